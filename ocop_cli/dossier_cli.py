@@ -1,0 +1,218 @@
+"""Product registration and every step of a dossier."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from ocop_cli.context import state_of
+from ocop_cli.output import console, display_date, emit_json, moved, show_dossier, table
+from ocop_cli.parsing import parse_day, parse_points, split_names
+from states import dossier_commands as commands
+from states import queries
+
+product_app = typer.Typer(help="Sản phẩm.", no_args_is_help=True)
+dossier_app = typer.Typer(help="Hồ sơ sản phẩm và từng bước đánh giá.", no_args_is_help=True)
+
+PointsOption = Annotated[float | None, typer.Option("--points", help="Điểm trung bình của hội đồng.")]
+MembersOption = Annotated[str | None, typer.Option(
+    "--members", help="Tổng điểm từng thành viên, cách nhau bởi dấu phẩy; lấy trung bình.")]
+
+
+def _change(ctx: typer.Context, command: Callable[..., dict[str, Any]], *args: Any,
+            **kwargs: Any) -> None:
+    state = state_of(ctx)
+    view = command(state.runtime(), state.actor, *args, **kwargs)
+    if state.as_json:
+        emit_json(view)
+    else:
+        moved(view)
+
+
+@product_app.command("register")
+def product_register(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Option(help="Đơn vị (tên như 'ocop unit list' hiển thị, hoặc mã).")],
+    producer: Annotated[str, typer.Option(help="Tên chủ thể.")],
+    producer_type: Annotated[str, typer.Option(
+        help="cooperative, cooperative-group, enterprise hoặc household.")],
+    name: Annotated[str, typer.Option(help="Tên sản phẩm.")],
+    group: Annotated[str, typer.Option(help="Mã nhóm sản phẩm theo bộ quy định (vd. food).")],
+    email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
+) -> None:
+    """Đăng ký sản phẩm: tạo hồ sơ mới và in số hồ sơ."""
+    state = state_of(ctx)
+    view = commands.register_product(state.runtime(), state.actor, unit=unit, producer=producer,
+                                      producer_type=producer_type, product=name, group=group,
+                                      email=email)
+    if state.as_json:
+        emit_json({"id": view["id"], "state": view["state"], "due_on": view["due_on"]})
+    else:
+        console.print(f"Hồ sơ số {view['id']}: {view['product']} ({view['producer']}), "
+                      f"hạn kiểm tra thực tế {display_date(view['due_on'])}.", highlight=False)
+
+
+@dossier_app.command("inspect")
+def dossier_inspect(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    on: Annotated[str, typer.Option(help="Ngày kiểm tra (YYYY-MM-DD).")],
+    inspectors: Annotated[str, typer.Option(help="Người kiểm tra, cách nhau bởi dấu phẩy.")],
+    minutes: Annotated[str | None, typer.Option(help="Số biên bản kiểm tra.")] = None,
+) -> None:
+    """Ghi biên bản kiểm tra thực tế cơ sở sản xuất."""
+    _change(ctx, commands.inspect, dossier_id, on=parse_day(on, "Ngày kiểm tra"),
+            inspectors=split_names(inspectors), minutes_ref=minutes)
+
+
+@dossier_app.command("score")
+def dossier_score(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    points: PointsOption = None, members: MembersOption = None,
+    failed_mandatory: Annotated[str | None, typer.Option(
+        help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
+) -> None:
+    """Ghi điểm hội đồng cấp huyện (trung bình tổng điểm các thành viên)."""
+    _change(ctx, commands.score, dossier_id, totals=parse_points(points, members),
+            failed_mandatory=failed_mandatory)
+
+
+@dossier_app.command("documents")
+def dossier_documents(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    add: Annotated[list[str] | None, typer.Option("--add", help="Mã tài liệu đã nhận.")] = None,
+    remove: Annotated[list[str] | None, typer.Option("--remove", help="Mã tài liệu bỏ đánh dấu.")] = None,
+) -> None:
+    """Xem danh mục hồ sơ theo bộ quy định và đánh dấu tài liệu đã nhận."""
+    state = state_of(ctx)
+    rows = commands.update_documents(state.runtime(), state.actor, dossier_id, add=add or [],
+                                     remove=remove or [])
+    if state.as_json:
+        emit_json(rows)
+        return
+    table(f"Danh mục hồ sơ số {dossier_id}", ["Mã", "Tài liệu", "Bắt buộc", "Đã nhận"],
+          [(r["code"], r["name"], "có" if r["required"] else "", "✓" if r["present"] else "—")
+           for r in rows])
+
+
+@dossier_app.command("forward")
+def dossier_forward(ctx: typer.Context,
+                    dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Chuyển hồ sơ lên tỉnh (đủ điểm và đủ tài liệu bắt buộc)."""
+    _change(ctx, commands.forward, dossier_id)
+
+
+@dossier_app.command("return")
+def dossier_return(ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+                   reason: Annotated[str, typer.Option(help="Lý do trả lại.")]) -> None:
+    """Trả lại hồ sơ cho chủ thể (không chuyển lên tỉnh)."""
+    _change(ctx, commands.return_dossier, dossier_id, reason=reason)
+
+
+@dossier_app.command("certify")
+def dossier_certify(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    points: PointsOption = None, members: MembersOption = None,
+    decision: Annotated[str | None, typer.Option(help="Số quyết định công nhận.")] = None,
+    on: Annotated[str | None, typer.Option(help="Ngày quyết định (YYYY-MM-DD).")] = None,
+    failed_mandatory: Annotated[str | None, typer.Option(
+        help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
+) -> None:
+    """Ghi điểm hội đồng tỉnh và công nhận (≥ 90 điểm: đề nghị trung ương trước)."""
+    _change(ctx, commands.certify, dossier_id, totals=parse_points(points, members),
+            decision=decision, on=parse_day(on, "Ngày quyết định") if on else None,
+            failed_mandatory=failed_mandatory)
+
+
+@dossier_app.command("not-recognise")
+def dossier_not_recognise(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
+) -> None:
+    """Không công nhận sản phẩm."""
+    _change(ctx, commands.not_recognise, dossier_id, note=note)
+
+
+@dossier_app.command("withdraw")
+def dossier_withdraw(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
+) -> None:
+    """Ghi nhận chủ thể rút hồ sơ (trước khi được công nhận)."""
+    _change(ctx, commands.withdraw, dossier_id, note=note)
+
+
+@dossier_app.command("renew")
+def dossier_renew(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
+) -> None:
+    """Mở đánh giá lại cho một sản phẩm đã công nhận."""
+    _change(ctx, commands.open_renewal, dossier_id, note=note)
+
+
+@dossier_app.command("expire")
+def dossier_expire(ctx: typer.Context,
+                   dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Cho giấy chứng nhận đã quá hạn hết hiệu lực."""
+    _change(ctx, commands.expire, dossier_id)
+
+
+@dossier_app.command("revoke")
+def dossier_revoke(
+    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    reason: Annotated[str, typer.Option(help="ceased, dissolved, violation, failed-mandatory, "
+                                             "not-reevaluated hoặc other (cần --note).")],
+    decision: Annotated[str, typer.Option(help="Số quyết định thu hồi.")],
+    note: Annotated[str | None, typer.Option(help="Ghi chú / nội dung lý do khác.")] = None,
+) -> None:
+    """Thu hồi công nhận và giấy chứng nhận."""
+    _change(ctx, commands.revoke, dossier_id, reason=reason, decision=decision, note=note)
+
+
+@dossier_app.command("show")
+def dossier_show(ctx: typer.Context,
+                 dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Xem một hồ sơ."""
+    state = state_of(ctx)
+    view = queries.show_dossier(state.runtime(), dossier_id)
+    if state.as_json:
+        emit_json(view)
+    else:
+        show_dossier(view)
+
+
+@dossier_app.command("history")
+def dossier_history(ctx: typer.Context,
+                    dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Lịch sử thay đổi của hồ sơ."""
+    state = state_of(ctx)
+    events = queries.history(state.runtime(), dossier_id)
+    if state.as_json:
+        emit_json(events)
+        return
+    table(f"Lịch sử hồ sơ số {dossier_id}", ["Lúc", "Bước", "Từ", "Đến", "Người", "Ghi chú"],
+          [(e["at_local"], e["trigger"], e["from"], e["to"], e["actor"], e["note"])
+           for e in events])
+
+
+@dossier_app.command("list")
+def dossier_list(
+    ctx: typer.Context,
+    state_filter: Annotated[str | None, typer.Option("--state", help="Lọc theo trạng thái.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Lọc theo đơn vị.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ hồ sơ quá hạn.")] = False,
+) -> None:
+    """Danh sách hồ sơ."""
+    state = state_of(ctx)
+    rows = queries.list_dossiers(state.runtime(), state=state_filter, unit=unit, overdue=overdue)
+    if state.as_json:
+        emit_json(rows)
+        return
+    table(f"Hồ sơ ({len(rows)})", ["Số", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể", "Hạn"],
+          [(r["id"], r["state_label"], r["unit"], r["product"], r["producer"], r["due_on_display"])
+           for r in rows])
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(product_app, name="product")
+    app.add_typer(dossier_app, name="dossier")

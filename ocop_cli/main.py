@@ -1,0 +1,68 @@
+"""The `ocop` command. Nothing imported here at start-up may import Prefect."""
+
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from ocop_cli import admin_cli, dossier_cli
+from ocop_cli.context import state_of
+from ocop_cli.output import report_error
+from ocop_cli.parsing import parse_day
+from states.errors import EXIT_CODES, OcopError
+
+EXIT_CODE_HELP = "Mã thoát: " + "; ".join(f"{code} = {label}" for code, label in EXIT_CODES) + "."
+
+
+class OcopGroup(TyperGroup):
+    """Turns every user-facing error into a Vietnamese message and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OcopError as error:
+            state = ctx.obj
+            report_error(error, bool(getattr(state, "as_json", False)))
+            raise typer.Exit(error.exit_code) from None
+
+
+app = typer.Typer(
+    cls=OcopGroup,
+    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n" + EXIT_CODE_HELP,
+    epilog=EXIT_CODE_HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def global_options(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", help="Địa chỉ CSDL (mặc định OCOP_DATABASE_URL, "
+                                           "hoặc sqlite:///ocop.db).")] = None,
+    today: Annotated[str | None, typer.Option(
+        "--today", help="Làm như thể hôm nay là ngày này (YYYY-MM-DD); mặc định OCOP_TODAY.")] = None,
+    user: Annotated[str | None, typer.Option(
+        "--as", help="Người thực hiện (mặc định OCOP_USER, hoặc admin).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+) -> None:
+    state = state_of(ctx)
+    state.db = db
+    state.user = user
+    state.as_json = as_json
+    if today is not None:
+        try:
+            state.today = parse_day(today, "--today")
+        except OcopError as error:
+            report_error(error, as_json)
+            raise typer.Exit(error.exit_code) from None
+
+
+admin_cli.register(app)
+dossier_cli.register(app)
+
+
+def run() -> None:
+    app()

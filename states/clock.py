@@ -1,0 +1,48 @@
+"""The one place every "now" comes from, so tests and replays (`--today`) can set it."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# A replayed day acts as if the officer typed at 09:00 local time: inside office hours,
+# and the same instant on every run so replays are reproducible.
+REPLAY_TIME_OF_DAY = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Clock:
+    fixed_today: date | None = None
+
+    def now(self) -> datetime:
+        if self.fixed_today is None:
+            return datetime.now(UTC)
+        return datetime.combine(self.fixed_today, REPLAY_TIME_OF_DAY, LOCAL_TZ).astimezone(UTC)
+
+    def today(self) -> date:
+        return local_date(self.now())
+
+
+def local_date(instant: datetime) -> date:
+    return instant.astimezone(LOCAL_TZ).date()
+
+
+def end_of_local_day(day: date) -> datetime:
+    """The UTC instant at which a local calendar day is over (midnight that follows it)."""
+    return datetime.combine(day + timedelta(days=1), time(0), LOCAL_TZ).astimezone(UTC)
+
+
+def last_local_day_before(instant: datetime) -> date:
+    """Inverse of end_of_local_day: the local day that ends at `instant`."""
+    return local_date(instant - timedelta(microseconds=1))
+
+
+def format_date(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def format_local_datetime(instant: datetime | None) -> str:
+    if instant is None:
+        return ""
+    return instant.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")

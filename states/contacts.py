@@ -1,0 +1,16 @@
+"""E-mail addresses are checked when saved, so nothing bad is found only at send time."""
+
+from email_validator import EmailNotValidError, validate_email
+
+from states.errors import InvalidInput
+
+
+def valid_email(address: str) -> str:
+    try:
+        return validate_email(address.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise InvalidInput(f"Địa chỉ email '{address}' không hợp lệ: {error}") from None
+
+
+def valid_emails(addresses: list[str]) -> list[str]:
+    return list(dict.fromkeys(valid_email(a) for a in addresses))

@@ -1,0 +1,79 @@
+"""Engines, sessions and the schema (Alembic), for SQLite and PostgreSQL alike."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+
+from states.errors import ConfigurationError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def normalise_url(url: str) -> str:
+    # Users write postgresql://...; we ship psycopg 3, not psycopg2.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        engine = create_engine(normalise_url(url), future=True)
+    except (ArgumentError, ImportError) as error:
+        raise ConfigurationError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url} ({error})") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration; safe to run again."""
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except OperationalError as error:
+        raise ConfigurationError(f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: everything inside commits together, or nothing does."""
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except (OperationalError, ProgrammingError) as error:
+                raise ConfigurationError(
+                    f"Lỗi cơ sở dữ liệu ({self.engine.dialect.name}): {error.orig}. "
+                    "Đã chạy 'ocop init' chưa?"
+                ) from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

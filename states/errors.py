@@ -1,0 +1,59 @@
+"""Errors a user can cause, each with its own exit code (listed in `ocop --help` and the README)."""
+
+
+class OcopError(Exception):
+    """An error whose message is meant for the officer at the keyboard (Vietnamese)."""
+
+    exit_code = 1
+    kind = "lỗi"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidInput(OcopError):
+    exit_code = 2
+    kind = "dữ liệu không hợp lệ"
+
+
+class RuleRefused(OcopError):
+    exit_code = 3
+    kind = "quy định không cho phép"
+
+
+class PermissionDenied(OcopError):
+    exit_code = 4
+    kind = "không có quyền"
+
+
+class NotFound(OcopError):
+    exit_code = 5
+    kind = "không tìm thấy"
+
+
+class Conflict(OcopError):
+    exit_code = 6
+    kind = "xung đột"
+
+
+class ConfigurationError(OcopError):
+    exit_code = 7
+    kind = "lỗi cấu hình"
+
+
+class DeliveryFailed(OcopError):
+    exit_code = 8
+    kind = "gửi thư thất bại"
+
+
+EXIT_CODES: list[tuple[int, str]] = [
+    (0, "thành công"),
+    (InvalidInput.exit_code, "dữ liệu nhập không hợp lệ (kể cả sai cú pháp lệnh)"),
+    (RuleRefused.exit_code, "bước này quy định không cho phép (kèm lý do)"),
+    (PermissionDenied.exit_code, "người dùng không có quyền"),
+    (NotFound.exit_code, "không tìm thấy hồ sơ / đơn vị / người dùng"),
+    (Conflict.exit_code, "hồ sơ vừa được người khác thay đổi, hãy thử lại"),
+    (ConfigurationError.exit_code, "cấu hình hoặc cơ sở dữ liệu có vấn đề"),
+    (DeliveryFailed.exit_code, "gửi thư thất bại"),
+]

@@ -1,0 +1,46 @@
+"""Vietnamese working days: weekends and public holidays (Tết included) are off."""
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import holidays
+
+
+class WorkingCalendar:
+    def __init__(
+        self,
+        extra_days_off: Iterable[date] = (),
+        extra_working_days: Iterable[date] = (),
+    ) -> None:
+        # Provinces add the Government's yearly bridge days (e.g. the longer Tết break) here.
+        self._public_holidays = holidays.country_holidays("VN")
+        self._extra_off = frozenset(extra_days_off)
+        self._extra_on = frozenset(extra_working_days)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self._extra_on:
+            return True
+        if day in self._extra_off or day.weekday() >= 5:
+            return False
+        return day not in self._public_holidays
+
+    def add_working_days(self, start: date, count: int) -> date:
+        """The `count`-th working day after `start` (negative counts go back)."""
+        step = 1 if count >= 0 else -1
+        remaining = abs(count)
+        day = start
+        while remaining:
+            day += timedelta(days=step)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days in (start, end]; negative when end is before start."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(
+            1
+            for offset in range(1, (end - start).days + 1)
+            if self.is_working_day(start + timedelta(days=offset))
+        )
