@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import console, emit_json, table
+from ocop_cli.output import emit_json, say, table
 from states import admin_commands
 from states.errors import ConfigurationError, InvalidInput
 from states.lifecycle import graphviz_dot, mermaid
@@ -28,8 +28,8 @@ def init(
     if state.as_json:
         emit_json(result)
     else:
-        console.print(f"Đã khởi tạo CSDL {result['database']}: {result['province']}, "
-                      f"{result['units']} đơn vị cấp huyện, người dùng 'admin'.", highlight=False)
+        say(f"Đã khởi tạo CSDL {result['database']}: {result['province']}, "
+                      f"{result['units']} đơn vị cấp huyện, người dùng 'admin'.")
 
 
 def diagram(
@@ -64,7 +64,7 @@ def user_add(
     if state.as_json:
         emit_json(result)
     else:
-        console.print(f"Đã thêm người dùng {name} ({ROLES[role]}).", highlight=False)
+        say(f"Đã thêm người dùng {name} ({ROLES[role]}).")
 
 
 @unit_app.command("list")
@@ -87,7 +87,7 @@ def unit_set_contacts(ctx: typer.Context, unit: str, emails: list[str]) -> None:
     if state.as_json:
         emit_json(result)
     else:
-        console.print(f"{result['name']}: {', '.join(result['contacts'])}", highlight=False)
+        say(f"{result['name']}: {', '.join(result['contacts'])}")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import console, display_date, emit_json, moved, show_dossier, table
+from ocop_cli.output import display_date, emit_json, moved, say, show_dossier, table
 from ocop_cli.parsing import parse_day, parse_points, split_names
 from states import dossier_commands as commands
 from states import queries
@@ -48,8 +48,8 @@ def product_register(
     if state.as_json:
         emit_json({"id": view["id"], "state": view["state"], "due_on": view["due_on"]})
     else:
-        console.print(f"Hồ sơ số {view['id']}: {view['product']} ({view['producer']}), "
-                      f"hạn kiểm tra thực tế {display_date(view['due_on'])}.", highlight=False)
+        say(f"Hồ sơ số {view['id']}: {view['product']} ({view['producer']}), "
+                      f"hạn kiểm tra thực tế {display_date(view['due_on'])}.")
 
 
 @dossier_app.command("inspect")

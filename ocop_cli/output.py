@@ -16,6 +16,11 @@ console = Console()
 error_console = Console(stderr=True)
 
 
+def say(text: str) -> None:
+    """A message line: no wrapping inside words or numbers, no colour guessing."""
+    console.print(text, highlight=False, soft_wrap=True)
+
+
 def display_date(iso: str | None) -> str:
     return format_date(date.fromisoformat(iso)) if iso else ""
 
@@ -30,7 +35,8 @@ def report_error(error: OcopError, as_json: bool) -> None:
                                      "message": error.message, "exit_code": error.exit_code},
                                     ensure_ascii=False) + "\n")
     else:
-        error_console.print(f"[bold red]Lỗi ({error.kind}):[/] {error.message}", highlight=False)
+        error_console.print(f"[bold red]Lỗi ({error.kind}):[/] {error.message}", highlight=False,
+                            soft_wrap=True)
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -65,6 +71,6 @@ def show_dossier(view: dict[str, Any]) -> None:
 
 def moved(view: dict[str, Any]) -> None:
     due = display_date(view["due_on"])
-    console.print(
+    say(
         f"Hồ sơ {view['id']} ({view['product']}): [bold]{view['state_label']}[/]"
-        + (f", hạn {due}" if due else "") + ".", highlight=False)
+        + (f", hạn {due}" if due else "") + ".")

@@ -7,7 +7,8 @@ from dateutil.relativedelta import relativedelta
 
 def expiry_date(recognised_on: date, months: int) -> date:
     # relativedelta clamps to the month's last day: 29/02/2020 + 36 months = 28/02/2023.
-    return recognised_on + relativedelta(months=months)
+    expires: date = recognised_on + relativedelta(months=months)
+    return expires
 
 
 def certificate_number(recognised_on: date, dossier_id: int, cycle: int) -> str:

@@ -124,18 +124,18 @@ class DossierChange:
 
     def move(self, trigger: str, ctx: GuardContext, *, note: str | None = None,
              details: dict[str, Any] | None = None,
-             after: Callable[[str], None] | None = None) -> View:
+             after: Callable[[str], date | None] | None = None) -> View:
+        """Fire `trigger`; `after` writes what the step produces and may set the due date."""
         dossier = self.dossier
         from_state = dossier.state
-        to_state = fire(dossier, trigger, ctx)
-        if after is not None:
-            after(to_state)
-        now = self.rt.clock.now()
-        dossier.entered_state_at = now
-        if to_state == "certified":
-            dossier.due_at = due_at_on(self.valid_certificate().expires_on)  # type: ignore[union-attr]
-        else:
-            dossier.due_at = due_at_for(self.rt.rules, self.rulebook, to_state, now)
+        # One UPDATE per command, so the version moves by exactly one.
+        with self.session.no_autoflush:
+            to_state = fire(dossier, trigger, ctx)
+            due_on = after(to_state) if after is not None else None
+            now = self.rt.clock.now()
+            dossier.entered_state_at = now
+            dossier.due_at = (due_at_on(due_on) if due_on is not None
+                              else due_at_for(self.rt.rules, self.rulebook, to_state, now))
         self.record(from_state, to_state, trigger, note, details or {})
         return dossier_view(self.session, self.rt, dossier)
 
@@ -251,21 +251,27 @@ def certify(rt: Runtime, actor: str, dossier_id: int, *, totals: list[float],
         level = "central" if change.dossier.state == "central_review" else "provincial"
         ctx = change.context(points=average, failed_mandatory=failed_mandatory)
 
-        def issue(to_state: str) -> None:
+        def issue(to_state: str) -> date | None:
             change.add_sheet(level, totals, failed_mandatory)
             if to_state != "certified":
-                return
+                return None
             if not decision or on is None:
                 raise InvalidInput("Công nhận cần số quyết định (--decision) và ngày (--on).")
             previous = change.valid_certificate()
             if previous is not None:
                 previous.status = "superseded"
+            expires_on = expiry_date(on, change.rulebook.certificate_months)
+            if expires_on < rt.clock.today():
+                raise InvalidInput(
+                    f"Quyết định ngày {on:%d/%m/%Y} đã quá {change.rulebook.certificate_months} "
+                    "tháng: giấy chứng nhận sẽ hết hạn ngay khi cấp.")
             session.add(Certificate(
                 dossier_id=dossier_id,
                 number=certificate_number(on, dossier_id, change.dossier.cycle),
                 stars=change.rulebook.stars_for(average), points=average, decision_no=decision,
-                recognised_on=on, expires_on=expiry_date(on, change.rulebook.certificate_months)))
-            session.flush()
+                recognised_on=on, expires_on=expires_on))
+            # A certified dossier's next date is its certificate's expiry.
+            return expires_on
 
         return change.move("certify", ctx, after=issue, details={
             "members": totals, "points": average, "decision": decision,
@@ -296,18 +302,16 @@ def open_renewal(rt: Runtime, actor: str, dossier_id: int, *, note: str | None =
     with rt.transaction() as session:
         change = DossierChange(rt, session, actor, dossier_id, "open_renewal")
         ctx = change.context(has_certificate=change.valid_certificate() is not None)
+        new_round = round_for(session, rt)
 
-        def next_cycle(_: str) -> None:
+        def next_cycle(_: str) -> date | None:
             change.dossier.cycle += 1
-            change.dossier.round_id = round_for(session, rt).id
-            change.rulebook = rt.rules.get(change.dossier.round.rulebook_code)
+            change.dossier.round = new_round
+            change.rulebook = rt.rules.get(new_round.rulebook_code)
+            return due_on
 
-        view = change.move("open_renewal", ctx, note=note, after=next_cycle)
-        if due_on is not None:
-            change.dossier.due_at = due_at_on(due_on)
-            session.flush()
-            view = dossier_view(session, rt, change.dossier)
-        return view
+        return change.move("open_renewal", ctx, note=note, after=next_cycle,
+                           details={"round": new_round.code})
 
 
 def expire(rt: Runtime, actor: str, dossier_id: int) -> View:

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.admin_commands import find_unit
@@ -102,7 +102,7 @@ def list_dossiers(rt: Runtime, *, state: str | None = None, unit: str | None = N
     if state is not None and state not in STATE_LABELS:
         raise InvalidInput(f"Trạng thái '{state}' không có. Các trạng thái: {', '.join(STATE_LABELS)}.")
     with rt.transaction() as session:
-        query: Select[tuple[Dossier, Product, Producer, AdministrativeUnit]] = (
+        query = (
             select(Dossier, Product, Producer, AdministrativeUnit)
             .join(Product, Dossier.product_id == Product.id)
             .join(Producer, Product.producer_id == Producer.id)
@@ -124,4 +124,4 @@ def list_dossiers(rt: Runtime, *, state: str | None = None, unit: str | None = N
             "unit": u.name, "product": p.name, "producer": pr.name,
             "due_on": _due_on(d.due_at),
             "due_on_display": format_date(last_local_day_before(d.due_at)) if d.due_at else "",
-        } for d, p, pr, u in session.execute(query)]
+        } for d, p, pr, u in session.execute(query).tuples()]
