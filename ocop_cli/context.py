@@ -6,7 +6,7 @@ from datetime import date
 import typer
 
 from states.runtime import Runtime
-from states.settings import Settings
+from states.settings import Settings, load_settings
 
 
 @dataclass
@@ -18,7 +18,7 @@ class CliState:
     _runtime: Runtime | None = field(default=None, repr=False)
 
     def settings(self) -> Settings:
-        settings = Settings()
+        settings = load_settings(Settings)
         updates: dict[str, object] = {}
         if self.db:
             updates["database_url"] = self.db

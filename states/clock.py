@@ -14,8 +14,11 @@ REPLAY_TIME_OF_DAY = time(9, 0)
 @dataclass(frozen=True)
 class Clock:
     fixed_today: date | None = None
+    fixed_now: datetime | None = None  # finer than a day, for retry and lease timing
 
     def now(self) -> datetime:
+        if self.fixed_now is not None:
+            return self.fixed_now.astimezone(UTC)
         if self.fixed_today is None:
             return datetime.now(UTC)
         return datetime.combine(self.fixed_today, REPLAY_TIME_OF_DAY, LOCAL_TZ).astimezone(UTC)

@@ -228,3 +228,16 @@ def graphviz_dot() -> str:
                      for source in step.sources)
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+# What the person responsible must do next, shown in reminders and the stuck list.
+NEXT_ACTION: dict[str, str] = {
+    "registered": "Kiểm tra thực tế cơ sở sản xuất và lập biên bản",
+    "renewal": "Tiếp nhận hồ sơ đánh giá lại, kiểm tra thực tế cơ sở",
+    "district_inspected": "Tổ chức hội đồng chấm điểm",
+    "district_scored": "Chuyển hồ sơ lên tỉnh (đủ điểm, đủ tài liệu) hoặc trả lại",
+    "provincial_review": "Hội đồng tỉnh đánh giá, ra quyết định công nhận",
+    "central_review": "Theo dõi kết quả đánh giá cấp trung ương",
+}
+# Whose move it is: the local unit's officers or the Department.
+LOCAL_STATES = frozenset({"registered", "renewal", "district_inspected", "district_scored"})

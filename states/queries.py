@@ -124,4 +124,4 @@ def list_dossiers(rt: Runtime, *, state: str | None = None, unit: str | None = N
             "unit": u.name, "product": p.name, "producer": pr.name,
             "due_on": _due_on(d.due_at),
             "due_on_display": format_date(last_local_day_before(d.due_at)) if d.due_at else "",
-        } for d, p, pr, u in session.execute(query).tuples()]
+        } for d, p, pr, u in session.execute(query)]

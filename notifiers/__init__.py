@@ -1,0 +1,1 @@
+"""How a message leaves: SendGrid, SMTP or a file outbox, fed by the outbox table."""

@@ -1,0 +1,82 @@
+"""Writing to the outbox: in the caller's transaction, once per dedupe key."""
+
+import base64
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Executable, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from notifiers.message import Attachment, OutgoingMessage
+from states.errors import InvalidInput, NotFound
+from states.models import OutboxMessage
+
+
+def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime) -> bool:
+    """Add `message` unless its key was already queued. Returns whether a row was added."""
+    if not message.recipients:
+        return False
+    values: dict[str, Any] = {
+        "dedupe_key": message.key, "kind": kind, "recipients": list(message.recipients),
+        "subject": message.subject, "html_body": message.html, "text_body": message.text,
+        "attachments": [{"filename": a.filename, "content_type": a.content_type,
+                         "content_b64": base64.b64encode(a.content).decode("ascii")}
+                        for a in message.attachments],
+        "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+    }
+    dialect = session.get_bind().dialect.name
+    statement: Executable
+    # ON CONFLICT DO NOTHING: two writers of the same key cannot both add it, nor fail.
+    if dialect == "postgresql":
+        statement = postgresql.insert(OutboxMessage).values(values).on_conflict_do_nothing(
+            index_elements=["dedupe_key"])
+    elif dialect == "sqlite":
+        statement = sqlite.insert(OutboxMessage).values(values).on_conflict_do_nothing(
+            index_elements=["dedupe_key"])
+    else:
+        if session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == message.key)):
+            return False
+        statement = insert(OutboxMessage).values(values)
+    result = session.execute(statement)
+    return bool(getattr(result, "rowcount", 0))
+
+
+def as_message(row: OutboxMessage) -> OutgoingMessage:
+    return OutgoingMessage(
+        key=row.dedupe_key, recipients=tuple(row.recipients), subject=row.subject,
+        html=row.html_body, text=row.text_body, categories=("ocop", row.kind),
+        attachments=tuple(Attachment(a["filename"], a["content_type"],
+                                     base64.b64decode(a["content_b64"])) for a in row.attachments))
+
+
+def list_messages(session: Session, status: str | None, limit: int = 200) -> list[dict[str, Any]]:
+    if status is not None and status not in STATUSES:
+        raise InvalidInput(f"Trạng thái thư '{status}' không có. Chọn: {', '.join(STATUSES)}.")
+    query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(OutboxMessage.status == status)
+    return [{
+        "id": m.id, "key": m.dedupe_key, "kind": m.kind, "status": m.status,
+        "recipients": list(m.recipients), "subject": m.subject, "attempts": m.attempts,
+        "next_attempt_at": m.next_attempt_at.isoformat(), "last_error": m.last_error,
+        "sent_at": m.sent_at.isoformat() if m.sent_at else None,
+        "provider_message_id": m.provider_message_id,
+    } for m in session.scalars(query)]
+
+
+STATUSES = ("pending", "sending", "sent", "failed")
+
+
+def retry(session: Session, message_id: int, now: datetime) -> None:
+    """Put a failed message back in the queue by hand (after fixing what made it fail)."""
+    row = session.get(OutboxMessage, message_id)
+    if row is None:
+        raise NotFound(f"Không có thư số {message_id} trong hộp thư đi.")
+    if row.status != "failed":
+        raise InvalidInput(f"Thư số {message_id} đang ở trạng thái '{row.status}', "
+                           "chỉ gửi lại được thư 'failed'.")
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
+                                                OutboxMessage.status == "failed")
+                    .values(status="pending", attempts=0, next_attempt_at=now, last_error=None,
+                            lease_until=None, claimed_by=None))

@@ -1,0 +1,23 @@
+"""Jinja2 templates: HTML autoescaped (no product name can inject markup), plain text beside it."""
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from states.clock import format_date
+
+ENV = Environment(
+    loader=PackageLoader("notifiers", "templates"),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENV.filters["ngay"] = format_date
+
+
+def render(name: str, **context: Any) -> tuple[str, str]:
+    """The HTML and plain-text bodies of template `name`."""
+    html = ENV.get_template(f"{name}.html").render(**context)
+    text = ENV.get_template(f"{name}.txt").render(**context)
+    return html, text

@@ -1,0 +1,61 @@
+"""The deadline sweep: one indexed range query over (state, due_at), whatever the table's size."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.clock import end_of_local_day, last_local_day_before
+from states.lifecycle import LOCAL_STATES, NEXT_ACTION, STATE_LABELS
+from states.models import AdministrativeUnit, Dossier, Producer, Product
+from states.queries import ACTION_STATES
+from states.working_days import WorkingCalendar
+
+
+@dataclass(frozen=True)
+class DueItem:
+    dossier_id: int
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    product: str
+    producer: str
+    state: str
+    state_label: str
+    action: str
+    due_on: date
+    entered_state_at: datetime
+    overdue_working_days: int  # 0 when not yet late
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_working_days > 0
+
+    @property
+    def is_local(self) -> bool:
+        return self.state in LOCAL_STATES
+
+
+def due_items(session: Session, calendar: WorkingCalendar, today: date,
+              soon_working_days: int) -> list[DueItem]:
+    """Every dossier whose deadline falls within `soon_working_days` working days, or is past."""
+    horizon = end_of_local_day(calendar.add_working_days(today, soon_working_days))
+    rows = session.execute(
+        select(Dossier.id, Dossier.unit_id, Dossier.state, Dossier.due_at,
+               Dossier.entered_state_at, AdministrativeUnit.code, AdministrativeUnit.name,
+               Product.name, Producer.name)
+        .join(Product, Dossier.product_id == Product.id)
+        .join(Producer, Product.producer_id == Producer.id)
+        .join(AdministrativeUnit, Dossier.unit_id == AdministrativeUnit.id)
+        .where(Dossier.state.in_(ACTION_STATES), Dossier.due_at < horizon)
+        .order_by(Dossier.due_at, Dossier.id)
+    )
+    items = []
+    for dossier_id, unit_id, state, due_at, entered, code, unit_name, product, producer in rows:
+        assert due_at is not None  # filtered by the query
+        due_on = last_local_day_before(due_at)
+        late = calendar.working_days_between(due_on, today) if due_on < today else 0
+        items.append(DueItem(dossier_id, unit_id, code, unit_name, product, producer, state,
+                             STATE_LABELS[state], NEXT_ACTION[state], due_on, entered, late))
+    return items
