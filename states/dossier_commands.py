@@ -328,33 +328,40 @@ def expire(rt: Runtime, actor: str, dossier_id: int) -> View:
         return change.move("expire", ctx, after=lapse)
 
 
-def revoke(rt: Runtime, actor: str, dossier_id: int, *, reason: str, decision: str,
-           note: str | None = None) -> View:
+def check_revocation_reason(reason: str, note: str | None) -> None:
     if reason not in REVOCATION_REASONS:
         raise InvalidInput(
             f"Lý do thu hồi '{reason}' không hợp lệ. Chọn: {', '.join(REVOCATION_REASONS)}.")
     if reason == "other" and not (note and note.strip()):
         raise InvalidInput("Lý do 'other' cần ghi rõ nội dung (--note).")
+
+
+def revoke(rt: Runtime, actor: str, dossier_id: int, *, reason: str, decision: str,
+           note: str | None = None) -> View:
+    check_revocation_reason(reason, note)
     if not decision.strip():
         raise InvalidInput("Cần số quyết định thu hồi (--decision).")
     with rt.transaction() as session:
         change = DossierChange(rt, session, actor, dossier_id, "revoke")
-        certificate = change.valid_certificate()
-        if certificate is None:
-            certificate = session.scalar(
-                select(Certificate).where(Certificate.dossier_id == dossier_id,
-                                          Certificate.status == "expired")
-                .order_by(Certificate.id.desc()).limit(1))
-        ctx = change.context(has_certificate=certificate is not None)
+        return revoke_in(change, reason=reason, decision=decision, note=note)
 
-        def mark(_: str) -> None:
-            assert certificate is not None
-            certificate.status = "revoked"
-            certificate.revoked_reason = reason
-            certificate.revocation_decision = decision
 
-        return change.move("revoke", ctx, note=note, after=mark, details={
-            "reason": reason, "reason_label": REVOCATION_REASONS[reason], "decision": decision})
+def revoke_in(change: DossierChange, *, reason: str, decision: str, note: str | None) -> View:
+    """Revoke inside an open transaction (one dossier, or a campaign's decision for many)."""
+    certificate = change.valid_certificate() or change.session.scalar(
+        select(Certificate).where(Certificate.dossier_id == change.dossier.id,
+                                  Certificate.status == "expired")
+        .order_by(Certificate.id.desc()).limit(1))
+    ctx = change.context(has_certificate=certificate is not None)
+
+    def mark(_: str) -> None:
+        assert certificate is not None
+        certificate.status = "revoked"
+        certificate.revoked_reason = reason
+        certificate.revocation_decision = decision
+
+    return change.move("revoke", ctx, note=note, after=mark, details={
+        "reason": reason, "reason_label": REVOCATION_REASONS[reason], "decision": decision})
 
 
 def update_documents(rt: Runtime, actor: str, dossier_id: int, *, add: list[str],

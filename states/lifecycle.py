@@ -241,3 +241,15 @@ NEXT_ACTION: dict[str, str] = {
 }
 # Whose move it is: the local unit's officers or the Department.
 LOCAL_STATES = frozenset({"registered", "renewal", "district_inspected", "district_scored"})
+
+
+def bulk_destination(trigger: str, source: str) -> str:
+    """The destination of `trigger` from `source` for a batch whose guards SQL has already
+    applied to every row. Refuses what the table does not allow, as `fire` would."""
+    for step in STEPS:
+        if step.trigger == trigger and source in step.sources:
+            return step.dest
+    raise RuleRefused(
+        f"Không thể {TRIGGER_LABELS[trigger]} khi hồ sơ đang ở trạng thái "
+        f"'{STATE_LABELS.get(source, source)}'."
+    )

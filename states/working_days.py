@@ -16,6 +16,7 @@ class WorkingCalendar:
         self._public_holidays = holidays.country_holidays("VN")
         self._extra_off = frozenset(extra_days_off)
         self._extra_on = frozenset(extra_working_days)
+        self._between_cache: dict[tuple[date, date], int] = {}
 
     def is_working_day(self, day: date) -> bool:
         if day in self._extra_on:
@@ -39,6 +40,13 @@ class WorkingCalendar:
         """Working days in (start, end]; negative when end is before start."""
         if end < start:
             return -self.working_days_between(end, start)
+        # Sweeps ask this for many dossiers sharing few distinct dates.
+        key = (start, end)
+        if key not in self._between_cache:
+            self._between_cache[key] = self._count(start, end)
+        return self._between_cache[key]
+
+    def _count(self, start: date, end: date) -> int:
         return sum(
             1
             for offset in range(1, (end - start).days + 1)
