@@ -31,7 +31,7 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[A
     for row in rows:
         sheet.append(list(row))
     for index, header in enumerate(headers, start=1):
-        width = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)] or [10])
+        width = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, width + 2))
     sheet.freeze_panes = "A4"
     out = BytesIO()

@@ -132,7 +132,8 @@ def campaign_close(
     if state.as_json:
         emit_json(result)
     elif "file" in result:
-        say(f"Đã đóng chiến dịch {campaign_id}: {result['proposals']} đề nghị, danh sách tại {result['file']}.")
+        say(f"Đã đóng chiến dịch {campaign_id}: {result['proposals']} đề nghị, "
+            f"danh sách tại {result['file']}.")
     else:
         say(f"Đã đóng chiến dịch {campaign_id}.")
 
