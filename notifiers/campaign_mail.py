@@ -70,6 +70,8 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
     today = rt.clock.today()
     calendar = rt.rules.calendar
     report = QueueReport()
+    if not calendar.is_working_day(today):
+        return report
     sender = sender_name(session)
     for kind in kinds:
         for campaign in campaigns.open_campaigns(session, kind):
@@ -90,7 +92,8 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
                 subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
                            f"{campaign.deadline:%d/%m/%Y} ({unit.name})")
                 report.count(enqueue(session, message(
-                    f"campaign-reminder:{campaign.id}:{unit.code}:{today.isoformat()}",
+                    # One reminder per unit per threshold, however often the flow reruns.
+                    f"campaign-reminder:{campaign.id}:{unit.code}:{left}",
                     unit_recipients(session, unit, "district"), subject, "campaign_notice",
                     kind=kind, unit_name=unit.name, deadline=campaign.deadline, items=items,
                     campaign_id=campaign.id, sender_name=sender), f"{kind}_campaign",

@@ -6,7 +6,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from ocop_cli import admin_cli, dossier_cli, flows_cli, outbox_cli
+from ocop_cli import admin_cli, demo_cli, dossier_cli, flows_cli, outbox_cli
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
 from ocop_cli.parsing import parse_day
@@ -64,6 +64,7 @@ admin_cli.register(app)
 dossier_cli.register(app)
 outbox_cli.register(app)
 flows_cli.register(app)
+demo_cli.register(app)
 
 
 def run() -> None:

@@ -1,0 +1,110 @@
+"""The scale-out path, whole: a Prefect server on 127.0.0.1, the deployments from
+deployments/prefect.yaml, a process worker, a triggered run and its effect on the database."""
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from flows.catalog import FLOWS, TIMEZONE
+from tests.builders import register
+from tests.conftest import make_runtime
+
+ROOT = Path(__file__).parents[2]
+BIN = Path(sys.executable).parent
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("prefect-server")]
+
+
+def test_deployment_file_matches_the_flow_catalog() -> None:
+    data = yaml.safe_load((ROOT / "deployments" / "prefect.yaml").read_text(encoding="utf-8"))
+    declared = {d["name"]: d for d in data["deployments"]}
+    assert set(declared) == {f.name for f in FLOWS}
+    for flow in FLOWS:
+        item = declared[flow.name]
+        assert item["entrypoint"] == flow.entrypoint
+        assert item["schedules"] == [{"cron": flow.cron, "timezone": TIMEZONE}]
+        assert (ROOT / flow.entrypoint.split(":")[0]).exists()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    home = tmp_path_factory.mktemp("prefect-server-home")
+    port = free_port()
+    env = {**os.environ, "PREFECT_HOME": str(home), "DO_NOT_TRACK": "1",
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env.pop("PREFECT_API_URL", None)
+    log = (home / "server.log").open("w")
+    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("prefect server did not start:\n" + (home / "server.log").read_text())
+                time.sleep(1)
+        yield {**env, "PREFECT_API_URL": api}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+
+
+def prefect(env: dict[str, str], *args: str, timeout: float = 180) -> str:
+    done = subprocess.run([str(BIN / "prefect"), *args], env=env, capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_url: str) -> None:
+    env = {**prefect_server, "OCOP_PROJECT_DIR": str(ROOT), "OCOP_NOTIFIER": "file"}
+    rt = make_runtime(sqlite_url, today=date(2022, 3, 1))
+    late = register(rt, unit="Sơn Động", name="Mật ong rừng")
+    prefect(env, "work-pool", "create", "ocop", "--type", "process")
+    prefect(env, "--no-prompt", "deploy", "--all", "--prefect-file", "deployments/prefect.yaml")
+    listed = prefect(env, "deployment", "ls")
+    for flow in FLOWS:
+        assert flow.name in listed
+    out = prefect(env, "deployment", "run", "deadline-reminders/deadline-reminders",
+                  "--param", "as_of=2022-03-25", "--param", f"database_url={sqlite_url}")
+    run_id = re.search(r"UUID: ([0-9a-f-]{36})", out)
+    assert run_id, out
+    prefect(env, "worker", "start", "--pool", "ocop", "--run-once", timeout=300)
+    with urllib.request.urlopen(f"{env['PREFECT_API_URL']}/flow_runs/{run_id.group(1)}") as reply:
+        state = json.loads(reply.read())["state"]["type"]
+    assert state == "COMPLETED"
+    with rt.transaction() as session:
+        from sqlalchemy import select
+
+        from states.models import OutboxMessage
+        messages = session.scalars(select(OutboxMessage).order_by(OutboxMessage.dedupe_key)).all()
+        assert [m.dedupe_key for m in messages] == ["department-digest:2022-03-25",
+                                                    "digest:son-dong:2022-03-25"]
+        assert f"#{late}" in messages[1].text_body
+    rt.db.dispose()

@@ -1,0 +1,69 @@
+"""The flows through the real Prefect engine (a temporary local server): few tests, whole paths."""
+
+from collections.abc import Iterator
+from datetime import date
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from states.queries import show_dossier
+from tests.builders import advance, register
+from tests.conftest import at, make_runtime
+
+pytestmark = [pytest.mark.engine, pytest.mark.xdist_group("prefect-engine")]
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    from flows import prefect_env
+
+    prefect_env.configure(tmp_path_factory.mktemp("prefect-home"))
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def test_replayed_days_write_exactly_the_expected_digests_once(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runner import run_flows
+
+    monkeypatch.setenv("OCOP_NOTIFIER", "file")
+    monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
+    rt = make_runtime(sqlite_url, today=date(2022, 3, 1))
+    late = register(rt, unit="Sơn Động", name="Mật ong rừng")  # due 22/03
+    at(rt, date(2022, 3, 18))
+    fresh = register(rt, unit="Yên Thế", name="Gà đồi")  # due 08/04: not soon on 25/03
+    results = run_flows(["deadline-reminders"], date(2022, 3, 25), sqlite_url)
+    assert results["deadline-reminders"]["queued"] == 2
+    assert results["dispatch-notifications"]["sent"] == 2
+    files = sorted(p.name for p in (tmp_path / "outbox").iterdir())
+    assert files == ["department-digest_2022-03-25.eml", "digest_son-dong_2022-03-25.eml"]
+    digest = message_from_bytes((tmp_path / "outbox" / files[1]).read_bytes(), policy=policy.default)
+    body = digest.get_body(preferencelist=("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert f"#{late} Mật ong rừng" in text and f"#{fresh}" not in text
+    again = run_flows(["deadline-reminders"], date(2022, 3, 25), sqlite_url)
+    assert again["deadline-reminders"] == {"as_of": "2022-03-25", "queued": 0, "already_queued": 2}
+    assert again["dispatch-notifications"]["sent"] == 0
+    assert len(list((tmp_path / "outbox").iterdir())) == 2
+
+
+def test_campaign_flow_opens_and_expiry_flow_expires(harness: None, sqlite_url: str,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runner import run_flows
+
+    monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
+    rt = make_runtime(sqlite_url, today=date(2019, 10, 10))
+    dossier_id = register(rt)
+    advance(rt, dossier_id, "certified")
+    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url,
+                       {"deadline": date(2022, 10, 15)}, dispatch=False)
+    assert opened["renewal-campaign"]["opened"]["products"] == 1
+    assert show_dossier(rt, dossier_id)["state"] == "renewal"
+    expired = run_flows(["expire-certificates"], date(2022, 10, 11), sqlite_url, dispatch=False)
+    assert expired["expire-certificates"]["dossiers_expired"] == 1
+    assert show_dossier(rt, dossier_id)["state"] == "expired"
