@@ -8,9 +8,7 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, say, table
-from states import admin_commands
 from states.errors import ConfigurationError, InvalidInput
-from states.lifecycle import graphviz_dot, mermaid
 from states.permissions import ROLES
 
 user_app = typer.Typer(help="Người dùng.", no_args_is_help=True)
@@ -23,6 +21,8 @@ def init(
     seed: Annotated[str, typer.Option(help="Bộ dữ liệu đơn vị ban đầu.")] = "bac-giang-2022",
 ) -> None:
     """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (chạy lại an toàn)."""
+    from states import admin_commands
+
     state = state_of(ctx)
     result = admin_commands.init(state.runtime(), seed=seed, province=province)
     if state.as_json:
@@ -36,6 +36,8 @@ def diagram(
     fmt: Annotated[str, typer.Option("--format", help="mermaid hoặc svg (cần graphviz).")] = "mermaid",
 ) -> None:
     """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc."""
+    from states.lifecycle import graphviz_dot, mermaid
+
     if fmt == "mermaid":
         typer.echo(mermaid(), nl=False)
         return
@@ -59,6 +61,8 @@ def user_add(
     email: Annotated[str | None, typer.Option(help="Email nhận nhắc việc.")] = None,
 ) -> None:
     """Thêm người dùng."""
+    from states import admin_commands
+
     state = state_of(ctx)
     result = admin_commands.add_user(state.runtime(), state.actor, name, role, unit, email)
     if state.as_json:
@@ -70,6 +74,8 @@ def user_add(
 @unit_app.command("list")
 def unit_list(ctx: typer.Context) -> None:
     """Liệt kê các đơn vị và email liên hệ."""
+    from states import admin_commands
+
     state = state_of(ctx)
     units = admin_commands.list_units(state.runtime())
     if state.as_json:
@@ -82,6 +88,8 @@ def unit_list(ctx: typer.Context) -> None:
 @unit_app.command("set-contacts")
 def unit_set_contacts(ctx: typer.Context, unit: str, emails: list[str]) -> None:
     """Đặt địa chỉ email OCOP của một đơn vị (thay thế danh sách cũ)."""
+    from states import admin_commands
+
     state = state_of(ctx)
     result = admin_commands.set_contacts(state.runtime(), state.actor, unit, emails)
     if state.as_json:

@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
-from states.runtime import Runtime
-from states.settings import Settings, load_settings
+if TYPE_CHECKING:
+    from states.runtime import Runtime
+    from states.settings import Settings
 
 
 @dataclass
@@ -15,9 +17,12 @@ class CliState:
     today: date | None = None
     user: str | None = None
     as_json: bool = False
-    _runtime: Runtime | None = field(default=None, repr=False)
+    _runtime: "Runtime | None" = field(default=None, repr=False)
 
-    def settings(self) -> Settings:
+    def settings(self) -> "Settings":
+        # Imported here so that `ocop --help` never loads SQLAlchemy or pydantic.
+        from states.settings import Settings, load_settings
+
         settings = load_settings(Settings)
         updates: dict[str, object] = {}
         if self.db:
@@ -28,7 +33,9 @@ class CliState:
             updates["user"] = self.user
         return settings.model_copy(update=updates)
 
-    def runtime(self) -> Runtime:
+    def runtime(self) -> "Runtime":
+        from states.runtime import Runtime
+
         if self._runtime is None:
             self._runtime = Runtime.from_settings(self.settings())
         return self._runtime

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.output import say, table
-from states.lifecycle import STATE_LABELS
+from states.state_names import STATE_LABELS
 
 # Column headings narrow enough for an 80-column terminal; the legend spells them out.
 SHORT: dict[str, str] = {

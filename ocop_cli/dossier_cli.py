@@ -1,6 +1,7 @@
 """Product registration and every step of a dossier."""
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Annotated, Any
 
 import typer
@@ -8,8 +9,20 @@ import typer
 from ocop_cli.context import state_of
 from ocop_cli.output import display_date, emit_json, moved, say, show_dossier, table
 from ocop_cli.parsing import parse_day, parse_points, split_names
-from states import dossier_commands as commands
-from states import queries
+
+
+def _commands() -> ModuleType:
+    # The service layer pulls in SQLAlchemy: load it only when a command runs, not for --help.
+    from states import dossier_commands
+
+    return dossier_commands
+
+
+def _queries() -> ModuleType:
+    from states import queries
+
+    return queries
+
 
 product_app = typer.Typer(help="Sản phẩm.", no_args_is_help=True)
 dossier_app = typer.Typer(help="Hồ sơ sản phẩm và từng bước đánh giá.", no_args_is_help=True)
@@ -42,7 +55,7 @@ def product_register(
 ) -> None:
     """Đăng ký sản phẩm: tạo hồ sơ mới và in số hồ sơ."""
     state = state_of(ctx)
-    view = commands.register_product(state.runtime(), state.actor, unit=unit, producer=producer,
+    view = _commands().register_product(state.runtime(), state.actor, unit=unit, producer=producer,
                                       producer_type=producer_type, product=name, group=group,
                                       email=email)
     if state.as_json:
@@ -60,7 +73,7 @@ def dossier_inspect(
     minutes: Annotated[str | None, typer.Option(help="Số biên bản kiểm tra.")] = None,
 ) -> None:
     """Ghi biên bản kiểm tra thực tế cơ sở sản xuất."""
-    _change(ctx, commands.inspect, dossier_id, on=parse_day(on, "Ngày kiểm tra"),
+    _change(ctx, _commands().inspect, dossier_id, on=parse_day(on, "Ngày kiểm tra"),
             inspectors=split_names(inspectors), minutes_ref=minutes)
 
 
@@ -72,7 +85,7 @@ def dossier_score(
         help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
 ) -> None:
     """Ghi điểm hội đồng cấp huyện (trung bình tổng điểm các thành viên)."""
-    _change(ctx, commands.score, dossier_id, totals=parse_points(points, members),
+    _change(ctx, _commands().score, dossier_id, totals=parse_points(points, members),
             failed_mandatory=failed_mandatory)
 
 
@@ -84,7 +97,7 @@ def dossier_documents(
 ) -> None:
     """Xem danh mục hồ sơ theo bộ quy định và đánh dấu tài liệu đã nhận."""
     state = state_of(ctx)
-    rows = commands.update_documents(state.runtime(), state.actor, dossier_id, add=add or [],
+    rows = _commands().update_documents(state.runtime(), state.actor, dossier_id, add=add or [],
                                      remove=remove or [])
     if state.as_json:
         emit_json(rows)
@@ -98,14 +111,14 @@ def dossier_documents(
 def dossier_forward(ctx: typer.Context,
                     dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Chuyển hồ sơ lên tỉnh (đủ điểm và đủ tài liệu bắt buộc)."""
-    _change(ctx, commands.forward, dossier_id)
+    _change(ctx, _commands().forward, dossier_id)
 
 
 @dossier_app.command("return")
 def dossier_return(ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
                    reason: Annotated[str, typer.Option(help="Lý do trả lại.")]) -> None:
     """Trả lại hồ sơ cho chủ thể (không chuyển lên tỉnh)."""
-    _change(ctx, commands.return_dossier, dossier_id, reason=reason)
+    _change(ctx, _commands().return_dossier, dossier_id, reason=reason)
 
 
 @dossier_app.command("certify")
@@ -118,7 +131,7 @@ def dossier_certify(
         help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
 ) -> None:
     """Ghi điểm hội đồng tỉnh và công nhận (≥ 90 điểm: đề nghị trung ương trước)."""
-    _change(ctx, commands.certify, dossier_id, totals=parse_points(points, members),
+    _change(ctx, _commands().certify, dossier_id, totals=parse_points(points, members),
             decision=decision, on=parse_day(on, "Ngày quyết định") if on else None,
             failed_mandatory=failed_mandatory)
 
@@ -129,7 +142,7 @@ def dossier_not_recognise(
     note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
 ) -> None:
     """Không công nhận sản phẩm."""
-    _change(ctx, commands.not_recognise, dossier_id, note=note)
+    _change(ctx, _commands().not_recognise, dossier_id, note=note)
 
 
 @dossier_app.command("withdraw")
@@ -138,7 +151,7 @@ def dossier_withdraw(
     note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
 ) -> None:
     """Ghi nhận chủ thể rút hồ sơ (trước khi được công nhận)."""
-    _change(ctx, commands.withdraw, dossier_id, note=note)
+    _change(ctx, _commands().withdraw, dossier_id, note=note)
 
 
 @dossier_app.command("renew")
@@ -147,14 +160,14 @@ def dossier_renew(
     note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
 ) -> None:
     """Mở đánh giá lại cho một sản phẩm đã công nhận."""
-    _change(ctx, commands.open_renewal, dossier_id, note=note)
+    _change(ctx, _commands().open_renewal, dossier_id, note=note)
 
 
 @dossier_app.command("expire")
 def dossier_expire(ctx: typer.Context,
                    dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Cho giấy chứng nhận đã quá hạn hết hiệu lực."""
-    _change(ctx, commands.expire, dossier_id)
+    _change(ctx, _commands().expire, dossier_id)
 
 
 @dossier_app.command("revoke")
@@ -166,7 +179,7 @@ def dossier_revoke(
     note: Annotated[str | None, typer.Option(help="Ghi chú / nội dung lý do khác.")] = None,
 ) -> None:
     """Thu hồi công nhận và giấy chứng nhận."""
-    _change(ctx, commands.revoke, dossier_id, reason=reason, decision=decision, note=note)
+    _change(ctx, _commands().revoke, dossier_id, reason=reason, decision=decision, note=note)
 
 
 @dossier_app.command("show")
@@ -174,7 +187,7 @@ def dossier_show(ctx: typer.Context,
                  dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Xem một hồ sơ."""
     state = state_of(ctx)
-    view = queries.show_dossier(state.runtime(), dossier_id)
+    view = _queries().show_dossier(state.runtime(), dossier_id)
     if state.as_json:
         emit_json(view)
     else:
@@ -186,7 +199,7 @@ def dossier_history(ctx: typer.Context,
                     dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Lịch sử thay đổi của hồ sơ."""
     state = state_of(ctx)
-    events = queries.history(state.runtime(), dossier_id)
+    events = _queries().history(state.runtime(), dossier_id)
     if state.as_json:
         emit_json(events)
         return
@@ -204,7 +217,7 @@ def dossier_list(
 ) -> None:
     """Danh sách hồ sơ."""
     state = state_of(ctx)
-    rows = queries.list_dossiers(state.runtime(), state=state_filter, unit=unit, overdue=overdue)
+    rows = _queries().list_dossiers(state.runtime(), state=state_filter, unit=unit, overdue=overdue)
     if state.as_json:
         emit_json(rows)
         return

@@ -1,5 +1,6 @@
 """The `ocop` command. Nothing imported here at start-up may import Prefect."""
 
+import gc
 from typing import Annotated, Any
 
 import click
@@ -68,4 +69,9 @@ demo_cli.register(app)
 
 
 def run() -> None:
-    app()
+    try:
+        app()
+    finally:
+        # SQLAlchemy leaves ~10^5 tracked objects; the collection Python runs at exit would
+        # walk them all (~0.3 s, more than the command itself). Frozen objects are skipped.
+        gc.freeze()

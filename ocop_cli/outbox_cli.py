@@ -8,7 +8,6 @@ from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, say, table
 from states.errors import DeliveryFailed, InvalidInput
 from states.permissions import authorize
-from states.runtime import find_user
 
 outbox_app = typer.Typer(help="Hộp thư đi: thư nhắc việc, tổng hợp, thông báo.", no_args_is_help=True)
 
@@ -40,6 +39,7 @@ def outbox_send(
 ) -> None:
     """Gửi các thư đến lượt (theo OCOP_NOTIFIER: file, smtp hoặc sendgrid)."""
     from notifiers.sending import dispatch
+    from states.runtime import find_user
 
     if limit is not None and limit < 1:
         raise InvalidInput("--limit phải lớn hơn 0.")
@@ -64,6 +64,7 @@ def outbox_send(
 def outbox_retry(ctx: typer.Context, message_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Đưa một thư thất bại trở lại hàng đợi."""
     from notifiers.outbox import retry
+    from states.runtime import find_user
 
     state = state_of(ctx)
     rt = state.runtime()

@@ -1,7 +1,6 @@
 """Setting the system up: schema, the province's units, users, contacts."""
 
 import tomllib
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +9,11 @@ from sqlalchemy.orm import Session
 
 from states.contacts import valid_email, valid_emails
 from states.database import upgrade_schema
-from states.errors import InvalidInput, NotFound
+from states.errors import InvalidInput
 from states.models import AdministrativeUnit, User
 from states.permissions import ROLES, authorize
 from states.runtime import Runtime, find_user
+from states.units import find_unit
 
 SEEDS_DIR = Path(__file__).parent / "seeds"
 ADMIN_USER = "admin"
@@ -53,21 +53,6 @@ def _upsert_unit(session: Session, code: str, name: str, level: str, parent_id: 
     else:
         unit.name = name
     return unit
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip().casefold()
-
-
-def find_unit(session: Session, ref: str) -> AdministrativeUnit:
-    """A unit by code, by its name as `unit list` shows it, or by its name without the prefix."""
-    wanted = _fold(ref)
-    for unit in session.scalars(select(AdministrativeUnit)):
-        short = _fold(unit.name).removeprefix("huyện ").removeprefix("thành phố ").removeprefix(
-            "thị xã ").removeprefix("xã ").removeprefix("phường ")
-        if wanted in (_fold(unit.code), _fold(unit.name), short):
-            return unit
-    raise NotFound(f"Không có đơn vị '{ref}'. Xem danh sách bằng: ocop unit list")
 
 
 def list_units(rt: Runtime) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from states.admin_commands import find_unit
 from states.certificates import certificate_number, expiry_date
 from states.contacts import valid_email
 from states.deadlines import due_at_for, due_at_on
@@ -31,6 +30,7 @@ from states.queries import dossier_view
 from states.rulebooks import Rulebook
 from states.runtime import Runtime, find_user
 from states.scoring import council_average
+from states.units import find_unit
 
 PRODUCER_TYPES: dict[str, str] = {
     "cooperative": "Hợp tác xã",

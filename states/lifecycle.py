@@ -7,29 +7,15 @@ The same table renders the diagram, so the picture cannot drift from the rules.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from transitions import EventData, Machine
 
 from states.errors import RuleRefused
-from states.rulebooks import Rulebook
+from states.state_names import STATE_LABELS, STATES, TERMINAL_STATES
 
-STATE_LABELS: dict[str, str] = {
-    "registered": "Đã đăng ký",
-    "district_inspected": "Đã kiểm tra thực tế",
-    "district_scored": "Đã chấm điểm cấp huyện",
-    "returned": "Trả lại (không đủ điểm chuyển tỉnh)",
-    "provincial_review": "Đang đánh giá cấp tỉnh",
-    "central_review": "Đang đánh giá cấp trung ương (5 sao)",
-    "certified": "Đã công nhận",
-    "not_recognised": "Không được công nhận",
-    "renewal": "Đang đánh giá lại",
-    "expired": "Hết hiệu lực",
-    "revoked": "Đã thu hồi",
-    "withdrawn": "Chủ thể rút hồ sơ",
-}
-STATES: tuple[str, ...] = tuple(STATE_LABELS)
-TERMINAL_STATES = frozenset({"returned", "not_recognised", "expired", "revoked", "withdrawn"})
+if TYPE_CHECKING:
+    from states.rulebooks import Rulebook
 
 TRIGGER_LABELS: dict[str, str] = {
     "inspect": "kiểm tra thực tế",
@@ -49,7 +35,7 @@ TRIGGER_LABELS: dict[str, str] = {
 class GuardContext:
     """What a guard may look at: facts the command gathered before firing."""
 
-    rulebook: Rulebook
+    rulebook: "Rulebook"
     has_inspection: bool = False
     district_points: float | None = None
     district_failed_mandatory: str | None = None
@@ -229,18 +215,6 @@ def graphviz_dot() -> str:
     lines.append("}")
     return "\n".join(lines) + "\n"
 
-
-# What the person responsible must do next, shown in reminders and the stuck list.
-NEXT_ACTION: dict[str, str] = {
-    "registered": "Kiểm tra thực tế cơ sở sản xuất và lập biên bản",
-    "renewal": "Tiếp nhận hồ sơ đánh giá lại, kiểm tra thực tế cơ sở",
-    "district_inspected": "Tổ chức hội đồng chấm điểm",
-    "district_scored": "Chuyển hồ sơ lên tỉnh (đủ điểm, đủ tài liệu) hoặc trả lại",
-    "provincial_review": "Hội đồng tỉnh đánh giá, ra quyết định công nhận",
-    "central_review": "Theo dõi kết quả đánh giá cấp trung ương",
-}
-# Whose move it is: the local unit's officers or the Department.
-LOCAL_STATES = frozenset({"registered", "renewal", "district_inspected", "district_scored"})
 
 
 def bulk_destination(trigger: str, source: str) -> str:

@@ -1,7 +1,11 @@
 """Who may do what: district officers act on their own unit's district steps only."""
 
+from typing import TYPE_CHECKING
+
 from states.errors import PermissionDenied
-from states.models import User
+
+if TYPE_CHECKING:
+    from states.models import User
 
 ROLES: dict[str, str] = {
     "department": "Sở Nông nghiệp (cấp tỉnh)",
@@ -36,7 +40,7 @@ ACTION_LABELS: dict[str, str] = {
 }
 
 
-def authorize(user: User, action: str, unit_id: int | None = None) -> None:
+def authorize(user: "User", action: str, unit_id: int | None = None) -> None:
     if user.role == "department":
         return
     label = ACTION_LABELS.get(action, action)

@@ -6,10 +6,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from states.admin_commands import find_unit
 from states.clock import format_date, format_local_datetime, last_local_day_before
 from states.errors import InvalidInput, NotFound
-from states.lifecycle import STATE_LABELS, TERMINAL_STATES
 from states.models import (
     AdministrativeUnit,
     Certificate,
@@ -20,6 +18,8 @@ from states.models import (
     ScoreSheet,
 )
 from states.runtime import Runtime
+from states.state_names import STATE_LABELS, TERMINAL_STATES
+from states.units import find_unit
 
 # States whose deadline is someone's next action (a certificate's expiry is not a task).
 ACTION_STATES: tuple[str, ...] = tuple(

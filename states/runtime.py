@@ -20,17 +20,20 @@ from states.settings import Settings
 class Runtime:
     settings: Settings
     db: Database
-    rules: RuleRegistry
     clock: Clock = field(default_factory=Clock)
+    _rules: RuleRegistry | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Runtime":
-        return cls(
-            settings=settings,
-            db=Database(settings.database_url),
-            rules=load_rules(settings.rules_dir),
-            clock=Clock(settings.today),
-        )
+        return cls(settings=settings, db=Database(settings.database_url),
+                   clock=Clock(settings.today))
+
+    @property
+    def rules(self) -> RuleRegistry:
+        # Read-only views never need the rule files: load them on first use.
+        if self._rules is None:
+            self._rules = load_rules(self.settings.rules_dir)
+        return self._rules
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.clock import last_local_day_before, local_date
-from states.lifecycle import NEXT_ACTION, STATE_LABELS
 from states.models import AdministrativeUnit, Dossier, Producer, Product
 from states.queries import ACTION_STATES
+from states.state_names import NEXT_ACTION, STATE_LABELS
 from states.working_days import WorkingCalendar
 
 

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.clock import end_of_local_day, last_local_day_before
-from states.lifecycle import LOCAL_STATES, NEXT_ACTION, STATE_LABELS
 from states.models import AdministrativeUnit, Dossier, Producer, Product
 from states.queries import ACTION_STATES
+from states.state_names import LOCAL_STATES, NEXT_ACTION, STATE_LABELS
 from states.working_days import WorkingCalendar
 
 

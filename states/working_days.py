@@ -2,8 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-
-import holidays
+from typing import Any
 
 
 class WorkingCalendar:
@@ -13,7 +12,7 @@ class WorkingCalendar:
         extra_working_days: Iterable[date] = (),
     ) -> None:
         # Provinces add the Government's yearly bridge days (e.g. the longer Tết break) here.
-        self._public_holidays = holidays.country_holidays("VN")
+        self._public_holidays: Any = None
         self._extra_off = frozenset(extra_days_off)
         self._extra_on = frozenset(extra_working_days)
         self._between_cache: dict[tuple[date, date], int] = {}
@@ -23,6 +22,11 @@ class WorkingCalendar:
             return True
         if day in self._extra_off or day.weekday() >= 5:
             return False
+        if self._public_holidays is None:
+            # Imported on first use: commands that never count days start faster.
+            from holidays.countries.vietnam import Vietnam
+
+            self._public_holidays = Vietnam()  # type: ignore[no-untyped-call]
         return day not in self._public_holidays
 
     def add_working_days(self, start: date, count: int) -> date:

@@ -1,0 +1,1 @@
+"""Benchmarks: the project's way against the obvious way, measured in the same run."""

@@ -1,0 +1,312 @@
+"""`make bench` / `make bench-quick`: generate the data, run every benchmark against its
+baseline in the same run, and write bench/RESULTS.md."""
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from importlib.metadata import version
+from pathlib import Path
+
+import psycopg
+
+from bench import bulk, latency, outbox_dispatch
+from bench.dataset import TODAY, existing_size, generate
+from bench.measure import percentile, probe, timed
+from states.database import make_engine
+
+HERE = Path(__file__).parent
+DATA = HERE / "data"
+PG_ADMIN = os.environ.get("OCOP_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@dataclass
+class Row:
+    benchmark: str
+    database: str
+    size: str
+    project: str
+    baseline: str
+    ratio: str
+    target: str
+    met: str
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, *cells: str) -> None:
+        self.rows.append(Row(*cells))
+        print(" | ".join(cells), flush=True)
+
+
+def fmt(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def yes(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def size_label(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
+
+
+def sqlite_url(name: str) -> str:
+    return f"sqlite:///{DATA / name}.db"
+
+
+def pg_url(name: str) -> str:
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            admin.execute(f'CREATE DATABASE "{name}"')
+    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
+
+def dataset(url: str, size: int) -> str:
+    engine = make_engine(url)
+    if existing_size(engine) != size:
+        seconds, _ = timed(lambda: generate(engine, size))
+        print(f"generated {size_label(size)} dossiers in {url.split('/')[-1]}: {seconds:.0f} s",
+              flush=True)
+    engine.dispose()
+    return url
+
+
+def databases(size: int) -> dict[str, str]:
+    name = f"ocop_bench_{size_label(size).lower()}"
+    return {"SQLite": dataset(sqlite_url(name), size), "PostgreSQL": dataset(pg_url(name), size)}
+
+
+def bench_sweep(report: Report, sizes: list[int], repeat: int) -> None:
+    for size in sizes:
+        for db, url in databases(size).items():
+            fast = [probe("bench.sweep_probe", url, "fast") for _ in range(repeat)]
+            fast_s = statistics.median(r["seconds"] for r in fast)
+            rss = max(r["peak_rss_mb"] for r in fast)
+            if size <= 100_000:
+                runs = [probe("bench.sweep_probe", url, "baseline")
+                        for _ in range(repeat if size <= 10_000 else 1)]
+                base_s = statistics.median(r["seconds"] for r in runs)
+                same = runs[0]["digest"] == fast[0]["digest"]
+                ratio = base_s / fast_s
+                met = (ratio >= 100 if size == 100_000 else True) and same
+                report.add("1. deadline sweep", db, size_label(size),
+                           f"{fmt(fast_s)} (peak RSS {rss:.0f} MB, {fast[0]['due']} due)",
+                           f"{fmt(base_s)} (peak RSS {max(r['peak_rss_mb'] for r in runs):.0f} MB)",
+                           f"{ratio:.0f}×" + ("" if same else " (RESULTS DIFFER)"),
+                           "≥ 100× at 100k; same set", yes(met))
+            else:
+                report.add("1. deadline sweep", db, size_label(size),
+                           f"{fmt(fast_s)} (peak RSS {rss:.0f} MB, {fast[0]['due']} due)",
+                           "not run (≈10× the 100k baseline)", "–", "< 1 s at 1M", yes(fast_s < 1))
+
+
+def bench_bulk(report: Report, moves: list[int], source_size: int, repeat: int) -> None:
+    for db, url in databases(source_size).items():
+        engine = make_engine(url)
+        per_dossier = bulk.orm_per_dossier(url)
+        for n in moves:
+            ids = bulk.certified_ids(engine, n)
+            timings: dict[str, list[float]] = {"project": [], "raw": []}
+            for _ in range(repeat):
+                for way, action in (("project", bulk.project_way), ("raw", bulk.raw_sql_floor)):
+                    seconds, moved = timed(partial(action, engine, ids))
+                    assert moved == len(ids), (way, moved)
+                    timings[way].append(seconds)
+                    bulk.restore(engine, ids)
+            sample = ids[: min(300, len(ids))]
+            orm_s, _ = timed(partial(per_dossier, sample))
+            bulk.restore(engine, sample)
+            project_s = statistics.median(timings["project"])
+            raw_s = statistics.median(timings["raw"])
+            orm_total = orm_s / len(sample) * len(ids)
+            report.add("2. bulk renewal", db, f"{size_label(n)} moved",
+                       fmt(project_s), f"raw SQL {fmt(raw_s)}", f"{project_s / raw_s:.1f}× the floor",
+                       "≤ 3× raw SQL", yes(project_s <= 3 * raw_s))
+            report.add("2. bulk renewal", db, f"{size_label(n)} moved", fmt(project_s),
+                       f"ORM per dossier {fmt(orm_total)} (from {len(sample)})",
+                       f"{orm_total / project_s:.0f}× faster", "≥ 20× faster",
+                       yes(orm_total >= 20 * project_s))
+        engine.dispose()
+
+
+def bench_daily(report: Report, size: int, repeat: int) -> None:
+    from flows import prefect_env
+
+    prefect_env.configure(DATA / "prefect-home")
+    from flows.runner import run_flows
+
+    source = DATA / f"daily-{size_label(size)}.db"
+    dataset(f"sqlite:///{source}", size)
+    names = ["expire-certificates", "renewal-campaign", "revocation-campaign",
+             "deadline-reminders", "stuck-dossiers"]
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["OCOP_OUTBOX_DIR"] = str(Path(folder) / "outbox")
+        os.environ["OCOP_NOTIFIER"] = "file"
+        warm = Path(folder) / "warm.db"
+        shutil.copy(source, warm)
+        start_s, _ = timed(lambda: run_flows(["dispatch-notifications"], TODAY,
+                                             f"sqlite:///{warm}", dispatch=False))
+        times = []
+        for n in range(repeat):
+            copy = Path(folder) / f"run{n}.db"
+            shutil.copy(source, copy)
+            seconds, results = timed(lambda c=copy: run_flows(names, TODAY, f"sqlite:///{c}"))  # type: ignore[misc]
+            times.append(seconds)
+        engine = make_engine(f"sqlite:///{source}")
+        with engine.connect() as connection:
+            from sqlalchemy import text
+            open_count = connection.scalar(text(
+                "SELECT count(*) FROM dossiers WHERE state NOT IN ('certified', 'returned', "
+                "'not_recognised', 'expired', 'revoked', 'withdrawn')"))
+        engine.dispose()
+    daily_s = statistics.median(times)
+    sent = results["dispatch-notifications"]["sent"]
+    report.add("3. daily cycle", "SQLite", f"{open_count} open of {size_label(size)}, 63 provinces",
+               f"{fmt(daily_s)} (6 flows, {sent} e-mails)", f"engine start {fmt(start_s)} (excluded)",
+               "–", "< 10 s", yes(daily_s < 10))
+
+
+def bench_latency(report: Report, count: int) -> None:
+    for db, url in (("SQLite", sqlite_url("latency")), ("PostgreSQL", pg_url("ocop_bench_latency"))):
+        if db == "SQLite":
+            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        else:
+            engine = make_engine(url)
+            with engine.begin() as connection:
+                from sqlalchemy import text
+                connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            engine.dispose()
+        rt, ids = latency.prepare(url, count)
+        times = latency.score_each(rt, ids)
+        median = statistics.median(times)
+        report.add("4. transition latency (score)", db, f"{count} commands",
+                   f"median {fmt(median)}, p99 {fmt(percentile(times, 0.99))}", "–", "–",
+                   "median < 5 ms", yes(median < 0.005))
+        rt.db.dispose()
+
+
+def bench_cli(report: Report, repeat: int) -> None:
+    url = sqlite_url("ocop_bench_10k")
+    ocop = str(Path(sys.executable).parent / "ocop")
+
+    def run(*args: str) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(args, capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    base = run(sys.executable, "-c", "pass")
+    help_s = run(ocop, "--help")
+    show_s = run(ocop, "--db", url, "dossier", "show", "1")
+    imported = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c",
+         "import sys; sys.argv = ['ocop', '--db', sys.argv[1], 'dossier', 'show', '1']; "
+         "from ocop_cli.main import run; run()", url], capture_output=True, text=True)
+    prefect_loaded = any(" prefect" in line.split("|")[-1][:9] for line in imported.stderr.splitlines())
+    for label, seconds in (("ocop --help", help_s), ("ocop dossier show 1", show_s)):
+        report.add("5. CLI start", "SQLite", label, fmt(seconds), f"python -c pass {fmt(base)}",
+                   f"{seconds / base:.1f}×", "< 0.5 s, no Prefect import",
+                   yes(seconds < 0.5 and not prefect_loaded))
+
+
+def bench_outbox(report: Report, count: int) -> None:
+    from notifiers.file_transport import FileTransport
+    from notifiers.sendgrid_transport import SendGridTransport
+    from tests.fakes.sendgrid_server import API_KEY, running_fake_sendgrid
+
+    for db, url in (("SQLite", sqlite_url("outbox")), ("PostgreSQL", pg_url("ocop_bench_outbox"))):
+        for workers in (1, 4):
+            rt = outbox_dispatch.fill(url, count)
+            with tempfile.TemporaryDirectory() as folder:
+                seconds = outbox_dispatch.dispatch_all(
+                    rt, lambda f=folder: FileTransport(Path(f), "ocop@snn.gov.vn"), workers)  # type: ignore[misc]
+                files = outbox_dispatch.eml_count(Path(folder))
+            once = outbox_dispatch.sent_once(rt, count) and files == count
+            rate = count / seconds
+            report.add("6. outbox dispatch (file)", db,
+                       f"{size_label(count)} messages, {workers} dispatcher(s)",
+                       f"{rate:.0f} msg/s", "–", "–", "≥ 1,000 msg/s; no duplicate",
+                       yes(rate >= 1000 and once))
+            rt.db.dispose()
+    with running_fake_sendgrid() as server:
+        url = pg_url("ocop_bench_outbox")
+        for workers in (1, 4):
+            server.received.clear()
+            rt = outbox_dispatch.fill(url, count)
+            seconds = outbox_dispatch.dispatch_all(
+                rt, lambda: SendGridTransport(API_KEY, "ocop@snn.gov.vn", host=server.url, timeout=10),
+                workers)
+            keys = server.keys()
+            dupes = outbox_dispatch.duplicates(keys)
+            report.add("6. outbox dispatch (fake SendGrid)", "PostgreSQL",
+                       f"{size_label(count)} messages, {workers} dispatcher(s)",
+                       f"{count / seconds:.0f} msg/s", "–", "–", "no duplicate",
+                       yes(dupes == 0 and len(set(keys)) == count))
+            rt.db.dispose()
+
+
+def machine() -> list[str]:
+    with psycopg.connect(PG_ADMIN) as connection:
+        pg_version = connection.execute("SHOW server_version").fetchone()
+    import sqlite3
+    return [
+        f"- Date: {datetime.now():%Y-%m-%d %H:%M}; machine: {platform.machine()}, "
+        f"{os.cpu_count()} cores, {platform.platform()}",
+        f"- Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}; "
+        f"PostgreSQL {pg_version[0] if pg_version else '?'}",
+        "- " + ", ".join(f"{p} {version(p)}" for p in ("SQLAlchemy", "transitions", "prefect",
+                                                        "psycopg", "sendgrid")),
+    ]
+
+
+def write(report: Report, quick: bool, started: float) -> None:
+    lines = ["# Benchmark results", "",
+             f"Written by `make {'bench-quick' if quick else 'bench'}` in "
+             f"{(time.monotonic() - started) / 60:.1f} minutes. Each figure is the median of "
+             "several runs; each ratio is against a baseline measured in the same run, on the "
+             "same data (deterministic seed, Vietnamese names, 63 provinces × 10 units, "
+             "dossiers in every state).", "", *machine(), "",
+             "| benchmark | database | size | project's way | baseline | ratio | target | met |",
+             "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {r.benchmark} | {r.database} | {r.size} | {r.project} | {r.baseline} | "
+              f"{r.ratio} | {r.target} | {r.met} |" for r in report.rows]
+    if report.notes:
+        lines += ["", "## Notes", "", *report.notes]
+    (HERE / ("RESULTS-quick.md" if quick else "RESULTS.md")).write_text("\n".join(lines) + "\n",
+                                                                        encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes only (< 2 minutes)")
+    quick = parser.parse_args().quick
+    DATA.mkdir(exist_ok=True)
+    started = time.monotonic()
+    report = Report()
+    sizes = [10_000] if quick else [10_000, 100_000, 1_000_000]
+    bench_sweep(report, sizes, 3 if quick else 5)
+    bench_bulk(report, [2_000] if quick else [10_000, 100_000], 10_000 if quick else 1_000_000,
+               2 if quick else 3)
+    bench_daily(report, 10_000 if quick else 76_000, 1 if quick else 3)
+    bench_latency(report, 200 if quick else 1000)
+    bench_cli(report, 5 if quick else 10)
+    bench_outbox(report, 2_000 if quick else 10_000)
+    write(report, quick, started)
+
+
+if __name__ == "__main__":
+    main()
