@@ -8,11 +8,13 @@ up. Results are written back only by the dispatcher that holds the claim.
 import os
 import random
 import socket
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, func, or_, select, update
 
 from notifiers.message import (
     OutgoingMessage,
@@ -25,6 +27,9 @@ from notifiers.settings import NotifierSettings
 from states.clock import Clock
 from states.database import Database
 from states.models import OutboxMessage
+
+FLUSH_EVERY = 200
+FLUSH_SECONDS = 2.0
 
 
 @dataclass
@@ -88,54 +93,70 @@ class Dispatcher:
 
     def send_claimed(self, ids: list[int]) -> DispatchReport:
         report = DispatchReport(claimed=len(ids))
-        for message_id in ids:
-            with self.db.transaction() as session:
-                row = session.get(OutboxMessage, message_id)
-                if row is None or row.claimed_by != self.id or row.status != "sending":
-                    continue
-                message = as_message(row)
-                attempts = row.attempts
-            outcome = self._deliver(message_id, message, attempts)
-            if outcome == "sent":
+        table = cast(Table, OutboxMessage.__table__)
+        with self.db.transaction() as session:
+            # Plain rows, not ORM objects: loading is a third of a batch's database time.
+            rows = session.connection().execute(select(table).where(
+                table.c.id.in_(ids), table.c.claimed_by == self.id,
+                table.c.status == "sending").order_by(table.c.id)).all()
+            claimed = [(row.id, as_message(row), row.attempts) for row in rows]
+        outcomes: list[tuple[int, dict[str, object]]] = []
+        last_flush = time.monotonic()
+        for message_id, message, attempts in claimed:
+            values = self._deliver(message, attempts)
+            outcomes.append((message_id, values))
+            if values["status"] == "sent":
                 report.sent += 1
-            elif outcome == "retrying":
+            elif values["status"] == "pending":
                 report.retrying += 1
             else:
                 report.failed += 1
-                report.errors.append(f"{message.key}: {outcome}")
+                report.errors.append(f"{message.key}: {values['last_error']}")
+            # Results are written in small groups: one transaction per message would cap the
+            # rate at a few hundred per second, while a dispatcher dying before a flush only
+            # means these few rows are sent again after their lease expires.
+            if len(outcomes) >= FLUSH_EVERY or time.monotonic() - last_flush > FLUSH_SECONDS:
+                self._finish(outcomes)
+                outcomes, last_flush = [], time.monotonic()
+        self._finish(outcomes)
         return report
 
-    def _deliver(self, message_id: int, message: OutgoingMessage, attempts: int) -> str:
+    def _deliver(self, message: OutgoingMessage, attempts: int) -> dict[str, object]:
         try:
             delivery = self.transport.send(message)
         except PermanentDeliveryError as error:
-            self._finish(message_id, status="failed", last_error=error.reason)
-            return error.reason
+            return {"status": "failed", "last_error": error.reason}
         except TransientDeliveryError as error:
             if attempts >= self.settings.max_attempts:
-                reason = f"hết {attempts} lần thử: {error.reason}"
-                self._finish(message_id, status="failed", last_error=reason)
-                return reason
+                return {"status": "failed", "last_error": f"hết {attempts} lần thử: {error.reason}"}
             wait = error.retry_after_seconds
             if wait is None:
                 wait = backoff_seconds(attempts, self.settings, self.rng)
-            self._finish(message_id, status="pending", last_error=error.reason,
-                         next_attempt_at=self.clock.now() + timedelta(seconds=wait))
-            return "retrying"
-        self._finish(message_id, status="sent", provider_message_id=delivery.provider_message_id,
-                     sent_at=self.clock.now(), last_error=None)
-        return "sent"
+            return {"status": "pending", "last_error": error.reason,
+                    "next_attempt_at": self.clock.now() + timedelta(seconds=wait)}
+        return {"status": "sent", "provider_message_id": delivery.provider_message_id,
+                "sent_at": self.clock.now(), "last_error": None}
 
-    def _finish(self, message_id: int, **values: object) -> None:
+    def _finish(self, outcomes: list[tuple[int, dict[str, object]]]) -> None:
+        """Write results, only for rows this dispatcher still holds: one executemany per kind
+        of outcome, so a batch costs a handful of round trips and one commit."""
+        by_kind: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        for message_id, values in outcomes:
+            by_kind.setdefault(tuple(sorted(values)), []).append({"message_id": message_id,
+                                                                   **values})
+        if not by_kind:
+            return
+        table = cast(Table, OutboxMessage.__table__)
         with self.db.transaction() as session:
-            session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, OutboxMessage.claimed_by == self.id,
-                       OutboxMessage.status == "sending")
-                .values(lease_until=None, **values)
-                .execution_options(synchronize_session=False))
+            for columns, rows in by_kind.items():
+                session.connection().execute(
+                    update(table)
+                    .where(table.c.id == bindparam("message_id"),
+                           table.c.claimed_by == self.id, table.c.status == "sending")
+                    .values(lease_until=None, **{c: bindparam(c) for c in columns}),
+                    rows)
 
-    def run(self, limit: int | None = None, batch_size: int = 100) -> DispatchReport:
+    def run(self, limit: int | None = None, batch_size: int = 200) -> DispatchReport:
         """Send until nothing is due (or `limit` messages were claimed)."""
         report = DispatchReport()
         while limit is None or report.claimed < limit:

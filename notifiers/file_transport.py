@@ -1,14 +1,15 @@
 """The embedded default: each message becomes an .eml file a new user can open."""
 
+import itertools
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from notifiers.message import Delivery, OutgoingMessage, TransientDeliveryError
 from notifiers.mime import build_mime
 
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_SERIAL = itertools.count()
 
 
 class FileTransport:
@@ -22,10 +23,11 @@ class FileTransport:
         target = self.folder / (UNSAFE.sub("_", message.key) + ".eml")
         data = build_mime(message, self.sender).as_bytes()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
             # Write then rename: a reader never sees half a message.
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-            with os.fdopen(handle, "wb") as out:
+            temporary = self.folder / f".{os.getpid()}-{next(_SERIAL)}.part"
+            with open(temporary, "xb") as out:
                 out.write(data)
             os.replace(temporary, target)
         except OSError as error:

@@ -42,7 +42,8 @@ def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime
     return bool(getattr(result, "rowcount", 0))
 
 
-def as_message(row: OutboxMessage) -> OutgoingMessage:
+def as_message(row: Any) -> OutgoingMessage:
+    """An outbox row (ORM object or plain row) as the message the transports send."""
     return OutgoingMessage(
         key=row.dedupe_key, recipients=tuple(row.recipients), subject=row.subject,
         html=row.html_body, text=row.text_body, categories=("ocop", row.kind),
