@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from notifiers.digests import QueueReport, department_recipients, message, sender_name, unit_recipients
+from notifiers.digests import QueueReport, message
 from notifiers.outbox import enqueue
+from notifiers.recipients import UnitDirectory, department_recipients
 from notifiers.spreadsheets import attachment, workbook_bytes
 from states import campaigns
 from states.clock import format_date
-from states.models import AdministrativeUnit, Campaign
+from states.models import Campaign
 from states.runtime import Runtime
 from states.stuck import StuckGroup, stuck_dossiers
 
@@ -32,16 +33,16 @@ def _notify_units(rt: Runtime, session: Session, opened: campaigns.OpenedCampaig
                   key_prefix: str, subject_prefix: str) -> QueueReport:
     report = QueueReport()
     campaign = opened.campaign
-    sender = sender_name(session)
+    directory = UnitDirectory.load(session)
+    sender = directory.sender_name()
     for unit_id, items in sorted(opened.by_unit.items()):
-        unit = session.get(AdministrativeUnit, unit_id)
-        assert unit is not None
+        unit = directory.unit(unit_id)
         if campaign.kind == "renewal" and not items:
             continue
         subject = (f"[OCOP] {subject_prefix} - {unit.name}: hạn nộp {campaign.deadline:%d/%m/%Y}"
                    + (f" ({len(items)} sản phẩm)" if campaign.kind == "renewal" else ""))
         report.count(enqueue(session, message(
-            f"{key_prefix}:{campaign.id}:{unit.code}", unit_recipients(session, unit, "district"),
+            f"{key_prefix}:{campaign.id}:{unit.code}", directory.recipients(unit_id),
             subject, "campaign_notice", kind=campaign.kind, unit_name=unit.name,
             deadline=campaign.deadline, items=items, campaign_id=campaign.id, sender_name=sender),
             f"{campaign.kind}_campaign", rt.clock.now()))
@@ -72,7 +73,8 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
     report = QueueReport()
     if not calendar.is_working_day(today):
         return report
-    sender = sender_name(session)
+    directory = UnitDirectory.load(session)
+    sender = directory.sender_name()
     for kind in kinds:
         for campaign in campaigns.open_campaigns(session, kind):
             left = calendar.working_days_between(today, campaign.deadline)
@@ -87,14 +89,13 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
                 opened = campaigns.OpenedCampaign(campaign, {
                     unit_id: [] for unit_id in campaigns.local_unit_ids(session)})
             for unit_id, items in opened.by_unit.items():
-                unit = session.get(AdministrativeUnit, unit_id)
-                assert unit is not None
+                unit = directory.unit(unit_id)
                 subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
                            f"{campaign.deadline:%d/%m/%Y} ({unit.name})")
                 report.count(enqueue(session, message(
                     # One reminder per unit per threshold, however often the flow reruns.
                     f"campaign-reminder:{campaign.id}:{unit.code}:{left}",
-                    unit_recipients(session, unit, "district"), subject, "campaign_notice",
+                    directory.recipients(unit_id), subject, "campaign_notice",
                     kind=kind, unit_name=unit.name, deadline=campaign.deadline, items=items,
                     campaign_id=campaign.id, sender_name=sender), f"{kind}_campaign",
                     rt.clock.now()))
@@ -116,6 +117,7 @@ def close_campaign(rt: Runtime, actor: str, campaign_id: int,
         if campaign.kind != "revocation":
             return result
         listed = campaigns.proposals(session, campaign.id)
+        directory = UnitDirectory.load(session)
         data = revocation_workbook(campaign, listed)
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / f"danh-sach-thu-hoi-OCOP-{campaign.id}.xlsx"
@@ -123,10 +125,10 @@ def close_campaign(rt: Runtime, actor: str, campaign_id: int,
         subject = (f"[OCOP] Danh sách đề nghị thu hồi ({len(listed)} sản phẩm), chiến dịch "
                    f"số {campaign.id}")
         enqueue(session, message(
-            f"revocation-list:{campaign.id}", department_recipients(session), subject,
+            f"revocation-list:{campaign.id}", department_recipients(session, directory), subject,
             "revocation_list", attachments=(attachment(path.name, data),), items=listed,
             campaign_id=campaign.id, deadline=campaign.deadline,
-            sender_name=sender_name(session)), "revocation_list", rt.clock.now())
+            sender_name=directory.sender_name()), "revocation_list", rt.clock.now())
         result.update({"proposals": len(listed), "file": str(path)})
         return result
 
@@ -163,9 +165,10 @@ def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
     total = sum(g.count for g in groups)
     subject = f"[OCOP] Báo cáo hồ sơ tồn đọng ngày {today:%d/%m/%Y}: {total} hồ sơ"
     data = stuck_workbook(groups, today)
+    directory = UnitDirectory.load(session)
     report.count(enqueue(session, message(
-        f"stuck-report:{today.isoformat()}", department_recipients(session), subject,
+        f"stuck-report:{today.isoformat()}", department_recipients(session, directory), subject,
         "stuck_report", attachments=(attachment(f"ho-so-ton-dong-{today:%Y%m%d}.xlsx", data),),
-        groups=groups, today=today, total=total, sender_name=sender_name(session)),
+        groups=groups, today=today, total=total, sender_name=directory.sender_name()),
         "stuck_report", rt.clock.now()))
     return report

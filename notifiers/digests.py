@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from notifiers.message import Attachment, OutgoingMessage
 from notifiers.outbox import enqueue
+from notifiers.recipients import UnitDirectory, department_recipients
 from notifiers.rendering import render
-from states.models import AdministrativeUnit, Certificate, Dossier, Producer, Product, User
+from states.models import AdministrativeUnit, Certificate, Dossier, Producer, Product
 from states.runtime import Runtime
 from states.sweeps import DueItem, due_items
 
@@ -32,30 +33,6 @@ class QueueReport:
             self.already_queued += 1
 
 
-def province_unit(session: Session) -> AdministrativeUnit | None:
-    return session.scalar(select(AdministrativeUnit).where(AdministrativeUnit.level == "province")
-                          .order_by(AdministrativeUnit.id).limit(1))
-
-
-def sender_name(session: Session) -> str:
-    province = province_unit(session)
-    return f"Sở Nông nghiệp và PTNT - {province.name}" if province else "Sở Nông nghiệp và PTNT"
-
-
-def unit_recipients(session: Session, unit: AdministrativeUnit, role: str) -> tuple[str, ...]:
-    officers = session.scalars(select(User.email).where(
-        User.unit_id == unit.id, User.role == role, User.email.is_not(None)))
-    return tuple(dict.fromkeys([*unit.contact_emails, *(e for e in officers if e)]))
-
-
-def department_recipients(session: Session) -> tuple[str, ...]:
-    province = province_unit(session)
-    staff = session.scalars(select(User.email).where(User.role == "department",
-                                                     User.email.is_not(None)))
-    return tuple(dict.fromkeys([*(province.contact_emails if province else []),
-                                *(e for e in staff if e)]))
-
-
 def message(key: str, recipients: tuple[str, ...], subject: str, template: str,
             attachments: tuple[Attachment, ...] = (), **context: Any) -> OutgoingMessage:
     html, text = render(template, title=subject, **context)
@@ -70,21 +47,21 @@ def queue_deadline_reminders(rt: Runtime, session: Session, *, soon_days: int = 
     now = rt.clock.now()
     items = due_items(session, rt.rules.calendar, today, soon_days)
     report = QueueReport()
+    directory = UnitDirectory.load(session)
     by_unit: dict[int, list[DueItem]] = defaultdict(list)
     for item in items:
         if item.is_local:
             by_unit[item.unit_id].append(item)
-    sender = sender_name(session)
+    sender = directory.sender_name()
     stamp = today.isoformat()
     for unit_id, unit_items in by_unit.items():
-        unit = session.get(AdministrativeUnit, unit_id)
-        assert unit is not None
+        unit = directory.unit(unit_id)
         overdue = [i for i in unit_items if i.is_overdue]
         soon = [i for i in unit_items if not i.is_overdue]
         subject = (f"[OCOP] {unit.name}: {len(overdue)} hồ sơ quá hạn, {len(soon)} sắp đến hạn "
                    f"({today:%d/%m/%Y})")
         report.count(enqueue(session, message(
-            f"digest:{unit.code}:{stamp}", unit_recipients(session, unit, "district"), subject,
+            f"digest:{unit.code}:{stamp}", directory.recipients(unit_id), subject,
             "unit_digest", unit_name=unit.name, today=today, overdue=overdue, soon=soon,
             soon_days=soon_days, sender_name=sender), "unit_digest", now))
     escalated = [i for i in items if i.is_local and i.overdue_working_days > escalate_days]
@@ -98,7 +75,7 @@ def queue_deadline_reminders(rt: Runtime, session: Session, *, soon_days: int = 
         subject = (f"[OCOP] Tổng hợp hồ sơ quá hạn ngày {today:%d/%m/%Y}: "
                    f"{sum(1 for i in items if i.is_overdue)} quá hạn, {len(escalated)} cần đôn đốc")
         report.count(enqueue(session, message(
-            f"department-digest:{stamp}", department_recipients(session), subject,
+            f"department-digest:{stamp}", department_recipients(session, directory), subject,
             "department_digest", today=today, by_unit=sorted(counts.values(),
                                                               key=lambda r: -r["overdue"]),
             escalated=escalated, provincial=provincial, escalate_days=escalate_days,
@@ -120,10 +97,11 @@ def queue_expiry_notices(rt: Runtime, session: Session, notice_days: int = 30) -
                Certificate.expires_on <= today + timedelta(days=notice_days))
         .order_by(Certificate.expires_on, Certificate.id)).all()
     report = QueueReport()
-    sender = sender_name(session)
+    directory = UnitDirectory.load(session)
+    sender = directory.sender_name()
     for certificate, product, producer, email, unit in rows:
         # Without the producer's address, the unit's officers pass the notice on.
-        recipients = (email,) if email else unit_recipients(session, unit, "district")
+        recipients = (email,) if email else directory.recipients(unit.id)
         subject = (f"[OCOP] Giấy chứng nhận {certificate.number} ({product}) hết hạn ngày "
                    f"{certificate.expires_on:%d/%m/%Y}")
         report.count(enqueue(session, message(

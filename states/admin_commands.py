@@ -4,7 +4,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.contacts import valid_email, valid_emails
@@ -95,16 +95,3 @@ def set_contacts(rt: Runtime, actor: str, unit: str, emails: list[str]) -> dict[
         row.contact_emails = addresses
         return {"code": row.code, "name": row.name, "contacts": addresses}
 
-
-def users_of_units(session: Session, unit_ids: list[int]) -> dict[int, list[str]]:
-    """Officers' own addresses, added to their unit's contacts when mail goes out."""
-    rows = session.execute(
-        select(User.unit_id, User.email).where(
-            User.unit_id.in_(unit_ids), User.email.is_not(None), or_(User.role == "district")
-        )
-    )
-    found: dict[int, list[str]] = {}
-    for unit_id, email in rows:
-        if unit_id is not None and email:
-            found.setdefault(unit_id, []).append(email)
-    return found
