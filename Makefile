@@ -17,7 +17,7 @@ demo: $(STAMP)
 	$(BIN)/ocop demo
 
 test: $(STAMP)
-	$(BIN)/ruff check states notifiers flows ocop_cli tests
+	$(BIN)/ruff check states notifiers flows ocop_cli tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 

@@ -14,24 +14,18 @@ def open_if_asked(kind: str, as_of: date | None, database_url: str | None, deadl
                   expiring_before: date | None) -> dict[str, Any] | None:
     if deadline is None:
         return None
-    rt = flow_runtime(as_of, database_url)
-    try:
+    with flow_runtime(as_of, database_url) as rt:
         result = open_campaign(rt, "admin", kind, deadline, expiring_before)
         return {"campaign": result.campaign_id, "products": result.products,
                 "units_notified": result.units_notified}
-    finally:
-        rt.db.dispose()
 
 
 @task(retries=2, retry_delay_seconds=10)
 def remind(kind: str, as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    rt = flow_runtime(as_of, database_url)
-    try:
+    with flow_runtime(as_of, database_url) as rt:
         with rt.transaction() as session:
             report = queue_campaign_reminders(rt, session, kinds=(kind,))
         return {"queued": report.queued, "already_queued": report.already_queued}
-    finally:
-        rt.db.dispose()
 
 
 @flow(name="renewal-campaign", retries=1, retry_delay_seconds=30)

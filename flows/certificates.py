@@ -13,15 +13,12 @@ from states.expiry import expire_lapsed
 @task(retries=2, retry_delay_seconds=10)
 def expire_and_notify(as_of: date | None, database_url: str | None,
                       notice_days: int) -> dict[str, Any]:
-    rt = flow_runtime(as_of, database_url)
-    try:
+    with flow_runtime(as_of, database_url) as rt:
         with rt.transaction() as session:
             expired = expire_lapsed(rt, session)
             notices = queue_expiry_notices(rt, session, notice_days)
         return {"certificates_expired": expired.certificates, "dossiers_expired": expired.dossiers,
                 "notices_queued": notices.queued}
-    finally:
-        rt.db.dispose()
 
 
 @flow(name="expire-certificates", retries=1, retry_delay_seconds=30)

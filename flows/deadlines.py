@@ -13,15 +13,12 @@ from notifiers.digests import queue_deadline_reminders
 @task(retries=2, retry_delay_seconds=10)
 def queue_reminders(as_of: date | None, database_url: str | None, soon_days: int,
                     escalate_days: int) -> dict[str, Any]:
-    rt = flow_runtime(as_of, database_url)
-    try:
+    with flow_runtime(as_of, database_url) as rt:
         with rt.transaction() as session:
             report = queue_deadline_reminders(rt, session, soon_days=soon_days,
                                               escalate_days=escalate_days)
         return {"as_of": rt.clock.today().isoformat(), "queued": report.queued,
                 "already_queued": report.already_queued}
-    finally:
-        rt.db.dispose()
 
 
 @flow(name="deadline-reminders", retries=1, retry_delay_seconds=30)
@@ -34,13 +31,10 @@ def deadline_reminders(as_of: date | None = None, database_url: str | None = Non
 
 @task(retries=2, retry_delay_seconds=10)
 def queue_stuck(as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    rt = flow_runtime(as_of, database_url)
-    try:
+    with flow_runtime(as_of, database_url) as rt:
         with rt.transaction() as session:
             report = queue_stuck_report(rt, session)
         return {"as_of": rt.clock.today().isoformat(), "queued": report.queued}
-    finally:
-        rt.db.dispose()
 
 
 @flow(name="stuck-dossiers", retries=1, retry_delay_seconds=30)

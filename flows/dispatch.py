@@ -29,14 +29,11 @@ def sendgrid_key_from_block(settings: NotifierSettings) -> str | None:
 
 @task(retries=2, retry_delay_seconds=10)
 def send_due(as_of: date | None, database_url: str | None, limit: int | None) -> dict[str, Any]:
-    rt = flow_runtime(as_of, database_url)
     settings = load_settings(NotifierSettings)
-    try:
+    with flow_runtime(as_of, database_url) as rt:
         report = dispatch(rt, settings, limit, sendgrid_key_from_block(settings))
         return {"sent": report.sent, "retrying": report.retrying, "failed": report.failed,
                 "errors": report.errors[:20]}
-    finally:
-        rt.db.dispose()
 
 
 @flow(name="dispatch-notifications", retries=1, retry_delay_seconds=30)

@@ -31,7 +31,6 @@ class OcopGroup(TyperGroup):
 app = typer.Typer(
     cls=OcopGroup,
     help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n" + EXIT_CODE_HELP,
-    epilog=EXIT_CODE_HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

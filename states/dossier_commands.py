@@ -26,7 +26,7 @@ from states.models import (
     User,
 )
 from states.permissions import authorize
-from states.queries import dossier_view
+from states.queries import DOSSIER_WITH_NAMES, dossier_view
 from states.rulebooks import Rulebook
 from states.runtime import Runtime, find_user
 from states.scoring import council_average
@@ -111,7 +111,7 @@ class DossierChange:
         self.rt = rt
         self.session = session
         self.actor = actor
-        dossier = session.get(Dossier, dossier_id)
+        dossier = session.get(Dossier, dossier_id, options=DOSSIER_WITH_NAMES)
         if dossier is None:
             raise NotFound(f"Không có hồ sơ số {dossier_id}.")
         self.dossier = dossier

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from states.clock import format_date, format_local_datetime, last_local_day_before
 from states.errors import InvalidInput, NotFound
@@ -20,6 +20,10 @@ from states.models import (
 from states.runtime import Runtime
 from states.state_names import STATE_LABELS, TERMINAL_STATES
 from states.units import find_unit
+
+# One query for a dossier and everything its view names (round, unit, product, producer).
+DOSSIER_WITH_NAMES = (joinedload(Dossier.round), joinedload(Dossier.unit),
+                      joinedload(Dossier.product).joinedload(Product.producer))
 
 # States whose deadline is someone's next action (a certificate's expiry is not a task).
 ACTION_STATES: tuple[str, ...] = tuple(
@@ -78,7 +82,7 @@ def dossier_view(session: Session, rt: Runtime, dossier: Dossier) -> dict[str, A
 
 def show_dossier(rt: Runtime, dossier_id: int) -> dict[str, Any]:
     with rt.transaction() as session:
-        dossier = session.get(Dossier, dossier_id)
+        dossier = session.get(Dossier, dossier_id, options=DOSSIER_WITH_NAMES)
         if dossier is None:
             raise NotFound(f"Không có hồ sơ số {dossier_id}.")
         return dossier_view(session, rt, dossier)

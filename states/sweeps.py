@@ -1,7 +1,7 @@
 """The deadline sweep: one indexed range query over (state, due_at), whatever the table's size."""
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +13,7 @@ from states.state_names import LOCAL_STATES, NEXT_ACTION, STATE_LABELS
 from states.working_days import WorkingCalendar
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     dossier_id: int
     unit_id: int
     unit_code: str
@@ -25,7 +24,6 @@ class DueItem:
     state_label: str
     action: str
     due_on: date
-    entered_state_at: datetime
     overdue_working_days: int  # 0 when not yet late
 
     @property
@@ -41,21 +39,25 @@ def due_items(session: Session, calendar: WorkingCalendar, today: date,
               soon_working_days: int) -> list[DueItem]:
     """Every dossier whose deadline falls within `soon_working_days` working days, or is past."""
     horizon = end_of_local_day(calendar.add_working_days(today, soon_working_days))
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Dossier.id, Dossier.unit_id, Dossier.state, Dossier.due_at,
-               Dossier.entered_state_at, AdministrativeUnit.code, AdministrativeUnit.name,
-               Product.name, Producer.name)
+               AdministrativeUnit.code, AdministrativeUnit.name, Product.name, Producer.name)
         .join(Product, Dossier.product_id == Product.id)
         .join(Producer, Product.producer_id == Producer.id)
         .join(AdministrativeUnit, Dossier.unit_id == AdministrativeUnit.id)
         .where(Dossier.state.in_(ACTION_STATES), Dossier.due_at < horizon)
         .order_by(Dossier.due_at, Dossier.id)
     )
+    # Deadlines fall on few distinct days: convert each once, not once per dossier.
+    days: dict[datetime, tuple[date, int]] = {}
     items = []
-    for dossier_id, unit_id, state, due_at, entered, code, unit_name, product, producer in rows:
+    for dossier_id, unit_id, state, due_at, code, unit_name, product, producer in rows:
         assert due_at is not None  # filtered by the query
-        due_on = last_local_day_before(due_at)
-        late = calendar.working_days_between(due_on, today) if due_on < today else 0
+        known = days.get(due_at)
+        if known is None:
+            due_on = last_local_day_before(due_at)
+            late = calendar.working_days_between(due_on, today) if due_on < today else 0
+            known = days[due_at] = (due_on, late)
         items.append(DueItem(dossier_id, unit_id, code, unit_name, product, producer, state,
-                             STATE_LABELS[state], NEXT_ACTION[state], due_on, entered, late))
+                             STATE_LABELS[state], NEXT_ACTION[state], known[0], known[1]))
     return items

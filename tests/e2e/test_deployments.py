@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -108,3 +108,38 @@ def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_ur
                                                     "digest:son-dong:2022-03-25"]
         assert f"#{late}" in messages[1].text_body
     rt.db.dispose()
+
+
+def test_ocop_serve_registers_every_schedule_and_stops_on_sigterm(
+        prefect_server: dict[str, str], sqlite_url: str) -> None:
+    env = {**prefect_server, "OCOP_DATABASE_URL": sqlite_url}
+    started = datetime.now(UTC).isoformat()
+    serve = subprocess.Popen([str(BIN / "ocop"), "serve"], env=env, cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        found: dict[str, dict[str, object]] = {}
+        while time.monotonic() < deadline and len(found) < len(FLOWS):
+            request = urllib.request.Request(f"{env['PREFECT_API_URL']}/deployments/filter",
+                                             data=b"{}", method="POST",
+                                             headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request) as reply:
+                # Only what this `ocop serve` registered or refreshed since it started.
+                found = {d["name"]: d for d in json.loads(reply.read()) if d["updated"] >= started}
+            time.sleep(1)
+        assert set(found) == {f.name for f in FLOWS}
+        for flow in FLOWS:
+            [schedule] = found[flow.name]["schedules"]  # type: ignore[misc]
+            assert schedule["schedule"]["cron"] == flow.cron
+            assert schedule["schedule"]["timezone"] == TIMEZONE
+            assert found[flow.name]["parameter_openapi_schema"]
+    finally:
+        os.killpg(serve.pid, signal.SIGTERM)
+        try:
+            code = serve.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+            raise
+    output = serve.stdout.read().decode() if serve.stdout else ""
+    assert code in (0, -signal.SIGTERM, 128 + signal.SIGTERM), output

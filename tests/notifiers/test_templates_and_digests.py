@@ -17,13 +17,10 @@ HOSTILE = '<script>alert("x")</script> "Bánh chưng" & \'Giò lụa\' ' + "Đ�
 
 
 def item(**overrides: object) -> DueItem:
-    from datetime import UTC, datetime
-
     values: dict[str, object] = dict(
         dossier_id=7, unit_id=1, unit_code="yen-the", unit_name="Huyện Yên Thế", product=HOSTILE,
         producer="HTX <b>Gà đồi</b>", state="registered", state_label="Đã đăng ký",
-        action="Kiểm tra thực tế", due_on=date(2022, 10, 14),
-        entered_state_at=datetime(2022, 9, 1, tzinfo=UTC), overdue_working_days=3)
+        action="Kiểm tra thực tế", due_on=date(2022, 10, 14), overdue_working_days=3)
     values.update(overrides)
     return DueItem(**values)  # type: ignore[arg-type]
 
