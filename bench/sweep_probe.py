@@ -48,6 +48,16 @@ def baseline(session: Session, calendar: WorkingCalendar, today: date) -> dict[i
     return grouped
 
 
+def peak_rss_mb() -> float:
+    """This process's own high-water mark. ru_maxrss would not do: Linux carries it over from
+    the parent across fork and exec, so a probe started by a big parent reports the parent."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     url, way = sys.argv[1], sys.argv[2]
     engine = make_engine(url)
@@ -61,7 +71,7 @@ def main() -> None:
     ids = sorted(i for items in grouped.values() for i in items)
     print(json.dumps({
         "seconds": seconds,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
         "due": len(ids), "units": len(grouped),
         "digest": hashlib.sha256(json.dumps(ids).encode()).hexdigest()[:16],
     }))

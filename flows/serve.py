@@ -1,12 +1,69 @@
-"""`ocop serve`: every schedule in one process, on Prefect's local server (the embedded default)."""
+"""`ocop serve`: every schedule in one process: the embedded default for one server.
+
+Prefect's ephemeral API cannot schedule runs ("run `prefect server start` to start the
+scheduler"), so without PREFECT_API_URL this starts a local `prefect server` on 127.0.0.1
+as a child process, serves against it, and stops it on exit.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from flows import prefect_env
 from flows.catalog import FLOWS, TIMEZONE
 from flows.runner import load_flow
+from states.errors import ConfigurationError
+
+SERVER_START_SECONDS = 120
 
 
-def serve_all(database_url: str | None = None) -> None:
+@contextmanager
+def local_prefect_server(port: int) -> Iterator[str]:
+    api = f"http://127.0.0.1:{port}/api"
+    prefect = Path(sys.executable).parent / "prefect"
+    server = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise ConfigurationError(
+                        f"Không khởi động được máy chủ Prefect trên cổng {port}: cổng đã bị dùng? "
+                        "Chọn cổng khác (--port) hoặc đặt PREFECT_API_URL.") from None
+                time.sleep(1)
+        yield api
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+
+
+def serve_all(database_url: str | None = None, port: int = 4200) -> None:
     prefect_env.configure()
+    if os.environ.get("PREFECT_API_URL"):
+        _serve(database_url)
+        return
+    with local_prefect_server(port) as api:
+        # Set before Prefect is imported: its settings are read at import.
+        os.environ["PREFECT_API_URL"] = api
+        _serve(database_url)
+
+
+def _serve(database_url: str | None) -> None:
     from prefect import serve
     from prefect.schedules import Cron
 

@@ -43,12 +43,17 @@ def flows() -> None:
           [(f.name, f.cron, f.description) for f in FLOWS])
 
 
-def serve(ctx: typer.Context) -> None:
-    """Chạy mọi lịch trong một tiến trình (máy chủ Prefect cục bộ). Dừng bằng Ctrl+C."""
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(help="Cổng máy chủ Prefect cục bộ (khi chưa đặt PREFECT_API_URL).")]
+        = 4200,
+) -> None:
+    """Chạy mọi lịch trong một tiến trình, kèm máy chủ Prefect cục bộ nếu chưa đặt PREFECT_API_URL
+    (giao diện: http://127.0.0.1:4200). Dừng bằng Ctrl+C."""
     from flows.serve import serve_all
 
     state = state_of(ctx)
-    serve_all(state.runtime().settings.database_url)
+    serve_all(state.runtime().settings.database_url, port)
 
 
 def stuck(ctx: typer.Context) -> None:

@@ -26,7 +26,7 @@ from states.models import (
     User,
 )
 from states.permissions import authorize
-from states.queries import DOSSIER_WITH_NAMES, dossier_view
+from states.queries import DOSSIER_WITH_NAMES, certificate_view, dossier_view
 from states.rulebooks import Rulebook
 from states.runtime import Runtime, find_user
 from states.scoring import council_average
@@ -137,7 +137,7 @@ class DossierChange:
             dossier.due_at = (due_at_on(due_on) if due_on is not None
                               else due_at_for(self.rt.rules, self.rulebook, to_state, now))
         self.record(from_state, to_state, trigger, note, details or {})
-        return dossier_view(self.session, self.rt, dossier)
+        return dossier_view(self.session, self.rt, dossier, with_scores=False)
 
     def record(self, from_state: str | None, to_state: str, trigger: str, note: str | None,
                details: dict[str, Any]) -> None:
@@ -250,6 +250,7 @@ def certify(rt: Runtime, actor: str, dossier_id: int, *, totals: list[float],
         change = DossierChange(rt, session, actor, dossier_id, "certify")
         level = "central" if change.dossier.state == "central_review" else "provincial"
         ctx = change.context(points=average, failed_mandatory=failed_mandatory)
+        issued: list[Certificate] = []
 
         def issue(to_state: str) -> date | None:
             change.add_sheet(level, totals, failed_mandatory)
@@ -265,17 +266,21 @@ def certify(rt: Runtime, actor: str, dossier_id: int, *, totals: list[float],
                 raise InvalidInput(
                     f"Quyết định ngày {on:%d/%m/%Y} đã quá {change.rulebook.certificate_months} "
                     "tháng: giấy chứng nhận sẽ hết hạn ngay khi cấp.")
-            session.add(Certificate(
+            issued.append(Certificate(
                 dossier_id=dossier_id,
                 number=certificate_number(on, dossier_id, change.dossier.cycle),
                 stars=change.rulebook.stars_for(average), points=average, decision_no=decision,
-                recognised_on=on, expires_on=expires_on))
+                recognised_on=on, expires_on=expires_on, status="valid"))
+            session.add(issued[0])
             # A certified dossier's next date is its certificate's expiry.
             return expires_on
 
-        return change.move("certify", ctx, after=issue, details={
+        view = change.move("certify", ctx, after=issue, details={
             "members": totals, "points": average, "decision": decision,
             "on": on.isoformat() if on else None})
+        view["provincial_points"] = average
+        view["certificate"] = certificate_view(issued[0]) if issued else None
+        return view
 
 
 def not_recognise(rt: Runtime, actor: str, dossier_id: int, *, note: str | None = None,
@@ -360,8 +365,10 @@ def revoke_in(change: DossierChange, *, reason: str, decision: str, note: str | 
         certificate.revoked_reason = reason
         certificate.revocation_decision = decision
 
-    return change.move("revoke", ctx, note=note, after=mark, details={
+    view = change.move("revoke", ctx, note=note, after=mark, details={
         "reason": reason, "reason_label": REVOCATION_REASONS[reason], "decision": decision})
+    view["certificate"] = certificate_view(certificate)
+    return view
 
 
 def update_documents(rt: Runtime, actor: str, dossier_id: int, *, add: list[str],

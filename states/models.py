@@ -18,9 +18,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    type_coerce,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.sqltypes import NullType
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -38,6 +40,21 @@ class UtcDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def raw_column(column: Any) -> Any:
+    """The column as the driver returns it, without per-row conversion: for sweeps that
+    read 10^5 rows and convert each distinct value once (see utc_from_raw)."""
+    return type_coerce(column, NullType())
+
+
+def utc_from_raw(value: object) -> datetime:
+    """A UtcDateTime value as read raw: SQLite gives text, PostgreSQL a naive datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        raise TypeError(f"not a stored datetime: {value!r}")
+    return value.replace(tzinfo=UTC)
 
 
 NAMING = {

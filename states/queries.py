@@ -48,15 +48,12 @@ def certificate_view(certificate: Certificate | None) -> dict[str, Any] | None:
     }
 
 
-def dossier_view(session: Session, rt: Runtime, dossier: Dossier) -> dict[str, Any]:
-    certificate = session.scalar(
-        select(Certificate).where(Certificate.dossier_id == dossier.id)
-        .order_by(Certificate.id.desc()).limit(1))
-    sheets = {s.level: s.average for s in session.scalars(
-        select(ScoreSheet).where(ScoreSheet.dossier_id == dossier.id,
-                                 ScoreSheet.cycle == dossier.cycle).order_by(ScoreSheet.id))}
+def dossier_view(session: Session, rt: Runtime, dossier: Dossier,
+                 with_scores: bool = True) -> dict[str, Any]:
+    """The dossier as people read it. A step's own reply leaves out the certificate and the
+    councils' points (two more queries per command); `dossier show` has them."""
     now = rt.clock.now()
-    return {
+    view = {
         "id": dossier.id,
         "state": dossier.state,
         "state_label": STATE_LABELS[dossier.state],
@@ -74,10 +71,18 @@ def dossier_view(session: Session, rt: Runtime, dossier: Dossier) -> dict[str, A
         "due_on": _due_on(dossier.due_at),
         "overdue": bool(dossier.due_at and dossier.due_at <= now
                         and dossier.state in ACTION_STATES),
-        "district_points": sheets.get("local"),
-        "provincial_points": sheets.get("provincial"),
-        "certificate": certificate_view(certificate),
     }
+    if with_scores:
+        certificate = session.scalar(
+            select(Certificate).where(Certificate.dossier_id == dossier.id)
+            .order_by(Certificate.id.desc()).limit(1))
+        sheets = {s.level: s.average for s in session.scalars(
+            select(ScoreSheet).where(ScoreSheet.dossier_id == dossier.id,
+                                     ScoreSheet.cycle == dossier.cycle).order_by(ScoreSheet.id))}
+        view["district_points"] = sheets.get("local")
+        view["provincial_points"] = sheets.get("provincial")
+        view["certificate"] = certificate_view(certificate)
+    return view
 
 
 def show_dossier(rt: Runtime, dossier_id: int) -> dict[str, Any]:

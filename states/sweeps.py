@@ -1,13 +1,13 @@
 """The deadline sweep: one indexed range query over (state, due_at), whatever the table's size."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.clock import end_of_local_day, last_local_day_before
-from states.models import AdministrativeUnit, Dossier, Producer, Product
+from states.models import AdministrativeUnit, Dossier, Producer, Product, raw_column, utc_from_raw
 from states.queries import ACTION_STATES
 from states.state_names import LOCAL_STATES, NEXT_ACTION, STATE_LABELS
 from states.working_days import WorkingCalendar
@@ -40,22 +40,22 @@ def due_items(session: Session, calendar: WorkingCalendar, today: date,
     """Every dossier whose deadline falls within `soon_working_days` working days, or is past."""
     horizon = end_of_local_day(calendar.add_working_days(today, soon_working_days))
     rows = session.connection().execute(
-        select(Dossier.id, Dossier.unit_id, Dossier.state, Dossier.due_at,
+        select(Dossier.id, Dossier.unit_id, Dossier.state, raw_column(Dossier.due_at),
                AdministrativeUnit.code, AdministrativeUnit.name, Product.name, Producer.name)
         .join(Product, Dossier.product_id == Product.id)
         .join(Producer, Product.producer_id == Producer.id)
         .join(AdministrativeUnit, Dossier.unit_id == AdministrativeUnit.id)
         .where(Dossier.state.in_(ACTION_STATES), Dossier.due_at < horizon)
         .order_by(Dossier.due_at, Dossier.id)
-    )
-    # Deadlines fall on few distinct days: convert each once, not once per dossier.
-    days: dict[datetime, tuple[date, int]] = {}
+    ).all()
+    # Deadlines fall on few distinct days: convert each once, not once per dossier (at a
+    # national scale that is 10^5 rows and a few hundred distinct values).
+    days: dict[object, tuple[date, int]] = {}
     items = []
     for dossier_id, unit_id, state, due_at, code, unit_name, product, producer in rows:
-        assert due_at is not None  # filtered by the query
         known = days.get(due_at)
         if known is None:
-            due_on = last_local_day_before(due_at)
+            due_on = last_local_day_before(utc_from_raw(due_at))
             late = calendar.working_days_between(due_on, today) if due_on < today else 0
             known = days[due_at] = (due_on, late)
         items.append(DueItem(dossier_id, unit_id, code, unit_name, product, producer, state,
