@@ -44,7 +44,6 @@ class Row:
 @dataclass
 class Report:
     rows: list[Row] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
     def add(self, *cells: str) -> None:
         self.rows.append(Row(*cells))
@@ -287,8 +286,8 @@ def write(report: Report, quick: bool, started: float) -> None:
              "|---|---|---|---|---|---|---|---|"]
     lines += [f"| {r.benchmark} | {r.database} | {r.size} | {r.project} | {r.baseline} | "
               f"{r.ratio} | {r.target} | {r.met} |" for r in report.rows]
-    if report.notes:
-        lines += ["", "## Notes", "", *report.notes]
+    if any(r.met != "yes" for r in report.rows):
+        lines += ["", (HERE / "missed-targets.md").read_text(encoding="utf-8").rstrip()]
     (HERE / ("RESULTS-quick.md" if quick else "RESULTS.md")).write_text("\n".join(lines) + "\n",
                                                                         encoding="utf-8")
 
