@@ -5,6 +5,8 @@ scheduler"), so without PREFECT_API_URL this starts a local `prefect server` on 
 as a child process, serves against it, and stops it on exit.
 """
 
+import contextlib
+import ctypes
 import os
 import signal
 import subprocess
@@ -21,14 +23,27 @@ from flows.runner import load_flow
 from states.errors import ConfigurationError
 
 SERVER_START_SECONDS = 120
+PR_SET_PDEATHSIG = 1
+
+
+def _stop_with_parent() -> None:
+    """In the child, before exec: ask Linux to send SIGTERM when the parent dies."""
+    # Not Linux: the clean-up in local_prefect_server still stops the server.
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 @contextmanager
 def local_prefect_server(port: int) -> Iterator[str]:
     api = f"http://127.0.0.1:{port}/api"
     prefect = Path(sys.executable).parent / "prefect"
+    # Its own session, so that a Ctrl+C or SIGTERM to `ocop serve` does not stop the server
+    # while serve is still pausing its deployments through it; stopped after serve returns,
+    # or by Linux as soon as `ocop serve` exits by any other path (Prefect's signal handling
+    # may leave without running this function's clean-up).
     server = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1",
                                "--port", str(port)], start_new_session=True,
+                              preexec_fn=_stop_with_parent,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
@@ -45,11 +60,11 @@ def local_prefect_server(port: int) -> Iterator[str]:
         yield api
     finally:
         if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
+            server.terminate()
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+                server.kill()
 
 
 def serve_all(database_url: str | None = None, port: int = 4200) -> None:
