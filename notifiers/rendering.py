@@ -16,6 +16,16 @@ ENV = Environment(
 ENV.filters["ngay"] = format_date
 
 
+def people_committee(unit_name: str) -> str:
+    """How a letter addresses a local unit: "Huyện Sơn Động" → "UBND huyện Sơn Động"."""
+    if not unit_name:
+        return unit_name
+    return "UBND " + unit_name[0].lower() + unit_name[1:]
+
+
+ENV.filters["ubnd"] = people_committee
+
+
 def render(name: str, **context: Any) -> tuple[str, str]:
     """The HTML and plain-text bodies of template `name`."""
     html = ENV.get_template(f"{name}.html").render(**context)

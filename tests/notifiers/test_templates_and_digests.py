@@ -61,6 +61,7 @@ def test_digest_per_unit_once_per_day_with_escalation(rt: Runtime) -> None:
     son_dong = next(m for m in messages if m.dedupe_key.startswith("digest:son-dong"))
     assert son_dong.recipients == ["ocop.sondong@bacgiang.gov.vn", "canbo.sondong@gmail.com"]
     assert f"#{late}" in son_dong.text_body and "quá 14 ngày làm việc" in son_dong.text_body
+    assert son_dong.text_body.startswith("Kính gửi UBND huyện Sơn Động,")
     yen_the = next(m for m in messages if m.dedupe_key.startswith("digest:yen-the"))
     assert f"#{soon}" in yen_the.text_body and "Hạn 17/10/2022" in yen_the.text_body
     department = next(m for m in messages if m.kind == "department_digest")
