@@ -11,10 +11,10 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import cast
 
-from sqlalchemy import Table, and_, bindparam, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, or_, select, update
 
 from notifiers.message import (
     OutgoingMessage,
@@ -167,8 +167,3 @@ class Dispatcher:
             report.add(self.send_claimed(ids))
         return report
 
-
-def pending_due(db: Database, now: datetime) -> int:
-    with db.transaction() as session:
-        return int(session.scalar(select(func.count()).select_from(OutboxMessage).where(
-            OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now)) or 0)

@@ -167,10 +167,6 @@ class HasState(Protocol):
     state: str
 
 
-def allowed_triggers(state: str) -> list[str]:
-    return [t for t in TRIGGERS if any(state in s.sources for s in STEPS if s.trigger == t)]
-
-
 def fire(dossier: HasState, trigger: str, ctx: GuardContext) -> str:
     """Move `dossier` by `trigger`, or raise RuleRefused with the reason. Returns the new state."""
     if trigger not in TRIGGERS:
