@@ -130,7 +130,8 @@ def dossier_certify(
     failed_mandatory: Annotated[str | None, typer.Option(
         help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
 ) -> None:
-    """Ghi điểm hội đồng tỉnh và công nhận (≥ 90 điểm: đề nghị trung ương trước)."""
+    """Ghi điểm hội đồng và công nhận: cấp tỉnh (≥ 90 điểm: đề nghị trung ương trước), hoặc theo
+    QĐ 148 cấp huyện công nhận 3 sao cho hồ sơ đã chấm điểm."""
     _change(ctx, _commands().certify, dossier_id, totals=parse_points(points, members),
             decision=decision, on=parse_day(on, "Ngày quyết định") if on else None,
             failed_mandatory=failed_mandatory)

@@ -107,7 +107,7 @@ class DossierChange:
     """The shared shape of every dossier command: load, authorise, gather, fire, record."""
 
     def __init__(self, rt: Runtime, session: Session, actor: str, dossier_id: int,
-                 action: str) -> None:
+                 action: str | Callable[[Dossier], str]) -> None:
         self.rt = rt
         self.session = session
         self.actor = actor
@@ -116,7 +116,9 @@ class DossierChange:
             raise NotFound(f"Không có hồ sơ số {dossier_id}.")
         self.dossier = dossier
         self.user: User = find_user(session, actor)
-        authorize(self.user, action, dossier.unit_id)
+        # Some steps are someone else's depending on where the dossier stands.
+        authorize(self.user, action if isinstance(action, str) else action(dossier),
+                  dossier.unit_id)
         self.rulebook: Rulebook = rt.rules.get(dossier.round.rulebook_code)
 
     def context(self, **facts: Any) -> GuardContext:
@@ -241,14 +243,21 @@ def return_dossier(rt: Runtime, actor: str, dossier_id: int, *, reason: str) -> 
         return change.move("return", change.context(), note=reason.strip())
 
 
+def certify_action(dossier: Dossier) -> str:
+    """Recognising from the district council's score (QĐ 148, 3 stars) is the district's act;
+    every other recognition is the Department's."""
+    return "certify_locally" if dossier.state == "district_scored" else "certify"
+
+
 def certify(rt: Runtime, actor: str, dossier_id: int, *, totals: list[float],
             decision: str | None, on: date | None, failed_mandatory: str | None = None) -> View:
     average = council_average(totals)
     if on is not None:
         _not_in_future(rt, on, "Ngày quyết định công nhận")
     with rt.transaction() as session:
-        change = DossierChange(rt, session, actor, dossier_id, "certify")
-        level = "central" if change.dossier.state == "central_review" else "provincial"
+        change = DossierChange(rt, session, actor, dossier_id, certify_action)
+        level = {"central_review": "central", "district_scored": "local"}.get(
+            change.dossier.state, "provincial")
         ctx = change.context(points=average, failed_mandatory=failed_mandatory)
         issued: list[Certificate] = []
 
@@ -278,7 +287,7 @@ def certify(rt: Runtime, actor: str, dossier_id: int, *, totals: list[float],
         view = change.move("certify", ctx, after=issue, details={
             "members": totals, "points": average, "decision": decision,
             "on": on.isoformat() if on else None})
-        view["provincial_points"] = average
+        view["district_points" if level == "local" else "provincial_points"] = average
         view["certificate"] = certificate_view(issued[0]) if issued else None
         return view
 

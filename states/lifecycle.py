@@ -86,6 +86,22 @@ def recognisable(ctx: GuardContext) -> str | None:
     return None
 
 
+def recognised_locally(ctx: GuardContext) -> str | None:
+    """QĐ 148: the district council recognises 3-star products itself; 4 and 5 go up."""
+    rulebook = ctx.rulebook
+    if rulebook.local_recognition_max_stars == 0:
+        return (f"theo {rulebook.title}, {rulebook.local_level_name} không công nhận sản phẩm; "
+                "hãy chuyển hồ sơ lên tỉnh")
+    refused = recognisable(ctx)
+    if refused is not None or ctx.points is None:
+        return refused
+    stars = rulebook.stars_for(ctx.points)
+    if stars > rulebook.local_recognition_max_stars:
+        return (f"điểm {_points(ctx.points)} đạt {stars} sao, vượt thẩm quyền "
+                f"{rulebook.local_level_name}; hãy chuyển hồ sơ lên tỉnh")
+    return None
+
+
 def qualifies_for_central(ctx: GuardContext) -> str | None:
     if ctx.points is not None and ctx.points >= ctx.rulebook.central_threshold:
         return None
@@ -127,6 +143,7 @@ STEPS: tuple[Step, ...] = (
     Step("certify", ("provincial_review",), "central_review",
          (recognisable, qualifies_for_central)),
     Step("certify", ("provincial_review", "central_review"), "certified", (recognisable,)),
+    Step("certify", ("district_scored",), "certified", (recognised_locally,)),
     Step("not_recognise", ("provincial_review", "central_review"), "not_recognised"),
     Step("withdraw", EVALUATING, "withdrawn", (has_no_certificate,)),
     Step("open_renewal", ("certified",), "renewal", (holds_certificate,)),

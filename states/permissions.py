@@ -16,7 +16,7 @@ ROLES: dict[str, str] = {
 # Actions a non-department role may take. Everything else is the Department's.
 LOCAL_ACTIONS: dict[str, frozenset[str]] = {
     "district": frozenset({"register", "inspect", "score", "documents", "forward", "return",
-                           "withdraw", "propose_revocation"}),
+                           "withdraw", "propose_revocation", "certify_locally"}),
     "council-secretary": frozenset({"score", "documents"}),
 }
 
@@ -28,6 +28,7 @@ ACTION_LABELS: dict[str, str] = {
     "forward": "chuyển hồ sơ lên tỉnh",
     "return": "trả lại hồ sơ",
     "certify": "công nhận sản phẩm",
+    "certify_locally": "công nhận sản phẩm 3 sao cấp huyện (QĐ 148)",
     "not_recognise": "quyết định không công nhận",
     "withdraw": "ghi nhận rút hồ sơ",
     "open_renewal": "mở đánh giá lại",

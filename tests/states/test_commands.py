@@ -213,3 +213,34 @@ def test_init_twice_changes_nothing(any_rt: Runtime) -> None:
     admin.init(any_rt)
     assert admin.list_units(any_rt) == before
     assert len(before) == 11
+
+
+def test_under_148_the_district_recognises_three_stars_itself(rt: Runtime) -> None:
+    rt.settings = rt.settings.model_copy(update={"rulebook": "qd148-2023"})
+    at(rt, date(2023, 9, 4))
+    admin.add_user(rt, "admin", "can-bo-yen-the", "district", "Yên Thế", None)
+    admin.add_user(rt, "admin", "can-bo-luc-ngan", "district", "Lục Ngạn", None)
+    three_star = register(rt, unit="Yên Thế", name="Gà đồi")
+    advance(rt, three_star, "district_scored", district=65)
+    with pytest.raises(RuleRefused, match="65 < 70"):
+        c.forward(rt, "can-bo-yen-the", three_star)
+    with pytest.raises(PermissionDenied, match="đơn vị mình"):
+        c.certify(rt, "can-bo-luc-ngan", three_star, totals=[65], decision="12/QĐ-UBND",
+                  on=date(2023, 9, 4))
+    view = c.certify(rt, "can-bo-yen-the", three_star, totals=[65], decision="12/QĐ-UBND",
+                     on=date(2023, 9, 4))
+    assert (view["state"], view["certificate"]["stars"]) == ("certified", 3)
+    assert view["certificate"]["expires_on"] == "2026-09-04"
+    four_star = register(rt, unit="Yên Thế", name="Mật ong")
+    advance(rt, four_star, "district_scored", district=75)
+    with pytest.raises(RuleRefused, match="4 sao, vượt thẩm quyền cấp huyện"):
+        c.certify(rt, "can-bo-yen-the", four_star, totals=[75], decision="13/QĐ-UBND",
+                  on=date(2023, 9, 4))
+    assert queries.show_dossier(rt, four_star)["state"] == "district_scored"
+
+
+def test_under_1048_the_district_does_not_recognise(rt: Runtime) -> None:
+    dossier_id = register(rt)
+    advance(rt, dossier_id, "district_scored", district=62)
+    with pytest.raises(RuleRefused, match="cấp huyện không công nhận"):
+        c.certify(rt, "admin", dossier_id, totals=[62], decision="1/QĐ", on=date(2022, 3, 1))
