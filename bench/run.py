@@ -163,7 +163,7 @@ def bench_daily(report: Report, size: int, repeat: int) -> None:
         for n in range(repeat):
             copy = Path(folder) / f"run{n}.db"
             shutil.copy(source, copy)
-            seconds, results = timed(lambda c=copy: run_flows(names, TODAY, f"sqlite:///{c}"))  # type: ignore[misc]
+            seconds, results = timed(partial(run_flows, names, TODAY, f"sqlite:///{copy}"))
             times.append(seconds)
         engine = make_engine(f"sqlite:///{source}")
         with engine.connect() as connection:

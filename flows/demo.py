@@ -39,6 +39,7 @@ class Demo:
     rng: random.Random
     log: list[str] = field(default_factory=list)
     flow_runs: int = 0
+    unit_of: dict[int, str] = field(default_factory=dict)
 
     def on(self, day: date) -> None:
         self.rt.clock = Clock(day)
@@ -55,21 +56,19 @@ class Demo:
         for serial in range(count):
             self.on(start + timedelta(days=self.rng.randrange(days)))
             sample = sample_product(self.rng, serial)
-            view = c.register_product(self.rt, "admin", unit=self.rng.choice(UNITS),
+            unit = self.rng.choice(UNITS)
+            view = c.register_product(self.rt, "admin", unit=unit,
                                       producer=sample.producer, producer_type=sample.producer_type,
                                       product=sample.product, group=sample.group, email=sample.email)
             ids.append(int(view["id"]))
+            self.unit_of[int(view["id"])] = unit
         return ids
-
-    def unit_of(self, dossier_id: int) -> str:
-        from states.queries import show_dossier
-        return str(show_dossier(self.rt, dossier_id)["unit_code"])
 
     def evaluate_locally(self, ids: list[int], start: date) -> list[int]:
         """Inspection, district council and forwarding; slow units take longer. Returns forwarded."""
         forwarded = []
         for dossier_id in ids:
-            slow = self.unit_of(dossier_id) in SLOW_UNITS
+            slow = self.unit_of[dossier_id] in SLOW_UNITS
             day = start + timedelta(days=self.rng.randrange(5, 40 if slow else 20))
             self.on(day)
             c.inspect(self.rt, "admin", dossier_id, on=day, inspectors=[person(self.rng),

@@ -131,8 +131,9 @@ def renewal_products(session: Session, dossier_ids: list[int]) -> list[ListedPro
 def find_campaign(session: Session, campaign_id: int, kind: str | None = None) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None or (kind is not None and campaign.kind != kind):
-        label = {"renewal": "đánh giá lại", "revocation": "thu hồi"}.get(kind or "", "")
-        raise NotFound(f"Không có chiến dịch {label} số {campaign_id}.".replace("  ", " "))
+        label = {"renewal": "chiến dịch đánh giá lại", "revocation": "chiến dịch thu hồi"}.get(
+            kind or "", "chiến dịch")
+        raise NotFound(f"Không có {label} số {campaign_id}.")
     return campaign
 
 
