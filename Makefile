@@ -16,13 +16,17 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/ocop demo
 
+PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli
+
 test: $(STAMP)
-	$(BIN)/ruff check states notifiers flows ocop_cli tests bench
+	$(BIN)/ruff check $(PACKAGES) tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
 lint: $(STAMP)
-	$(BIN)/ruff check states notifiers flows ocop_cli tests bench
+	$(BIN)/ruff check $(PACKAGES) tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

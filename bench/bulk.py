@@ -7,11 +7,11 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from bench.dataset import TODAY
-from states.bulk import move_many
 from states.clock import Clock, end_of_local_day
-from states.models import Dossier
+from states.commands.bulk import move_many
+from states.db.database import Database
+from states.db.models import Dossier
 from states.runtime import Runtime
-from states.settings import Settings
 
 DEADLINE = date(2025, 4, 15)
 NOW = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
@@ -69,9 +69,9 @@ def raw_sql_floor(engine: Engine, ids: list[int]) -> int:
 
 def orm_per_dossier(url: str) -> Callable[[list[int]], int]:
     """The obvious way: the single-dossier command, one ORM transaction per dossier."""
-    from states.dossier_commands import open_renewal
+    from use_cases.dossiers import open_renewal
 
-    rt = Runtime.from_settings(Settings(database_url=url, today=TODAY))
+    rt = Runtime(db=Database(url), clock=Clock(TODAY))
     rt.clock = Clock(TODAY)
 
     def run(ids: list[int]) -> int:

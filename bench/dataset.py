@@ -2,16 +2,16 @@
 dossiers in every state with realistic deadlines and certificate expiries."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, text
 
-from states.certificates import expiry_date
+from demo.synthetic import PLACES, sample_product
 from states.clock import end_of_local_day
-from states.database import upgrade_schema
-from states.models import (
+from states.db.database import upgrade_schema
+from states.db.models import (
     AdministrativeUnit,
     Base,
     Certificate,
@@ -21,7 +21,7 @@ from states.models import (
     Product,
     User,
 )
-from states.synthetic import PLACES, sample_product
+from states.rules.certificates import expiry_date
 
 TODAY = date(2025, 3, 3)  # a Monday: the day every benchmark sweeps
 SEED = 20221015
@@ -70,11 +70,8 @@ def existing_size(engine: Engine) -> int | None:
         return None
 
 
-def generate(engine: Engine, size: int, provinces: int = 63, seed: int = SEED) -> None:
-    """Fill an empty schema; the same arguments always give the same rows."""
-    rng = random.Random(seed)
-    reset(engine)
-    now = datetime.combine(TODAY, datetime.min.time(), UTC)
+def national_units(provinces: int) -> list[dict[str, Any]]:
+    """63 provinces × 10 district-level units, each with a contact address."""
     units: list[dict[str, Any]] = []
     for p in range(provinces):
         units.append({"id": len(units) + 1, "code": f"p{p:02d}", "name": f"Tỉnh số {p + 1}",
@@ -87,17 +84,41 @@ def generate(engine: Engine, size: int, provinces: int = 63, seed: int = SEED) -
                           "name": f"Huyện {place} ({p + 1}-{d})", "level": "district",
                           "parent_id": parent,
                           "contact_emails": [f"ocop.d{d}@p{p:02d}.gov.vn"]})
-    local_ids = [u["id"] for u in units if u["level"] == "district"]
-    states = list(STATE_SHARES)
-    weights = list(STATE_SHARES.values())
-    producers, products, dossiers, certificates = [], [], [], []
+    return units
+
+
+def certificate_row(rng: random.Random, n: int, state: str) -> dict[str, Any]:
+    recognised = date(2019, 9, 1) + timedelta(days=rng.randrange(0, 5 * 365))
+    if state == "certified" and expiry_date(recognised, 36) < TODAY:
+        recognised = TODAY - timedelta(days=rng.randrange(1, 1000))
+    status = {"certified": "valid", "renewal": "valid", "expired": "expired",
+              "revoked": "revoked"}[state]
+    return {"dossier_id": n, "number": f"OCOP-{recognised.year}-{n:07d}-1",
+            "stars": rng.choice((3, 3, 4, 4, 5)), "points": 50 + rng.random() * 45,
+            "decision_no": f"{n}/QĐ-UBND", "recognised_on": recognised,
+            "expires_on": expiry_date(recognised, 36), "status": status}
+
+
+@dataclass
+class Rows:
+    producers: list[dict[str, Any]] = field(default_factory=list)
+    products: list[dict[str, Any]] = field(default_factory=list)
+    dossiers: list[dict[str, Any]] = field(default_factory=list)
+    certificates: list[dict[str, Any]] = field(default_factory=list)
+
+
+def dossier_rows(rng: random.Random, size: int, local_ids: list[int]) -> Rows:
+    now = datetime.combine(TODAY, datetime.min.time(), UTC)
+    states, weights = list(STATE_SHARES), list(STATE_SHARES.values())
+    rows = Rows()
     for n in range(1, size + 1):
         sample = sample_product(rng, n)
         unit_id = local_ids[n % len(local_ids)]
-        producers.append({"id": n, "name": f"{sample.producer} ({n})", "kind": sample.producer_type,
-                          "unit_id": unit_id, "email": sample.email})
-        products.append({"id": n, "name": sample.product, "group_code": sample.group,
-                         "producer_id": n})
+        rows.producers.append({"id": n, "name": f"{sample.producer} ({n})",
+                               "kind": sample.producer_type, "unit_id": unit_id,
+                               "email": sample.email})
+        rows.products.append({"id": n, "name": sample.product, "group_code": sample.group,
+                              "producer_id": n})
         state = rng.choices(states, weights)[0]
         # Dossiers in evaluation entered their state recently: about one in five is late.
         span = int(LIMIT_DAYS.get(state, 60) * 1.25) + 1
@@ -106,22 +127,24 @@ def generate(engine: Engine, size: int, provinces: int = 63, seed: int = SEED) -
         if state in LIMIT_DAYS:
             due_at = end_of_local_day((entered + timedelta(days=LIMIT_DAYS[state])).date())
         if state in ("certified", "renewal", "expired", "revoked"):
-            recognised = date(2019, 9, 1) + timedelta(days=rng.randrange(0, 5 * 365))
-            if state == "certified" and expiry_date(recognised, 36) < TODAY:
-                recognised = TODAY - timedelta(days=rng.randrange(1, 1000))
-            expires = expiry_date(recognised, 36)
-            status = {"certified": "valid", "renewal": "valid", "expired": "expired",
-                      "revoked": "revoked"}[state]
-            certificates.append({"dossier_id": n, "number": f"OCOP-{recognised.year}-{n:07d}-1",
-                                 "stars": rng.choice((3, 3, 4, 4, 5)),
-                                 "points": 50 + rng.random() * 45, "decision_no": f"{n}/QĐ-UBND",
-                                 "recognised_on": recognised, "expires_on": expires,
-                                 "status": status})
+            rows.certificates.append(certificate_row(rng, n, state))
             if state == "certified":
-                due_at = end_of_local_day(expires)
-        dossiers.append({"id": n, "product_id": n, "unit_id": unit_id, "round_id": 1, "cycle": 1,
-                         "state": state, "version": 1, "entered_state_at": _ts(entered),
-                         "due_at": due_at, "created_at": _ts(entered)})
+                due_at = end_of_local_day(rows.certificates[-1]["expires_on"])
+        rows.dossiers.append({"id": n, "product_id": n, "unit_id": unit_id, "round_id": 1,
+                              "cycle": 1, "state": state, "version": 1,
+                              "entered_state_at": _ts(entered), "due_at": due_at,
+                              "created_at": _ts(entered)})
+    return rows
+
+
+def generate(engine: Engine, size: int, provinces: int = 63, seed: int = SEED) -> None:
+    """Fill an empty schema; the same arguments always give the same rows."""
+    rng = random.Random(seed)
+    reset(engine)
+    units = national_units(provinces)
+    generated = dossier_rows(rng, size, [u["id"] for u in units if u["level"] == "district"])
+    producers, products = generated.producers, generated.products
+    dossiers, certificates = generated.dossiers, generated.certificates
     with engine.begin() as connection:
         connection.execute(insert(AdministrativeUnit), units)
         connection.execute(insert(User), [{"name": "admin", "role": "department", "unit_id": 1}])

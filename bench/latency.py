@@ -3,24 +3,25 @@
 import time
 from datetime import date
 
-from states import admin_commands
-from states import dossier_commands as c
+from states.clock import Clock
+from states.db.database import Database
 from states.runtime import Runtime
-from states.settings import Settings
+from use_cases import admin as admin_commands
+from use_cases import dossiers as c
 
 DAY = date(2025, 3, 3)
 
 
 def prepare(url: str, count: int) -> tuple[Runtime, list[int]]:
-    rt = Runtime.from_settings(Settings(database_url=url, today=DAY))
+    rt = Runtime(db=Database(url), clock=Clock(DAY))
     admin_commands.init(rt)
     ids = []
     for n in range(count):
         view = c.register_product(rt, "admin", unit="Lục Ngạn", producer=f"HTX số {n}",
                                   producer_type="cooperative", product=f"Vải thiều {n}",
                                   group="food")
-        c.inspect(rt, "admin", int(view["id"]), on=DAY, inspectors=["Nguyễn Văn An"])
-        ids.append(int(view["id"]))
+        c.inspect(rt, "admin", view.id, on=DAY, inspectors=["Nguyễn Văn An"])
+        ids.append(view.id)
     return rt, ids
 
 

@@ -4,88 +4,21 @@ baseline in the same run, and write bench/RESULTS.md."""
 import argparse
 import itertools
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
-from datetime import datetime
 from functools import partial
-from importlib.metadata import version
 from pathlib import Path
 
-import psycopg
-
 from bench import bulk, latency, outbox_dispatch
-from bench.dataset import TODAY, existing_size, generate
+from bench.databases import DATA, databases, dataset, pg_url, size_label, sqlite_url
+from bench.dataset import TODAY
 from bench.measure import percentile, probe, timed
-from states.database import make_engine
-
-HERE = Path(__file__).parent
-DATA = HERE / "data"
-PG_ADMIN = os.environ.get("OCOP_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
-
-
-@dataclass
-class Row:
-    benchmark: str
-    database: str
-    size: str
-    project: str
-    baseline: str
-    ratio: str
-    target: str
-    met: str
-
-
-@dataclass
-class Report:
-    rows: list[Row] = field(default_factory=list)
-
-    def add(self, *cells: str) -> None:
-        self.rows.append(Row(*cells))
-        print(" | ".join(cells), flush=True)
-
-
-def fmt(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
-
-
-def yes(ok: bool) -> str:
-    return "yes" if ok else "**no**"
-
-
-def size_label(n: int) -> str:
-    return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
-
-
-def sqlite_url(name: str) -> str:
-    return f"sqlite:///{DATA / name}.db"
-
-
-def pg_url(name: str) -> str:
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            admin.execute(f'CREATE DATABASE "{name}"')
-    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-
-
-def dataset(url: str, size: int) -> str:
-    engine = make_engine(url)
-    if existing_size(engine) != size:
-        seconds, _ = timed(lambda: generate(engine, size))
-        print(f"generated {size_label(size)} dossiers in {url.split('/')[-1]}: {seconds:.0f} s",
-              flush=True)
-    engine.dispose()
-    return url
-
-
-def databases(size: int) -> dict[str, str]:
-    name = f"ocop_bench_{size_label(size).lower()}"
-    return {"SQLite": dataset(sqlite_url(name), size), "PostgreSQL": dataset(pg_url(name), size)}
+from bench.report import Report, fmt, write, yes
+from states.db.database import make_engine
 
 
 def bench_sweep(report: Report, sizes: list[int], repeat: int) -> None:
@@ -262,37 +195,6 @@ def bench_outbox(report: Report, count: int, with_tmpfs: bool) -> None:
                        f"{count / seconds:.0f} msg/s", "–", "–", "no duplicate",
                        yes(dupes == 0 and len(set(keys)) == count))
             rt.db.dispose()
-
-
-def machine() -> list[str]:
-    with psycopg.connect(PG_ADMIN) as connection:
-        pg_version = connection.execute("SHOW server_version").fetchone()
-    import sqlite3
-    return [
-        f"- Date: {datetime.now():%Y-%m-%d %H:%M}; machine: {platform.machine()}, "
-        f"{os.cpu_count()} cores, {platform.platform()}",
-        f"- Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}; "
-        f"PostgreSQL {pg_version[0] if pg_version else '?'}",
-        "- " + ", ".join(f"{p} {version(p)}" for p in ("SQLAlchemy", "transitions", "prefect",
-                                                        "psycopg", "sendgrid")),
-    ]
-
-
-def write(report: Report, quick: bool, started: float) -> None:
-    lines = ["# Benchmark results", "",
-             f"Written by `make {'bench-quick' if quick else 'bench'}` in "
-             f"{(time.monotonic() - started) / 60:.1f} minutes. Each figure is the median of "
-             "several runs; each ratio is against a baseline measured in the same run, on the "
-             "same data (deterministic seed, Vietnamese names, 63 provinces × 10 units, "
-             "dossiers in every state).", "", *machine(), "",
-             "| benchmark | database | size | project's way | baseline | ratio | target | met |",
-             "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {r.benchmark} | {r.database} | {r.size} | {r.project} | {r.baseline} | "
-              f"{r.ratio} | {r.target} | {r.met} |" for r in report.rows]
-    if any(r.met != "yes" for r in report.rows):
-        lines += ["", (HERE / "missed-targets.md").read_text(encoding="utf-8").rstrip()]
-    (HERE / ("RESULTS-quick.md" if quick else "RESULTS.md")).write_text("\n".join(lines) + "\n",
-                                                                        encoding="utf-8")
 
 
 def main() -> None:

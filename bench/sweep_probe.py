@@ -15,12 +15,12 @@ from transitions import Machine
 
 from bench.dataset import TODAY
 from states.clock import end_of_local_day
-from states.database import make_engine
-from states.lifecycle import STATES, STEPS
-from states.models import Dossier
-from states.queries import ACTION_STATES
-from states.sweeps import due_items
-from states.working_days import WorkingCalendar
+from states.db.database import make_engine
+from states.db.models import Dossier
+from states.rules.machine import STEPS
+from states.rules.working_days import WorkingCalendar
+from states.views.sweeps import due_items
+from states.vocabulary import ACTION_STATES, State
 
 SOON = 3
 
@@ -33,7 +33,8 @@ def fast(session: Session, calendar: WorkingCalendar, today: date) -> dict[int, 
     return grouped
 
 
-TRANSITIONS = [{"trigger": s.trigger, "source": list(s.sources), "dest": s.dest} for s in STEPS]
+TRANSITIONS = [{"trigger": s.trigger.value, "source": [x.value for x in s.sources], "dest": s.dest.value}
+               for s in STEPS]
 
 
 def baseline(session: Session, calendar: WorkingCalendar, today: date) -> dict[int, list[int]]:
@@ -41,7 +42,7 @@ def baseline(session: Session, calendar: WorkingCalendar, today: date) -> dict[i
     horizon = end_of_local_day(calendar.add_working_days(today, SOON))
     grouped: dict[int, list[int]] = defaultdict(list)
     for dossier in session.scalars(select(Dossier).where(Dossier.state.in_(ACTION_STATES))):
-        Machine(model=dossier, states=list(STATES), transitions=TRANSITIONS,
+        Machine(model=dossier, states=[s.value for s in State], transitions=TRANSITIONS,
                 initial=dossier.state, auto_transitions=False)
         if dossier.due_at is not None and dossier.due_at < horizon:
             grouped[dossier.unit_id].append(dossier.id)

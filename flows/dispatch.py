@@ -1,22 +1,20 @@
 """Sending what the outbox holds. Safe to rerun at any time: rows are claimed, never resent."""
 
-import os
 from datetime import date
 from typing import Any
 
 from prefect import flow, task
 
-from flows.context import flow_runtime
-from notifiers.sending import dispatch
+from flows.context import flow_system
 from notifiers.settings import NotifierSettings
-from states.settings import load_settings
+from use_cases.outbox import deliver_due
 
 SENDGRID_SECRET_BLOCK = "ocop-sendgrid-api-key"
 
 
 def sendgrid_key_from_block(settings: NotifierSettings) -> str | None:
     """A deployment may keep the SendGrid key in a Prefect Secret block instead of the env."""
-    if settings.notifier != "sendgrid" or os.environ.get("OCOP_SENDGRID_API_KEY"):
+    if settings.notifier != "sendgrid" or settings.sendgrid_api_key is not None:
         return None
     from prefect.blocks.system import Secret
 
@@ -29,9 +27,8 @@ def sendgrid_key_from_block(settings: NotifierSettings) -> str | None:
 
 @task(retries=2, retry_delay_seconds=10)
 def send_due(as_of: date | None, database_url: str | None, limit: int | None) -> dict[str, Any]:
-    settings = load_settings(NotifierSettings)
-    with flow_runtime(as_of, database_url) as rt:
-        report = dispatch(rt, settings, limit, sendgrid_key_from_block(settings))
+    with flow_system(as_of, database_url) as system:
+        report = deliver_due(system.rt, system.mail, limit, sendgrid_key_from_block(system.mail))
         return {"sent": report.sent, "retrying": report.retrying, "failed": report.failed,
                 "errors": report.errors[:20]}
 

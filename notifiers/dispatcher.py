@@ -25,8 +25,9 @@ from notifiers.message import (
 from notifiers.outbox import as_message
 from notifiers.settings import NotifierSettings
 from states.clock import Clock
-from states.database import Database
-from states.models import OutboxMessage
+from states.db.database import Database
+from states.db.models import OutboxMessage
+from states.vocabulary import OutboxStatus
 
 FLUSH_EVERY = 200
 FLUSH_SECONDS = 2.0
@@ -74,8 +75,9 @@ class Dispatcher:
         claimable = (
             select(OutboxMessage.id)
             .where(or_(
-                and_(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now),
-                and_(OutboxMessage.status == "sending", OutboxMessage.lease_until < now)))
+                and_(OutboxMessage.status == OutboxStatus.PENDING,
+                     OutboxMessage.next_attempt_at <= now),
+                and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.lease_until < now)))
             .order_by(OutboxMessage.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -84,7 +86,7 @@ class Dispatcher:
             claimed = session.scalars(
                 update(OutboxMessage)
                 .where(OutboxMessage.id.in_(claimable.scalar_subquery()))
-                .values(status="sending", claimed_by=self.id,
+                .values(status=OutboxStatus.SENDING, claimed_by=self.id,
                         lease_until=now + timedelta(seconds=self.settings.lease_seconds),
                         attempts=OutboxMessage.attempts + 1)
                 .returning(OutboxMessage.id)
@@ -98,16 +100,16 @@ class Dispatcher:
             # Plain rows, not ORM objects: loading is a third of a batch's database time.
             rows = session.connection().execute(select(table).where(
                 table.c.id.in_(ids), table.c.claimed_by == self.id,
-                table.c.status == "sending").order_by(table.c.id)).all()
+                table.c.status == OutboxStatus.SENDING).order_by(table.c.id)).all()
             claimed = [(row.id, as_message(row), row.attempts) for row in rows]
         outcomes: list[tuple[int, dict[str, object]]] = []
         last_flush = time.monotonic()
         for message_id, message, attempts in claimed:
             values = self._deliver(message, attempts)
             outcomes.append((message_id, values))
-            if values["status"] == "sent":
+            if values["status"] == OutboxStatus.SENT:
                 report.sent += 1
-            elif values["status"] == "pending":
+            elif values["status"] == OutboxStatus.PENDING:
                 report.retrying += 1
             else:
                 report.failed += 1
@@ -125,16 +127,17 @@ class Dispatcher:
         try:
             delivery = self.transport.send(message)
         except PermanentDeliveryError as error:
-            return {"status": "failed", "last_error": error.reason}
+            return {"status": OutboxStatus.FAILED, "last_error": error.reason}
         except TransientDeliveryError as error:
             if attempts >= self.settings.max_attempts:
-                return {"status": "failed", "last_error": f"hết {attempts} lần thử: {error.reason}"}
+                return {"status": OutboxStatus.FAILED,
+                        "last_error": f"hết {attempts} lần thử: {error.reason}"}
             wait = error.retry_after_seconds
             if wait is None:
                 wait = backoff_seconds(attempts, self.settings, self.rng)
-            return {"status": "pending", "last_error": error.reason,
+            return {"status": OutboxStatus.PENDING, "last_error": error.reason,
                     "next_attempt_at": self.clock.now() + timedelta(seconds=wait)}
-        return {"status": "sent", "provider_message_id": delivery.provider_message_id,
+        return {"status": OutboxStatus.SENT, "provider_message_id": delivery.provider_message_id,
                 "sent_at": self.clock.now(), "last_error": None}
 
     def _finish(self, outcomes: list[tuple[int, dict[str, object]]]) -> None:
@@ -152,7 +155,7 @@ class Dispatcher:
                 session.connection().execute(
                     update(table)
                     .where(table.c.id == bindparam("message_id"),
-                           table.c.claimed_by == self.id, table.c.status == "sending")
+                           table.c.claimed_by == self.id, table.c.status == OutboxStatus.SENDING)
                     .values(lease_until=None, **{c: bindparam(c) for c in columns}),
                     rows)
 

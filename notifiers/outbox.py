@@ -1,6 +1,8 @@
-"""Writing to the outbox: in the caller's transaction, once per dedupe key."""
+"""The outbox table's API: writing in the caller's transaction once per dedupe key, reading
+back, and putting a failed message back in the queue."""
 
 import base64
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -9,8 +11,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from notifiers.message import Attachment, OutgoingMessage
+from states.db.models import OutboxMessage
 from states.errors import InvalidInput, NotFound
-from states.models import OutboxMessage
+from states.vocabulary import OutboxStatus, label
 
 
 def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime) -> bool:
@@ -23,7 +26,7 @@ def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime
         "attachments": [{"filename": a.filename, "content_type": a.content_type,
                          "content_b64": base64.b64encode(a.content).decode("ascii")}
                         for a in message.attachments],
-        "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+        "status": OutboxStatus.PENDING, "attempts": 0, "next_attempt_at": now, "created_at": now,
     }
     dialect = session.get_bind().dialect.name
     statement: Executable
@@ -51,22 +54,28 @@ def as_message(row: Any) -> OutgoingMessage:
                                      base64.b64decode(a["content_b64"])) for a in row.attachments))
 
 
-def list_messages(session: Session, status: str | None, limit: int = 200) -> list[dict[str, Any]]:
-    if status is not None and status not in STATUSES:
-        raise InvalidInput(f"Trạng thái thư '{status}' không có. Chọn: {', '.join(STATUSES)}.")
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    key: str
+    kind: str
+    status: OutboxStatus
+    recipients: list[str]
+    subject: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    sent_at: datetime | None
+    provider_message_id: str | None
+
+
+def list_messages(session: Session, status: OutboxStatus | None, limit: int = 200) -> list[OutboxRow]:
     query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
     if status is not None:
         query = query.where(OutboxMessage.status == status)
-    return [{
-        "id": m.id, "key": m.dedupe_key, "kind": m.kind, "status": m.status,
-        "recipients": list(m.recipients), "subject": m.subject, "attempts": m.attempts,
-        "next_attempt_at": m.next_attempt_at.isoformat(), "last_error": m.last_error,
-        "sent_at": m.sent_at.isoformat() if m.sent_at else None,
-        "provider_message_id": m.provider_message_id,
-    } for m in session.scalars(query)]
-
-
-STATUSES = ("pending", "sending", "sent", "failed")
+    return [OutboxRow(m.id, m.dedupe_key, m.kind, OutboxStatus(m.status), list(m.recipients),
+                      m.subject, m.attempts, m.next_attempt_at, m.last_error, m.sent_at,
+                      m.provider_message_id) for m in session.scalars(query)]
 
 
 def retry(session: Session, message_id: int, now: datetime) -> None:
@@ -74,10 +83,10 @@ def retry(session: Session, message_id: int, now: datetime) -> None:
     row = session.get(OutboxMessage, message_id)
     if row is None:
         raise NotFound(f"Không có thư số {message_id} trong hộp thư đi.")
-    if row.status != "failed":
-        raise InvalidInput(f"Thư số {message_id} đang ở trạng thái '{row.status}', "
-                           "chỉ gửi lại được thư 'failed'.")
+    if row.status != OutboxStatus.FAILED:
+        raise InvalidInput(f"Thư số {message_id} đang ở trạng thái "
+                           f"'{label(OutboxStatus(row.status))}', chỉ gửi lại được thư thất bại.")
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
-                                                OutboxMessage.status == "failed")
-                    .values(status="pending", attempts=0, next_attempt_at=now, last_error=None,
-                            lease_until=None, claimed_by=None))
+                                                OutboxMessage.status == OutboxStatus.FAILED)
+                    .values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now,
+                            last_error=None, lease_until=None, claimed_by=None))

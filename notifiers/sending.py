@@ -3,12 +3,11 @@
 from notifiers.dispatcher import Dispatcher, DispatchReport
 from notifiers.settings import NotifierSettings
 from notifiers.transports import transport_from
-from states.runtime import Runtime
-from states.settings import load_settings
+from states.clock import Clock
+from states.db.database import Database
 
 
-def dispatch(rt: Runtime, settings: NotifierSettings | None = None, limit: int | None = None,
+def dispatch(db: Database, clock: Clock, settings: NotifierSettings, limit: int | None = None,
              sendgrid_key: str | None = None) -> DispatchReport:
-    settings = settings or load_settings(NotifierSettings)
     transport = transport_from(settings, sendgrid_key)
-    return Dispatcher(rt.db, transport, settings, rt.clock).run(limit=limit)
+    return Dispatcher(db, transport, settings, clock).run(limit=limit)

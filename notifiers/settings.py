@@ -1,14 +1,12 @@
-"""How mail leaves, from OCOP_* variables; each transport says clearly what it is missing."""
+"""How mail leaves: plain values the composition root fills from OCOP_* variables."""
 
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, SecretStr
 
 
-class NotifierSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="OCOP_", extra="ignore")
+class NotifierSettings(BaseModel):
 
     notifier: Literal["file", "smtp", "sendgrid"] = "file"
     mail_from: str = "OCOP Bắc Giang <ocop@localhost>"

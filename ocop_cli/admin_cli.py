@@ -7,9 +7,8 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import emit_json, say, table
+from ocop_cli.output import listing, reply
 from states.errors import ConfigurationError, InvalidInput
-from states.permissions import ROLES
 
 user_app = typer.Typer(help="Người dùng.", no_args_is_help=True)
 unit_app = typer.Typer(help="Đơn vị hành chính và địa chỉ liên hệ OCOP.", no_args_is_help=True)
@@ -21,22 +20,19 @@ def init(
     seed: Annotated[str, typer.Option(help="Bộ dữ liệu đơn vị ban đầu.")] = "bac-giang-2022",
 ) -> None:
     """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (chạy lại an toàn)."""
-    from states import admin_commands
+    from use_cases.admin import init as initialise
 
     state = state_of(ctx)
-    result = admin_commands.init(state.runtime(), seed=seed, province=province)
-    if state.as_json:
-        emit_json(result)
-    else:
-        say(f"Đã khởi tạo CSDL {result['database']}: {result['province']}, "
-                      f"{result['units']} đơn vị cấp huyện, người dùng 'admin'.")
+    result = initialise(state.runtime(), seed=seed, province=province)
+    reply(state.as_json, result, f"Đã khởi tạo CSDL {result.database}: {result.province}, "
+                                 f"{result.units} đơn vị cấp huyện, người dùng 'admin'.")
 
 
 def diagram(
     fmt: Annotated[str, typer.Option("--format", help="mermaid hoặc svg (cần graphviz).")] = "mermaid",
 ) -> None:
     """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc."""
-    from states.lifecycle import graphviz_dot, mermaid
+    from states.rules.diagram import graphviz_dot, mermaid
 
     if fmt == "mermaid":
         typer.echo(mermaid(), nl=False)
@@ -61,41 +57,33 @@ def user_add(
     email: Annotated[str | None, typer.Option(help="Email nhận nhắc việc.")] = None,
 ) -> None:
     """Thêm người dùng."""
-    from states import admin_commands
+    from states.vocabulary import label
+    from use_cases.admin import add_user
 
     state = state_of(ctx)
-    result = admin_commands.add_user(state.runtime(), state.actor, name, role, unit, email)
-    if state.as_json:
-        emit_json(result)
-    else:
-        say(f"Đã thêm người dùng {name} ({ROLES[role]}).")
+    result = add_user(state.runtime(), state.actor, name, role, unit, email)
+    reply(state.as_json, result, f"Đã thêm người dùng {name} ({label(result.role)}).")
 
 
 @unit_app.command("list")
 def unit_list(ctx: typer.Context) -> None:
     """Liệt kê các đơn vị và email liên hệ."""
-    from states import admin_commands
+    from use_cases.queries import list_units
 
     state = state_of(ctx)
-    units = admin_commands.list_units(state.runtime())
-    if state.as_json:
-        emit_json(units)
-        return
-    table("Đơn vị", ["Mã", "Tên", "Cấp", "Email liên hệ"],
-          [(u["code"], u["name"], u["level"], ", ".join(u["contacts"])) for u in units])
+    units = list_units(state.runtime())
+    listing(state.as_json, units, "Đơn vị", ["Mã", "Tên", "Cấp", "Email liên hệ"],
+            lambda u: (u.code, u.name, u.level, ", ".join(u.contacts)))
 
 
 @unit_app.command("set-contacts")
 def unit_set_contacts(ctx: typer.Context, unit: str, emails: list[str]) -> None:
     """Đặt địa chỉ email OCOP của một đơn vị (thay thế danh sách cũ)."""
-    from states import admin_commands
+    from use_cases.admin import set_contacts
 
     state = state_of(ctx)
-    result = admin_commands.set_contacts(state.runtime(), state.actor, unit, emails)
-    if state.as_json:
-        emit_json(result)
-    else:
-        say(f"{result['name']}: {', '.join(result['contacts'])}")
+    result = set_contacts(state.runtime(), state.actor, unit, emails)
+    reply(state.as_json, result, f"{result.name}: {', '.join(result.contacts)}")
 
 
 def register(app: typer.Typer) -> None:

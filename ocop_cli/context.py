@@ -1,4 +1,4 @@
-"""The global options (`ocop --db URL --today D --as USER --json ...`) and the Runtime they make."""
+"""The global options (`ocop --db URL --today D --as USER --json ...`) and the system they make."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from bootstrap.system import System
     from states.runtime import Runtime
-    from states.settings import Settings
 
 
 @dataclass
@@ -17,36 +17,27 @@ class CliState:
     today: date | None = None
     user: str | None = None
     as_json: bool = False
-    _runtime: "Runtime | None" = field(default=None, repr=False)
+    _system: "System | None" = field(default=None, repr=False)
 
-    def settings(self) -> "Settings":
+    def system(self) -> "System":
         # Imported here so that `ocop --help` never loads SQLAlchemy or pydantic.
-        from states.settings import Settings, load_settings
+        from bootstrap.system import build_system
 
-        settings = load_settings(Settings)
-        updates: dict[str, object] = {}
-        if self.db:
-            updates["database_url"] = self.db
-        if self.today:
-            updates["today"] = self.today
-        if self.user:
-            updates["user"] = self.user
-        return settings.model_copy(update=updates)
+        if self._system is None:
+            self._system = build_system(database_url=self.db, today=self.today, user=self.user)
+        return self._system
 
     def runtime(self) -> "Runtime":
-        from states.runtime import Runtime
-
-        if self._runtime is None:
-            self._runtime = Runtime.from_settings(self.settings())
-        return self._runtime
+        return self.system().rt
 
     @property
     def actor(self) -> str:
-        return self.runtime().settings.user
+        return self.system().default_actor
 
 
 def state_of(ctx: typer.Context) -> CliState:
     root = ctx.find_root()
     if not isinstance(root.obj, CliState):
         root.obj = CliState()
-    return root.obj
+    state: CliState = root.obj
+    return state

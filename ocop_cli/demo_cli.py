@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from ocop_cli.output import say, table
-from states.state_names import STATE_LABELS
 
 # Column headings narrow enough for an 80-column terminal; the legend spells them out.
 SHORT: dict[str, str] = {
@@ -24,21 +23,23 @@ def demo(
         Path("demo-output"),
 ) -> None:
     """Chạy thử: tỉnh Bắc Giang năm 2022 phát lại trên SQLite, thư ghi vào demo-output/outbox."""
-    from flows.demo import replay, summary
+    from demo.acts import replay
+    from demo.summary import summary
+    from states.vocabulary import State, label
 
     started = time.monotonic()
     result = replay(folder, say)
     data = summary(result.rt)
-    states = [s for s in STATE_LABELS if any(row[1] == s for row in data["by_unit_state"])]
+    states = [s for s in State if any(row[1] == s for row in data.by_unit_state)]
     grid: dict[str, dict[str, int]] = defaultdict(dict)
-    for unit, state, count in data["by_unit_state"]:
+    for unit, state, count in data.by_unit_state:
         grid[unit][state] = count
     table("Hồ sơ theo đơn vị và trạng thái", ["Đơn vị", *(SHORT[s] for s in states), "Tổng"],
           [(unit.removeprefix("Huyện "), *(row.get(s, "") for s in states), sum(row.values()))
            for unit, row in sorted(grid.items())])
-    say("  " + "; ".join(f"{SHORT[s]} = {STATE_LABELS[s]}" for s in states))
-    table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data["emails"].items()))
-    stuck = data["stuck"]
+    say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
+    table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data.emails.items()))
+    stuck = data.stuck
     table(f"Hồ sơ tồn đọng cuối năm ({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
           ["Đơn vị", "Đang ở bước", "Số hồ sơ", "Lâu nhất (ngày)"],
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])

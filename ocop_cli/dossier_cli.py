@@ -1,45 +1,33 @@
 """Product registration and every step of a dossier."""
 
 from collections.abc import Callable
-from types import ModuleType
 from typing import Annotated, Any
 
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import display_date, emit_json, moved, say, show_dossier, table
+from ocop_cli.output import emit_json, listing, say
 from ocop_cli.parsing import parse_day, parse_points, split_names
-
-
-def _commands() -> ModuleType:
-    # The service layer pulls in SQLAlchemy: load it only when a command runs, not for --help.
-    from states import dossier_commands
-
-    return dossier_commands
-
-
-def _queries() -> ModuleType:
-    from states import queries
-
-    return queries
-
+from ocop_cli.presenting import moved
 
 product_app = typer.Typer(help="Sản phẩm.", no_args_is_help=True)
 dossier_app = typer.Typer(help="Hồ sơ sản phẩm và từng bước đánh giá.", no_args_is_help=True)
 
+DossierId = Annotated[int, typer.Argument(metavar="ID")]
 PointsOption = Annotated[float | None, typer.Option("--points", help="Điểm trung bình của hội đồng.")]
 MembersOption = Annotated[str | None, typer.Option(
     "--members", help="Tổng điểm từng thành viên, cách nhau bởi dấu phẩy; lấy trung bình.")]
+NoteOption = Annotated[str | None, typer.Option(help="Ghi chú.")]
+FailedOption = Annotated[str | None, typer.Option(help="Tiêu chí bắt buộc không đạt (nếu có).")]
 
 
-def _change(ctx: typer.Context, command: Callable[..., dict[str, Any]], *args: Any,
-            **kwargs: Any) -> None:
+def _step(ctx: typer.Context, name: str, *args: Any, **kwargs: Any) -> None:
+    # The use cases pull in SQLAlchemy: load them only when a command runs, not for --help.
+    from use_cases import dossiers
+
     state = state_of(ctx)
-    view = command(state.runtime(), state.actor, *args, **kwargs)
-    if state.as_json:
-        emit_json(view)
-    else:
-        moved(view)
+    command: Callable[..., Any] = getattr(dossiers, name)
+    moved(command(state.runtime(), state.actor, *args, **kwargs), state.as_json)
 
 
 @product_app.command("register")
@@ -54,179 +42,123 @@ def product_register(
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
 ) -> None:
     """Đăng ký sản phẩm: tạo hồ sơ mới và in số hồ sơ."""
+    from states.clock import format_date
+    from use_cases.dossiers import register_product
+
     state = state_of(ctx)
-    view = _commands().register_product(state.runtime(), state.actor, unit=unit, producer=producer,
-                                      producer_type=producer_type, product=name, group=group,
-                                      email=email)
+    view = register_product(state.runtime(), state.actor, unit=unit, producer=producer,
+                            producer_type=producer_type, product=name, group=group, email=email)
     if state.as_json:
-        emit_json({"id": view["id"], "state": view["state"], "due_on": view["due_on"]})
+        emit_json({"id": view.id, "state": view.state, "due_on": view.due_on})
     else:
-        say(f"Hồ sơ số {view['id']}: {view['product']} ({view['producer']}), "
-                      f"hạn kiểm tra thực tế {display_date(view['due_on'])}.")
+        say(f"Hồ sơ số {view.id}: {view.product} ({view.producer}), "
+            f"hạn kiểm tra thực tế {format_date(view.due_on)}.")
 
 
 @dossier_app.command("inspect")
 def dossier_inspect(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    ctx: typer.Context, dossier_id: DossierId,
     on: Annotated[str, typer.Option(help="Ngày kiểm tra (YYYY-MM-DD).")],
     inspectors: Annotated[str, typer.Option(help="Người kiểm tra, cách nhau bởi dấu phẩy.")],
     minutes: Annotated[str | None, typer.Option(help="Số biên bản kiểm tra.")] = None,
 ) -> None:
     """Ghi biên bản kiểm tra thực tế cơ sở sản xuất."""
-    _change(ctx, _commands().inspect, dossier_id, on=parse_day(on, "Ngày kiểm tra"),
-            inspectors=split_names(inspectors), minutes_ref=minutes)
+    _step(ctx, "inspect", dossier_id, on=parse_day(on, "Ngày kiểm tra"),
+          inspectors=split_names(inspectors), minutes_ref=minutes)
 
 
 @dossier_app.command("score")
-def dossier_score(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
-    points: PointsOption = None, members: MembersOption = None,
-    failed_mandatory: Annotated[str | None, typer.Option(
-        help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
-) -> None:
+def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
+                  members: MembersOption = None, failed_mandatory: FailedOption = None) -> None:
     """Ghi điểm hội đồng cấp huyện (trung bình tổng điểm các thành viên)."""
-    _change(ctx, _commands().score, dossier_id, totals=parse_points(points, members),
-            failed_mandatory=failed_mandatory)
+    _step(ctx, "score", dossier_id, totals=parse_points(points, members),
+          failed_mandatory=failed_mandatory)
 
 
 @dossier_app.command("documents")
 def dossier_documents(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    ctx: typer.Context, dossier_id: DossierId,
     add: Annotated[list[str] | None, typer.Option("--add", help="Mã tài liệu đã nhận.")] = None,
     remove: Annotated[list[str] | None, typer.Option("--remove", help="Mã tài liệu bỏ đánh dấu.")] = None,
 ) -> None:
     """Xem danh mục hồ sơ theo bộ quy định và đánh dấu tài liệu đã nhận."""
+    from use_cases.dossiers import update_documents
+
     state = state_of(ctx)
-    rows = _commands().update_documents(state.runtime(), state.actor, dossier_id, add=add or [],
-                                     remove=remove or [])
-    if state.as_json:
-        emit_json(rows)
-        return
-    table(f"Danh mục hồ sơ số {dossier_id}", ["Mã", "Tài liệu", "Bắt buộc", "Đã nhận"],
-          [(r["code"], r["name"], "có" if r["required"] else "", "✓" if r["present"] else "—")
-           for r in rows])
+    rows = update_documents(state.runtime(), state.actor, dossier_id, add=add or [],
+                            remove=remove or [])
+    listing(state.as_json, rows, f"Danh mục hồ sơ số {dossier_id}",
+            ["Mã", "Tài liệu", "Bắt buộc", "Đã nhận"],
+            lambda r: (r.code, r.name, "có" if r.required else "", "✓" if r.present else "—"))
 
 
 @dossier_app.command("forward")
-def dossier_forward(ctx: typer.Context,
-                    dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def dossier_forward(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Chuyển hồ sơ lên tỉnh (đủ điểm và đủ tài liệu bắt buộc)."""
-    _change(ctx, _commands().forward, dossier_id)
+    _step(ctx, "forward", dossier_id)
 
 
 @dossier_app.command("return")
-def dossier_return(ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+def dossier_return(ctx: typer.Context, dossier_id: DossierId,
                    reason: Annotated[str, typer.Option(help="Lý do trả lại.")]) -> None:
     """Trả lại hồ sơ cho chủ thể (không chuyển lên tỉnh)."""
-    _change(ctx, _commands().return_dossier, dossier_id, reason=reason)
+    _step(ctx, "return_dossier", dossier_id, reason=reason)
 
 
 @dossier_app.command("certify")
 def dossier_certify(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
-    points: PointsOption = None, members: MembersOption = None,
+    ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
+    members: MembersOption = None,
     decision: Annotated[str | None, typer.Option(help="Số quyết định công nhận.")] = None,
     on: Annotated[str | None, typer.Option(help="Ngày quyết định (YYYY-MM-DD).")] = None,
-    failed_mandatory: Annotated[str | None, typer.Option(
-        help="Tiêu chí bắt buộc không đạt (nếu có).")] = None,
+    failed_mandatory: FailedOption = None,
 ) -> None:
     """Ghi điểm hội đồng và công nhận: cấp tỉnh (≥ 90 điểm: đề nghị trung ương trước), hoặc theo
     QĐ 148 cấp huyện công nhận 3 sao cho hồ sơ đã chấm điểm."""
-    _change(ctx, _commands().certify, dossier_id, totals=parse_points(points, members),
-            decision=decision, on=parse_day(on, "Ngày quyết định") if on else None,
-            failed_mandatory=failed_mandatory)
+    _step(ctx, "certify", dossier_id, totals=parse_points(points, members), decision=decision,
+          on=parse_day(on, "Ngày quyết định") if on else None, failed_mandatory=failed_mandatory)
 
 
 @dossier_app.command("not-recognise")
-def dossier_not_recognise(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
-    note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
-) -> None:
+def dossier_not_recognise(ctx: typer.Context, dossier_id: DossierId,
+                          note: NoteOption = None) -> None:
     """Không công nhận sản phẩm."""
-    _change(ctx, _commands().not_recognise, dossier_id, note=note)
+    _step(ctx, "not_recognise", dossier_id, note=note)
 
 
 @dossier_app.command("withdraw")
-def dossier_withdraw(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
-    note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
-) -> None:
+def dossier_withdraw(ctx: typer.Context, dossier_id: DossierId, note: NoteOption = None) -> None:
     """Ghi nhận chủ thể rút hồ sơ (trước khi được công nhận)."""
-    _change(ctx, _commands().withdraw, dossier_id, note=note)
+    _step(ctx, "withdraw", dossier_id, note=note)
 
 
 @dossier_app.command("renew")
-def dossier_renew(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
-    note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
-) -> None:
+def dossier_renew(ctx: typer.Context, dossier_id: DossierId, note: NoteOption = None) -> None:
     """Mở đánh giá lại cho một sản phẩm đã công nhận."""
-    _change(ctx, _commands().open_renewal, dossier_id, note=note)
+    _step(ctx, "open_renewal", dossier_id, note=note)
 
 
 @dossier_app.command("expire")
-def dossier_expire(ctx: typer.Context,
-                   dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def dossier_expire(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Cho giấy chứng nhận đã quá hạn hết hiệu lực."""
-    _change(ctx, _commands().expire, dossier_id)
+    _step(ctx, "expire", dossier_id)
 
 
 @dossier_app.command("revoke")
 def dossier_revoke(
-    ctx: typer.Context, dossier_id: Annotated[int, typer.Argument(metavar="ID")],
+    ctx: typer.Context, dossier_id: DossierId,
     reason: Annotated[str, typer.Option(help="ceased, dissolved, violation, failed-mandatory, "
                                              "not-reevaluated hoặc other (cần --note).")],
     decision: Annotated[str, typer.Option(help="Số quyết định thu hồi.")],
     note: Annotated[str | None, typer.Option(help="Ghi chú / nội dung lý do khác.")] = None,
 ) -> None:
     """Thu hồi công nhận và giấy chứng nhận."""
-    _change(ctx, _commands().revoke, dossier_id, reason=reason, decision=decision, note=note)
-
-
-@dossier_app.command("show")
-def dossier_show(ctx: typer.Context,
-                 dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
-    """Xem một hồ sơ."""
-    state = state_of(ctx)
-    view = _queries().show_dossier(state.runtime(), dossier_id)
-    if state.as_json:
-        emit_json(view)
-    else:
-        show_dossier(view)
-
-
-@dossier_app.command("history")
-def dossier_history(ctx: typer.Context,
-                    dossier_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
-    """Lịch sử thay đổi của hồ sơ."""
-    state = state_of(ctx)
-    events = _queries().history(state.runtime(), dossier_id)
-    if state.as_json:
-        emit_json(events)
-        return
-    table(f"Lịch sử hồ sơ số {dossier_id}", ["Lúc", "Bước", "Từ", "Đến", "Người", "Ghi chú"],
-          [(e["at_local"], e["trigger"], e["from"], e["to"], e["actor"], e["note"])
-           for e in events])
-
-
-@dossier_app.command("list")
-def dossier_list(
-    ctx: typer.Context,
-    state_filter: Annotated[str | None, typer.Option("--state", help="Lọc theo trạng thái.")] = None,
-    unit: Annotated[str | None, typer.Option(help="Lọc theo đơn vị.")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ hồ sơ quá hạn.")] = False,
-) -> None:
-    """Danh sách hồ sơ."""
-    state = state_of(ctx)
-    rows = _queries().list_dossiers(state.runtime(), state=state_filter, unit=unit, overdue=overdue)
-    if state.as_json:
-        emit_json(rows)
-        return
-    table(f"Hồ sơ ({len(rows)})", ["Số", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể", "Hạn"],
-          [(r["id"], r["state_label"], r["unit"], r["product"], r["producer"], r["due_on_display"])
-           for r in rows])
+    _step(ctx, "revoke", dossier_id, reason=reason, decision=decision, note=note)
 
 
 def register(app: typer.Typer) -> None:
+    from ocop_cli import dossier_read_cli
+
+    dossier_read_cli.register(dossier_app)
     app.add_typer(product_app, name="product")
     app.add_typer(dossier_app, name="dossier")

@@ -3,11 +3,10 @@
 import gc
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
-from ocop_cli import admin_cli, demo_cli, dossier_cli, flows_cli, outbox_cli
+from ocop_cli import admin_cli, campaign_cli, demo_cli, dossier_cli, flows_cli, outbox_cli
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
 from ocop_cli.parsing import parse_day
@@ -19,7 +18,7 @@ EXIT_CODE_HELP = "Mã thoát: " + "; ".join(f"{code} = {label}" for code, label 
 class OcopGroup(TyperGroup):
     """Turns every user-facing error into a Vietnamese message and its exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
             return super().invoke(ctx)
         except OcopError as error:
@@ -64,6 +63,7 @@ admin_cli.register(app)
 dossier_cli.register(app)
 outbox_cli.register(app)
 flows_cli.register(app)
+campaign_cli.register(app)
 demo_cli.register(app)
 
 

@@ -2,7 +2,7 @@
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -21,12 +21,11 @@ def say(text: str) -> None:
     console.print(text, highlight=False, soft_wrap=True)
 
 
-def display_date(iso: str | None) -> str:
-    return format_date(date.fromisoformat(iso)) if iso else ""
-
-
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Any typed result (dataclasses, enums, dates) as JSON with codes and ISO dates."""
+    from states.views.jsonable import jsonable
+
+    sys.stdout.write(json.dumps(jsonable(data), ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def report_error(error: OcopError, as_json: bool) -> None:
@@ -39,38 +38,35 @@ def report_error(error: OcopError, as_json: bool) -> None:
                             soft_wrap=True)
 
 
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_date(value)
+    return str(value)
+
+
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     grid = Table(title=title, title_justify="left")
     for column in columns:
         grid.add_column(column)
     for row in rows:
-        grid.add_row(*("" if cell is None else str(cell) for cell in row))
+        grid.add_row(*(cell(value) for value in row))
     console.print(grid)
 
 
-def show_dossier(view: dict[str, Any]) -> None:
-    certificate = view.get("certificate")
-    rows: list[tuple[str, Any]] = [
-        ("Hồ sơ", view["id"]),
-        ("Trạng thái", f"{view['state_label']} ({view['state']})"),
-        ("Đơn vị", view["unit"]),
-        ("Sản phẩm", view["product"]),
-        ("Chủ thể", view["producer"]),
-        ("Đợt / quy định", f"{view['round']} / {view['rulebook']}"),
-        ("Hạn xử lý", display_date(view["due_on"]) + (" (quá hạn)" if view["overdue"] else "")),
-        ("Điểm cấp huyện", view.get("district_points")),
-        ("Điểm cấp tỉnh", view.get("provincial_points")),
-    ]
-    if certificate:
-        rows.append(("Giấy chứng nhận", (
-            f"{certificate['number']}: {certificate['stars']} sao, QĐ {certificate['decision']}, "
-            f"cấp {display_date(certificate['issued_on'])}, "
-            f"hết hạn {display_date(certificate['expires_on'])} ({certificate['status']})")))
-    table(f"Hồ sơ số {view['id']}", ["Mục", "Nội dung"], rows)
+def reply(as_json: bool, result: Any, sentence: str) -> None:
+    """The result as JSON for scripts, or one sentence for people."""
+    if as_json:
+        emit_json(result)
+    else:
+        say(sentence)
 
 
-def moved(view: dict[str, Any]) -> None:
-    due = display_date(view["due_on"])
-    say(
-        f"Hồ sơ {view['id']} ({view['product']}): [bold]{view['state_label']}[/]"
-        + (f", hạn {due}" if due else "") + ".")
+def listing(as_json: bool, rows: Sequence[Any], title: str, columns: Sequence[str],
+            cells: Callable[[Any], Sequence[Any]]) -> None:
+    """Rows as JSON for scripts, or as a table whose row `cells(row)` gives for people."""
+    if as_json:
+        emit_json(rows)
+    else:
+        table(title, columns, [cells(row) for row in rows])

@@ -17,7 +17,7 @@ def parse_day(text: str, what: str = "Ngày") -> date:
 
 
 def parse_points(points: float | None, members: str | None) -> list[float]:
-    from states.scoring import parse_member_totals
+    from states.rules.scoring import parse_member_totals
 
     if (points is None) == (members is None):
         raise InvalidInput("Cần đúng một trong hai: --points P hoặc --members P1,P2,...")

@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from states.vocabulary import LOCAL_TZ
 
 # A replayed day acts as if the officer typed at 09:00 local time: inside office hours,
 # and the same instant on every run so replays are reproducible.

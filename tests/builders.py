@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from states import dossier_commands as c
 from states.runtime import Runtime
+from use_cases import dossiers as c
 
 REQUIRED_DOCS = ["registration-form", "business-plan", "organisation", "business-registration",
                  "samples"]
@@ -14,7 +14,7 @@ def register(rt: Runtime, unit: str = "Huyện Lục Ngạn", name: str = "Vải
     view = c.register_product(rt, "admin", unit=unit, producer=producer,
                               producer_type="cooperative", product=name, group="food",
                               email="htx.vaithieu@example.vn")
-    return int(view["id"])
+    return int(view.id)
 
 
 def advance(rt: Runtime, dossier_id: int, to: str, *, district: float = 62,

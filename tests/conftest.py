@@ -11,17 +11,18 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
-from states.admin_commands import init
 from states.clock import Clock
-from states.models import Base
+from states.db.database import Database
+from states.db.models import Base
 from states.runtime import Runtime
-from states.settings import Settings
+from use_cases.admin import init
 
 PG_ADMIN_URL = os.environ.get("OCOP_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
-def make_runtime(url: str, today: date | None = date(2022, 3, 1)) -> Runtime:
-    return Runtime.from_settings(Settings(database_url=url, today=today, user="admin"))
+def make_runtime(url: str, today: date | None = date(2022, 3, 1), rulebook: str | None = None,
+                 rules_dir: Path | None = None) -> Runtime:
+    return Runtime(db=Database(url), clock=Clock(today), rules_dir=rules_dir, rulebook_pin=rulebook)
 
 
 @pytest.fixture(scope="session")

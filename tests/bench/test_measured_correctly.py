@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 from bench import bulk
 from bench.dataset import TODAY, generate
 from bench.sweep_probe import baseline, fast
-from states.database import make_engine
-from states.models import Dossier, DossierEvent
-from states.working_days import WorkingCalendar
+from states.db.database import make_engine
+from states.db.models import Dossier, DossierEvent
+from states.rules.working_days import WorkingCalendar
 
 
 def test_fast_sweep_equals_the_baseline(tmp_path: Path) -> None:

@@ -122,20 +122,21 @@ def test_configuration_error_on_missing_schema(tmp_path) -> None:  # type: ignor
 
 
 def test_conflict_exit_code(ocop, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from states import dossier_commands
+    from states.commands import change
     from tests.conftest import make_runtime
+    from use_cases import dossiers
 
     dossier_id = register(ocop)
-    original = dossier_commands.fire
+    original = change.fire
     other = make_runtime(sqlite_url)
 
     def someone_else_moves_first(dossier, trigger, ctx):  # type: ignore[no-untyped-def]
         # The other officer's command commits between our read and our write.
-        monkeypatch.setattr(dossier_commands, "fire", original)
-        dossier_commands.withdraw(other, "admin", dossier_id)
+        monkeypatch.setattr(change, "fire", original)
+        dossiers.withdraw(other, "admin", dossier_id)
         return original(dossier, trigger, ctx)
 
-    monkeypatch.setattr(dossier_commands, "fire", someone_else_moves_first)
+    monkeypatch.setattr(change, "fire", someone_else_moves_first)
     result = ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
     assert result.exit_code == Conflict.exit_code, result.output
     assert "người khác" in result.stderr

@@ -102,7 +102,7 @@ def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_ur
     with rt.transaction() as session:
         from sqlalchemy import select
 
-        from states.models import OutboxMessage
+        from states.db.models import OutboxMessage
         messages = session.scalars(select(OutboxMessage).order_by(OutboxMessage.dedupe_key)).all()
         assert [m.dedupe_key for m in messages] == ["department-digest:2022-03-25",
                                                     "digest:son-dong:2022-03-25"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from states.queries import show_dossier
 from tests.builders import advance, register
 from tests.conftest import at, make_runtime
+from use_cases.queries import show_dossier
 
 pytestmark = [pytest.mark.engine, pytest.mark.xdist_group("prefect-engine")]
 
@@ -63,7 +63,7 @@ def test_campaign_flow_opens_and_expiry_flow_expires(harness: None, sqlite_url: 
     opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url,
                        {"deadline": date(2022, 10, 15)}, dispatch=False)
     assert opened["renewal-campaign"]["opened"]["products"] == 1
-    assert show_dossier(rt, dossier_id)["state"] == "renewal"
+    assert show_dossier(rt, "admin", dossier_id).state == "renewal"
     expired = run_flows(["expire-certificates"], date(2022, 10, 11), sqlite_url, dispatch=False)
     assert expired["expire-certificates"]["dossiers_expired"] == 1
-    assert show_dossier(rt, dossier_id)["state"] == "expired"
+    assert show_dossier(rt, "admin", dossier_id).state == "expired"

@@ -12,7 +12,7 @@ from notifiers.dispatcher import Dispatcher
 from notifiers.file_transport import FileTransport
 from notifiers.sendgrid_transport import SendGridTransport
 from states.clock import Clock
-from states.models import OutboxMessage
+from states.db.models import OutboxMessage
 from tests.conftest import make_runtime
 from tests.fakes.sendgrid_server import API_KEY, FakeSendGrid
 from tests.notifiers.conftest import VIETNAMESE, queue, sample, settings

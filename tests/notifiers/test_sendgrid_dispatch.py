@@ -7,7 +7,7 @@ from sqlalchemy import select
 from notifiers.dispatcher import Dispatcher
 from notifiers.sendgrid_transport import SendGridTransport
 from states.clock import Clock
-from states.models import OutboxMessage
+from states.db.models import OutboxMessage
 from states.runtime import Runtime
 from tests.fakes.sendgrid_server import API_KEY, Answer, FakeSendGrid
 from tests.notifiers.conftest import VIETNAMESE, queue, settings

@@ -6,13 +6,14 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from states import dossier_commands as c
-from states.dossier_commands import DossierChange
+from states.commands.change import DossierChange
+from states.db.models import DossierEvent, ScoreSheet
 from states.errors import Conflict
-from states.models import DossierEvent, ScoreSheet
 from states.runtime import Runtime
+from states.vocabulary import Action, CouncilLevel
 from tests.builders import advance, register
 from tests.conftest import make_runtime
+from use_cases import dossiers as c
 
 
 def test_stale_write_is_a_conflict_on_two_connections(any_rt: Runtime) -> None:
@@ -20,12 +21,12 @@ def test_stale_write_is_a_conflict_on_two_connections(any_rt: Runtime) -> None:
     dossier_id = register(any_rt)
     advance(any_rt, dossier_id, "district_inspected")
     with pytest.raises(Conflict, match="người khác thay đổi"), any_rt.transaction() as session:
-        change = DossierChange(any_rt, session, "admin", dossier_id, "score")
+        change = DossierChange(any_rt, session, "admin", dossier_id, Action.SCORE)
         ctx = change.context(has_inspection=True)
         # Meanwhile a second officer, on their own connection, scores and commits.
-        assert c.score(other, "admin", dossier_id, totals=[66])["state"] == "district_scored"
-        change.add_sheet("local", [44], None)
-        change.move("score", ctx)
+        assert c.score(other, "admin", dossier_id, totals=[66]).state == "district_scored"
+        change.add_sheet(CouncilLevel.LOCAL, [44], None)
+        change.move(Action.SCORE, ctx)
     with any_rt.transaction() as session:
         sheets = session.scalars(select(ScoreSheet.average)).all()
         assert sheets == [66]
@@ -47,10 +48,10 @@ def test_concurrent_threads_on_postgres_one_wins(pg_url: str) -> None:
         mine = make_runtime(pg_url, today=date(2022, 3, 1))
         try:
             with mine.transaction() as session:
-                change = DossierChange(mine, session, "admin", dossier_id, "score")
+                change = DossierChange(mine, session, "admin", dossier_id, Action.SCORE)
                 barrier.wait(timeout=10)  # both have read version N before either writes
-                change.add_sheet("local", [points], None)
-                change.move("score", change.context(has_inspection=True))
+                change.add_sheet(CouncilLevel.LOCAL, [points], None)
+                change.move(Action.SCORE, change.context(has_inspection=True))
             outcomes.append("ok")
         except Conflict:
             outcomes.append("conflict")

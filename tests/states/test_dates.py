@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from states.certificates import expiry_date
 from states.clock import end_of_local_day, last_local_day_before
-from states.working_days import WorkingCalendar
+from states.rules.certificates import expiry_date
+from states.rules.working_days import WorkingCalendar
 
 CAL = WorkingCalendar()
 

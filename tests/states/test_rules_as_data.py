@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 
 from states.errors import ConfigurationError
-from states.lifecycle import MACHINE, STATES, STEPS, mermaid
-from states.queries import show_dossier
-from states.rulebooks import load_rules
-from states.runtime import Runtime
-from states.settings import Settings
+from states.rules.diagram import mermaid
+from states.rules.machine import MACHINE, STEPS
+from states.rules.rulebooks import load_rules
+from states.vocabulary import State
 from tests.builders import register
+from tests.conftest import make_runtime
+from use_cases.queries import show_dossier
 
 
 def test_builtin_rulebooks_follow_the_regulations() -> None:
@@ -32,16 +33,15 @@ def test_province_file_overrides_time_limits_and_adds_rulebooks(tmp_path: Path,
                                                                 sqlite_url: str) -> None:
     (tmp_path / "province.toml").write_text(
         "extra_days_off = [2022-03-03]\n[time_limits]\nregistered = 3\n", encoding="utf-8")
-    own = (Path(__file__).parents[2] / "states/rulebooks/qd1048-2019.toml").read_text("utf-8")
+    own = (Path(__file__).parents[2] / "states/rules/data/qd1048-2019.toml").read_text("utf-8")
     (tmp_path / "bg-2022.toml").write_text(
         own.replace('code = "qd1048-2019"', 'code = "bac-giang-2022"')
            .replace("forwarding_threshold = 50", "forwarding_threshold = 55"), encoding="utf-8")
-    rt = Runtime.from_settings(Settings(database_url=sqlite_url, today=date(2022, 3, 1),
-                                        rules_dir=tmp_path, rulebook="bac-giang-2022"))
+    rt = make_runtime(sqlite_url, rules_dir=tmp_path, rulebook="bac-giang-2022")
     dossier_id = register(rt)
-    view = show_dossier(rt, dossier_id)
+    view = show_dossier(rt, "admin", dossier_id)
     # Tue 1/3 + 3 working days with Thu 3/3 off: Wed 2, Fri 4, Mon 7.
-    assert (view["rulebook"], view["due_on"]) == ("bac-giang-2022", "2022-03-07")
+    assert (view.rulebook, view.due_on) == ("bac-giang-2022", date(2022, 3, 7))
     rt.db.dispose()
 
 
@@ -52,7 +52,7 @@ def test_broken_rule_file_is_a_clear_configuration_error(tmp_path: Path) -> None
 
 
 def test_one_machine_for_all_dossiers_and_diagram_from_the_same_table() -> None:
-    assert set(MACHINE.states) == set(STATES)
+    assert set(MACHINE.states) == {s.value for s in State}
     assert not MACHINE.models  # dossiers are never added as models
     diagram = mermaid()
     for step in STEPS:

@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from states.models import Base
+from states.db.models import Base
 from states.runtime import Runtime
 
 

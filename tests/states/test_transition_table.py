@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from states import dossier_commands as c
+from states.db.models import Dossier, DossierEvent
 from states.errors import RuleRefused
-from states.lifecycle import STATES, TRIGGERS
-from states.models import Dossier, DossierEvent
+from states.rules.machine import TRIGGERS
 from states.runtime import Runtime
+from states.vocabulary import State
 from tests.builders import REQUIRED_DOCS, advance, register
 from tests.conftest import at
+from use_cases import dossiers as c
 
 TODAY = date(2022, 3, 1)
 
@@ -99,8 +100,8 @@ def snapshot(rt: Runtime, dossier_id: int) -> tuple[str, int, int]:
         return dossier.state, dossier.version, int(events or 0)
 
 
-@pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize("trigger", TRIGGERS)
+@pytest.mark.parametrize("state", [s.value for s in State])
+@pytest.mark.parametrize("trigger", [t.value for t in TRIGGERS])
 def test_state_trigger_pair(rt: Runtime, state: str, trigger: str) -> None:
     dossier_id = reach(rt, state)
     before = snapshot(rt, dossier_id)
@@ -113,7 +114,7 @@ def test_state_trigger_pair(rt: Runtime, state: str, trigger: str) -> None:
         assert snapshot(rt, dossier_id) == before
     else:
         view = TRIGGER_CALLS[trigger](rt, dossier_id)
-        assert view["state"] == expected
+        assert view.state == expected
         after = snapshot(rt, dossier_id)
         assert after == (expected, before[1] + 1, before[2] + 1)
 

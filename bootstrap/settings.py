@@ -1,0 +1,38 @@
+"""Every OCOP_* variable in one place, validated with a clear Vietnamese error."""
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from notifiers.settings import NotifierSettings
+from states.errors import ConfigurationError
+
+
+class EnvSettings(BaseSettings, NotifierSettings):
+    model_config = SettingsConfigDict(env_prefix="OCOP_", extra="ignore")
+
+    database_url: str = "sqlite:///ocop.db"
+    today: date | None = None
+    user: str = "admin"
+    rulebook: str | None = None
+    rules_dir: Path | None = None
+
+    # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
+    # settings, retries and the lease.
+
+    def notifier_settings(self) -> NotifierSettings:
+        return NotifierSettings.model_validate(self.model_dump(include=set(NotifierSettings.model_fields)))
+
+
+def read_environment(**overrides: Any) -> EnvSettings:
+    """The environment, with the entry point's own options on top (None means "not given")."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return EnvSettings(**given)
+    except ValidationError as error:
+        wrong = "; ".join(
+            f"OCOP_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in error.errors())
+        raise ConfigurationError(f"Cấu hình không hợp lệ: {wrong}") from None

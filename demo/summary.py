@@ -1,0 +1,31 @@
+"""What the demo prints at the end: dossiers by unit and state, mail written, the stuck list."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from states.db.models import AdministrativeUnit, Dossier, OutboxMessage
+from states.runtime import Runtime
+from states.views.stuck import StuckGroup
+from states.vocabulary import OutboxStatus
+from use_cases.queries import stuck
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    by_unit_state: list[tuple[str, str, int]]
+    emails: Counter[str]
+    stuck: list[StuckGroup]
+
+
+def summary(rt: Runtime) -> DemoSummary:
+    with rt.transaction() as session:
+        by_unit_state = session.execute(
+            select(AdministrativeUnit.name, Dossier.state, func.count())
+            .join(AdministrativeUnit, Dossier.unit_id == AdministrativeUnit.id)
+            .group_by(AdministrativeUnit.name, Dossier.state)).all()
+        emails: Counter[str] = Counter(dict(session.execute(
+            select(OutboxMessage.kind, func.count()).where(OutboxMessage.status == OutboxStatus.SENT)
+            .group_by(OutboxMessage.kind)).tuples().all()))
+    return DemoSummary([(u, s, n) for u, s, n in by_unit_state], emails, stuck(rt))

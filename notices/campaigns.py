@@ -1,0 +1,120 @@
+"""What units and the Department are told about campaigns: the opening notice, reminders as
+the deadline nears, and the revocation list for the Provincial People's Committee."""
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from notices.queueing import QueueReport
+from notices.recipients import UnitDirectory, department_recipients
+from notices.rendering import letter
+from notices.spreadsheets import attachment, workbook_bytes
+from states.clock import format_date
+from states.commands.campaigns import OpenedCampaign
+from states.db.models import Campaign
+from states.runtime import Runtime
+from states.views.campaigns import (
+    ProposalRow,
+    local_unit_ids,
+    open_campaigns,
+    renewal_products,
+    units_with_pending_renewals,
+)
+from states.vocabulary import CampaignKind
+
+SUBJECTS = {CampaignKind.RENEWAL: "Đánh giá lại sản phẩm OCOP",
+            CampaignKind.REVOCATION: "Rà soát đề nghị thu hồi OCOP"}
+
+
+def _queue_unit_notices(rt: Runtime, session: Session, opened: OpenedCampaign,
+                        key: str, subject: str, report: QueueReport) -> None:
+    """One notice per unit of `opened`; `key` and `subject` are formatted per unit."""
+    campaign = opened.campaign
+    kind = CampaignKind(campaign.kind)
+    directory = UnitDirectory.load(session)
+    for unit_id, items in sorted(opened.by_unit.items()):
+        unit = directory.unit(unit_id)
+        report.add(session, letter(
+            key.format(campaign=campaign.id, unit=unit.code),
+            directory.recipients(unit_id), subject.format(unit=unit.name, count=len(items)),
+            "campaign_notice", kind=kind, unit_name=unit.name, deadline=campaign.deadline,
+            items=items, campaign_id=campaign.id, sender_name=directory.sender_name()),
+            f"{kind}_campaign", rt.clock.now())
+
+
+def queue_opening_notices(rt: Runtime, session: Session, opened: OpenedCampaign) -> QueueReport:
+    report = QueueReport()
+    kind = CampaignKind(opened.campaign.kind)
+    if kind == CampaignKind.RENEWAL:
+        # A unit with nothing to renew has nothing to do.
+        opened = OpenedCampaign(opened.campaign, {u: i for u, i in opened.by_unit.items() if i})
+    subject = (f"[OCOP] {SUBJECTS[kind]} - {{unit}}: hạn nộp {opened.campaign.deadline:%d/%m/%Y}"
+               + (" ({count} sản phẩm)" if kind == CampaignKind.RENEWAL else ""))
+    _queue_unit_notices(rt, session, opened, "campaign:{campaign}:{unit}", subject, report)
+    return report
+
+
+def _still_owing(session: Session, campaign: Campaign) -> OpenedCampaign:
+    if campaign.kind == CampaignKind.RENEWAL:
+        owing = units_with_pending_renewals(session, campaign)
+        return OpenedCampaign(campaign, {unit_id: renewal_products(session, ids)
+                                         for unit_id, ids in owing.items()})
+    return OpenedCampaign(campaign, {unit_id: [] for unit_id in local_unit_ids(session)})
+
+
+def queue_campaign_reminders(rt: Runtime, session: Session,
+                             kinds: tuple[CampaignKind, ...] = tuple(CampaignKind)) -> QueueReport:
+    """As a deadline nears (by default 10, 5 and 1 working days before), remind the units
+    still owing."""
+    today = rt.clock.today()
+    calendar = rt.rules.calendar
+    report = QueueReport()
+    if not calendar.is_working_day(today):
+        return report
+    remind_at = set(rt.rules.notices.campaign_reminder_working_days)
+    for kind in kinds:
+        for campaign in open_campaigns(session, kind):
+            left = calendar.working_days_between(today, campaign.deadline)
+            if left not in remind_at:
+                continue
+            subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
+                       f"{campaign.deadline:%d/%m/%Y} ({{unit}})")
+            # One reminder per unit per threshold, however often the flow reruns.
+            _queue_unit_notices(rt, session, _still_owing(session, campaign),
+                                f"campaign-reminder:{{campaign}}:{{unit}}:{left}", subject, report)
+    return report
+
+
+REVOCATION_HEADERS = ("STT", "Hồ sơ", "Đơn vị", "Sản phẩm", "Chủ thể", "Số GCN", "Sao",
+                      "Lý do thu hồi", "Ghi chú", "Người đề nghị")
+
+
+@dataclass(frozen=True)
+class RevocationList:
+    filename: str
+    content: bytes
+    proposals: int
+
+
+def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
+    rows = [(n, p.dossier_id, p.unit, p.product, p.producer, p.certificate, p.stars,
+             p.reason_label, p.note or "", p.proposed_by) for n, p in enumerate(listed, start=1)]
+    heading = (f"Danh sách sản phẩm OCOP đề nghị UBND tỉnh thu hồi quyết định công nhận "
+               f"(chiến dịch số {campaign.id}, hạn {format_date(campaign.deadline)})")
+    return workbook_bytes("Đề nghị thu hồi", REVOCATION_HEADERS, rows, heading)
+
+
+def queue_revocation_list(rt: Runtime, session: Session, campaign: Campaign,
+                          listed: list[ProposalRow]) -> RevocationList:
+    """The list for the Provincial People's Committee, mailed to the Department."""
+    data = revocation_workbook(campaign, listed)
+    filename = f"danh-sach-thu-hoi-OCOP-{campaign.id}.xlsx"
+    directory = UnitDirectory.load(session)
+    subject = (f"[OCOP] Danh sách đề nghị thu hồi ({len(listed)} sản phẩm), chiến dịch "
+               f"số {campaign.id}")
+    QueueReport().add(session, letter(
+        f"revocation-list:{campaign.id}", department_recipients(session, directory), subject,
+        "revocation_list", attachments=(attachment(filename, data),), items=listed,
+        campaign_id=campaign.id, deadline=campaign.deadline,
+        sender_name=directory.sender_name()), "revocation_list", rt.clock.now())
+    return RevocationList(filename, data, len(listed))

@@ -1,0 +1,40 @@
+"""The Department's weekly list of dossiers past their time limit, with an .xlsx."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from notices.queueing import QueueReport
+from notices.recipients import UnitDirectory, department_recipients
+from notices.rendering import letter
+from notices.spreadsheets import attachment, workbook_bytes
+from states.clock import format_date
+from states.runtime import Runtime
+from states.views.stuck import StuckGroup, stuck_dossiers
+
+STUCK_HEADERS = ("Trạng thái", "Việc cần làm", "Đơn vị", "Hồ sơ", "Sản phẩm", "Chủ thể",
+                 "Vào trạng thái", "Hạn", "Số ngày ở trạng thái", "Quá hạn (ngày làm việc)")
+
+
+def stuck_workbook(groups: list[StuckGroup], today: date) -> bytes:
+    rows = [(g.state_label, g.action, g.unit_name, d.dossier_id, d.product, d.producer,
+             format_date(d.entered_on), format_date(d.due_on), d.days_in_state, d.working_days_late)
+            for g in groups for d in g.dossiers]
+    return workbook_bytes("Hồ sơ tồn đọng", STUCK_HEADERS, rows,
+                          f"Hồ sơ OCOP quá thời hạn xử lý, tính đến ngày {format_date(today)}")
+
+
+def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
+    today = rt.clock.today()
+    groups = stuck_dossiers(session, rt.rules.calendar, rt.clock.now())
+    report = QueueReport()
+    total = sum(g.count for g in groups)
+    subject = f"[OCOP] Báo cáo hồ sơ tồn đọng ngày {today:%d/%m/%Y}: {total} hồ sơ"
+    data = stuck_workbook(groups, today)
+    directory = UnitDirectory.load(session)
+    report.add(session, letter(
+        f"stuck-report:{today.isoformat()}", department_recipients(session, directory), subject,
+        "stuck_report", attachments=(attachment(f"ho-so-ton-dong-{today:%Y%m%d}.xlsx", data),),
+        groups=groups, today=today, total=total, sender_name=directory.sender_name()),
+        "stuck_report", rt.clock.now())
+    return report

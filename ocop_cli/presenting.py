@@ -1,0 +1,37 @@
+"""How a dossier reads on the terminal: the reply to a step and `dossier show`."""
+
+from typing import Any
+
+from ocop_cli.output import emit_json, say, table
+from states.clock import format_date
+from states.views.dossiers import DossierView
+
+
+def show_dossier(view: DossierView) -> None:
+    certificate = view.certificate
+    rows: list[tuple[str, Any]] = [
+        ("Hồ sơ", view.id),
+        ("Trạng thái", f"{view.state_label} ({view.state})"),
+        ("Đơn vị", view.unit),
+        ("Sản phẩm", view.product),
+        ("Chủ thể", view.producer),
+        ("Đợt / quy định", f"{view.round} / {view.rulebook}"),
+        ("Hạn xử lý", format_date(view.due_on) + (" (quá hạn)" if view.overdue else "")),
+        ("Điểm cấp huyện", view.district_points),
+        ("Điểm cấp tỉnh", view.provincial_points),
+    ]
+    if certificate:
+        rows.append(("Giấy chứng nhận", (
+            f"{certificate.number}: {certificate.stars} sao, QĐ {certificate.decision}, "
+            f"cấp {format_date(certificate.issued_on)}, "
+            f"hết hạn {format_date(certificate.expires_on)} ({certificate.status})")))
+    table(f"Hồ sơ số {view.id}", ["Mục", "Nội dung"], rows)
+
+
+def moved(view: DossierView, as_json: bool) -> None:
+    if as_json:
+        emit_json(view)
+        return
+    due = format_date(view.due_on)
+    say(f"Hồ sơ {view.id} ({view.product}): [bold]{view.state_label}[/]"
+        + (f", hạn {due}" if due else "") + ".")

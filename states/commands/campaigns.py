@@ -1,0 +1,145 @@
+"""Renewal and revocation campaigns: the Department's lists with a deadline (the seed letter's
+"list and dossiers before 15/10/2022"). These work inside the caller's transaction so that the
+notices of a decision are written with it."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.commands.bulk import move_many
+from states.commands.change import DossierChange
+from states.commands.endings import check_decision, parse_revocation, revoke_in
+from states.commands.register import round_for
+from states.db.models import Campaign, Certificate, Dossier, RevocationProposal
+from states.errors import InvalidInput, RuleRefused
+from states.rules.deadlines import due_at_on
+from states.rules.permissions import authorize
+from states.runtime import Runtime
+from states.views.campaigns import (
+    ListedProduct,
+    certified_products,
+    find_campaign,
+    group_by_unit,
+    local_unit_ids,
+)
+from states.views.lookups import find_dossier, find_user
+from states.vocabulary import (
+    Action,
+    CampaignKind,
+    CampaignStatus,
+    RevocationReason,
+    State,
+)
+
+
+@dataclass
+class OpenedCampaign:
+    campaign: Campaign
+    by_unit: dict[int, list[ListedProduct]] = field(default_factory=dict)
+
+    @property
+    def product_count(self) -> int:
+        return sum(len(items) for items in self.by_unit.values())
+
+
+def _check_deadline(rt: Runtime, deadline: date) -> None:
+    if deadline < rt.clock.today():
+        raise InvalidInput(f"Hạn nộp {deadline:%d/%m/%Y} đã qua.")
+
+
+def _new_campaign(rt: Runtime, session: Session, actor: str, kind: CampaignKind, deadline: date,
+                  window_end: date | None) -> Campaign:
+    authorize(find_user(session, actor), Action.CAMPAIGN)
+    _check_deadline(rt, deadline)
+    campaign = Campaign(kind=kind, deadline=deadline, opened_on=rt.clock.today(),
+                        window_end=window_end, status=CampaignStatus.OPEN)
+    session.add(campaign)
+    session.flush()
+    return campaign
+
+
+def open_renewal(rt: Runtime, session: Session, actor: str, *, deadline: date,
+                 expiring_before: date | None = None) -> OpenedCampaign:
+    """Move every certified product whose certificate expires in the window to `renewal`."""
+    window = timedelta(days=rt.rules.province.campaigns.renewal_window_days)
+    window_end = expiring_before or deadline + window
+    if window_end <= rt.clock.today():
+        raise InvalidInput(f"--expiring-before {window_end:%d/%m/%Y} phải sau hôm nay.")
+    campaign = _new_campaign(rt, session, actor, CampaignKind.RENEWAL, deadline, window_end)
+    listed = certified_products(session, Certificate.expires_on < window_end)
+    new_round = round_for(rt, session)
+    moved = set(move_many(
+        session, [item.dossier_id for item in listed], trigger=Action.OPEN_RENEWAL,
+        source=State.CERTIFIED, actor=actor, now=rt.clock.now(), due_at=due_at_on(deadline),
+        details={"campaign": campaign.id, "deadline": deadline.isoformat()},
+        extra_values={"cycle": Dossier.cycle + 1, "round_id": new_round.id}))
+    return OpenedCampaign(campaign, group_by_unit([i for i in listed if i.dossier_id in moved]))
+
+
+def open_revocation(rt: Runtime, session: Session, actor: str, *, deadline: date) -> OpenedCampaign:
+    """Ask every unit for its list of products to revoke; each unit sees what it has certified."""
+    campaign = _new_campaign(rt, session, actor, CampaignKind.REVOCATION, deadline, None)
+    grouped = group_by_unit(certified_products(session))
+    for unit_id in local_unit_ids(session):
+        grouped.setdefault(unit_id, [])
+    return OpenedCampaign(campaign, grouped)
+
+
+@dataclass(frozen=True)
+class ProposalResult:
+    campaign: int
+    dossier: int
+    reason: RevocationReason
+    updated: bool
+
+
+def propose_revocation(rt: Runtime, session: Session, actor: str, campaign_id: int,
+                       dossier_id: int, reason: str, note: str | None = None) -> ProposalResult:
+    parsed = parse_revocation(reason, note)
+    campaign = find_campaign(session, campaign_id, CampaignKind.REVOCATION)
+    if campaign.status != CampaignStatus.OPEN:
+        raise RuleRefused(f"Chiến dịch số {campaign_id} đã đóng, không nhận thêm đề nghị.")
+    dossier = find_dossier(session, dossier_id)
+    authorize(find_user(session, actor), Action.PROPOSE_REVOCATION, dossier.unit_id)
+    if dossier.state not in (State.CERTIFIED, State.RENEWAL, State.EXPIRED):
+        raise RuleRefused(f"Hồ sơ số {dossier_id} không có sản phẩm đang được công nhận.")
+    existing = session.scalar(select(RevocationProposal).where(
+        RevocationProposal.campaign_id == campaign_id, RevocationProposal.dossier_id == dossier_id))
+    proposal = existing or RevocationProposal(campaign_id=campaign_id, dossier_id=dossier_id,
+                                              unit_id=dossier.unit_id, reason=parsed,
+                                              proposed_by=actor, proposed_at=rt.clock.now())
+    proposal.reason, proposal.note = parsed, note
+    session.add(proposal)
+    return ProposalResult(campaign_id, dossier_id, parsed, existing is not None)
+
+
+def close(rt: Runtime, session: Session, actor: str, campaign_id: int) -> Campaign:
+    authorize(find_user(session, actor), Action.CAMPAIGN)
+    campaign = find_campaign(session, campaign_id)
+    if campaign.status != CampaignStatus.OPEN:
+        raise RuleRefused(f"Chiến dịch số {campaign_id} đã đóng.")
+    campaign.status = CampaignStatus.CLOSED
+    return campaign
+
+
+def decide_revocation(rt: Runtime, session: Session, actor: str, campaign_id: int,
+                      decision: str) -> list[int]:
+    """The Provincial People's Committee decided: revoke every proposed product."""
+    number = check_decision(decision)
+    authorize(find_user(session, actor), Action.REVOKE)
+    campaign = find_campaign(session, campaign_id, CampaignKind.REVOCATION)
+    if campaign.status != CampaignStatus.CLOSED:
+        raise RuleRefused(f"Hãy đóng chiến dịch số {campaign_id} (lập danh sách) trước khi "
+                          "ghi quyết định thu hồi.")
+    revoked = []
+    for proposal in session.scalars(select(RevocationProposal).where(
+            RevocationProposal.campaign_id == campaign_id).order_by(RevocationProposal.id)):
+        change = DossierChange(rt, session, actor, proposal.dossier_id, Action.REVOKE)
+        revoke_in(change, reason=RevocationReason(proposal.reason), decision=number,
+                  note=proposal.note)
+        revoked.append(proposal.dossier_id)
+    campaign.status = CampaignStatus.DECIDED
+    campaign.decision_no = number
+    return revoked

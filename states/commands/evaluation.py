@@ -1,0 +1,100 @@
+"""The local unit's steps: field inspection with minutes, the council's score, the documents
+checklist, then forwarding to the province or returning the dossier."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from states.commands.change import DossierChange, not_in_future
+from states.db.models import DocumentReceipt, Inspection
+from states.errors import InvalidInput
+from states.rules.scoring import council_average
+from states.runtime import Runtime
+from states.views.dossiers import DossierView
+from states.vocabulary import Action, CouncilLevel
+
+
+def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: date,
+            inspectors: list[str], minutes_ref: str | None = None) -> DossierView:
+    names = [n.strip() for n in inspectors if n.strip()]
+    if not names:
+        raise InvalidInput("Biên bản kiểm tra cần ít nhất một người kiểm tra (--inspectors).")
+    not_in_future(rt, on, "Ngày kiểm tra")
+    change = DossierChange(rt, session, actor, dossier_id, Action.INSPECT)
+
+    def write_minutes(_: str) -> None:
+        session.add(Inspection(dossier_id=dossier_id, cycle=change.dossier.cycle,
+                               inspected_on=on, inspectors=names, minutes_ref=minutes_ref,
+                               recorded_at=rt.clock.now()))
+
+    return change.move(Action.INSPECT, change.context(), after=write_minutes, details={
+        "inspected_on": on.isoformat(), "inspectors": names, "minutes_ref": minutes_ref})
+
+
+def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals: list[float],
+          failed_mandatory: str | None = None) -> DossierView:
+    council_average(totals)
+    change = DossierChange(rt, session, actor, dossier_id, Action.SCORE)
+    ctx = change.context(has_inspection=change.has_inspection())
+    averages: list[float] = []
+
+    def write_sheet(_: str) -> None:
+        averages.append(change.add_sheet(CouncilLevel.LOCAL, totals, failed_mandatory))
+
+    view = change.move(Action.SCORE, ctx, after=write_sheet, details={
+        "members": totals, "failed_mandatory": failed_mandatory})
+    view.district_points = averages[0]
+    return view
+
+
+def forward(rt: Runtime, session: Session, actor: str, dossier_id: int) -> DossierView:
+    change = DossierChange(rt, session, actor, dossier_id, Action.FORWARD)
+    sheet = change.sheet(CouncilLevel.LOCAL)
+    present = change.present_documents()
+    missing = [d.name for d in change.rulebook.documents if d.required and d.code not in present]
+    ctx = change.context(
+        district_points=sheet.average if sheet else None,
+        district_failed_mandatory=sheet.failed_mandatory if sheet else None,
+        missing_documents=missing)
+    return change.move(Action.FORWARD, ctx)
+
+
+def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
+                   reason: str) -> DossierView:
+    if not reason.strip():
+        raise InvalidInput("Cần ghi lý do trả lại (--reason).")
+    change = DossierChange(rt, session, actor, dossier_id, Action.RETURN)
+    return change.move(Action.RETURN, change.context(), note=reason.strip())
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    code: str
+    name: str
+    required: bool
+    present: bool
+
+
+def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
+                     add: list[str], remove: list[str]) -> list[DocumentRow]:
+    change = DossierChange(rt, session, actor, dossier_id, Action.DOCUMENTS)
+    for code in [*add, *remove]:
+        change.rulebook.document(code)
+    present = change.present_documents()
+    added = [c for c in dict.fromkeys(add) if c not in present]
+    removed = [c for c in dict.fromkeys(remove) if c in present]
+    now = rt.clock.now()
+    session.add_all(DocumentReceipt(dossier_id=dossier_id, cycle=change.dossier.cycle, code=code,
+                                    received_at=now) for code in added)
+    if removed:
+        session.execute(delete(DocumentReceipt).where(
+            DocumentReceipt.dossier_id == dossier_id,
+            DocumentReceipt.cycle == change.dossier.cycle, DocumentReceipt.code.in_(removed)))
+    if added or removed:
+        state = change.dossier.state
+        change.record(state, state, Action.DOCUMENTS, None, {"added": added, "removed": removed})
+    present = (present | set(added)) - set(removed)
+    return [DocumentRow(d.code, d.name, d.required, d.code in present)
+            for d in change.rulebook.documents]

@@ -1,0 +1,86 @@
+"""The council's verdict: recognition with a 36-month certificate, or not recognised."""
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from states.commands.change import DossierChange, not_in_future
+from states.db.models import Certificate, Dossier
+from states.errors import InvalidInput
+from states.rules.certificates import certificate_number, expiry_date
+from states.rules.scoring import council_average
+from states.runtime import Runtime
+from states.views.dossiers import CertificateView, DossierView
+from states.vocabulary import Action, CertificateStatus, CouncilLevel, State
+
+# Which council scores a certify step, by where the dossier stands.
+COUNCIL_OF: dict[str, CouncilLevel] = {State.CENTRAL_REVIEW: CouncilLevel.CENTRAL,
+                                       State.DISTRICT_SCORED: CouncilLevel.LOCAL}
+
+
+def certify_action(dossier: Dossier) -> Action:
+    """Recognising from the district council's score (QĐ 148, 3 stars) is the district's act;
+    every other recognition is the Department's."""
+    return Action.CERTIFY_LOCALLY if dossier.state == State.DISTRICT_SCORED else Action.CERTIFY
+
+
+def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals: list[float],
+            decision: str | None, on: date | None,
+            failed_mandatory: str | None = None) -> DossierView:
+    average = council_average(totals)
+    if on is not None:
+        not_in_future(rt, on, "Ngày quyết định công nhận")
+    change = DossierChange(rt, session, actor, dossier_id, certify_action)
+    level = COUNCIL_OF.get(change.dossier.state, CouncilLevel.PROVINCIAL)
+    ctx = change.context(points=average, failed_mandatory=failed_mandatory)
+    issued: list[Certificate] = []
+
+    def issue(to_state: State) -> date | None:
+        change.add_sheet(level, totals, failed_mandatory)
+        if to_state != State.CERTIFIED:
+            return None
+        if not decision or on is None:
+            raise InvalidInput("Công nhận cần số quyết định (--decision) và ngày (--on).")
+        issued.append(_issue_certificate(change, average, decision, on))
+        # A certified dossier's next date is its certificate's expiry.
+        return issued[0].expires_on
+
+    view = change.move(Action.CERTIFY, ctx, after=issue, details={
+        "members": totals, "points": average, "decision": decision,
+        "on": on.isoformat() if on else None})
+    if level == CouncilLevel.LOCAL:
+        view.district_points = average
+    else:
+        view.provincial_points = average
+    view.certificate = CertificateView.of(issued[0]) if issued else None
+    return view
+
+
+def _issue_certificate(change: DossierChange, average: float, decision: str,
+                       on: date) -> Certificate:
+    previous = change.certificate()
+    if previous is not None:
+        previous.status = CertificateStatus.SUPERSEDED
+    months = change.rulebook.certificate_months
+    expires_on = expiry_date(on, months)
+    if expires_on < change.rt.clock.today():
+        raise InvalidInput(f"Quyết định ngày {on:%d/%m/%Y} đã quá {months} tháng: "
+                           "giấy chứng nhận sẽ hết hạn ngay khi cấp.")
+    certificate = Certificate(
+        dossier_id=change.dossier.id,
+        number=certificate_number(on, change.dossier.id, change.dossier.cycle),
+        stars=change.rulebook.stars_for(average), points=average, decision_no=decision,
+        recognised_on=on, expires_on=expires_on, status=CertificateStatus.VALID)
+    change.session.add(certificate)
+    return certificate
+
+
+def not_recognise(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
+                  note: str | None = None, totals: list[float] | None = None) -> DossierView:
+    change = DossierChange(rt, session, actor, dossier_id, Action.NOT_RECOGNISE)
+
+    def keep_points(_: State) -> None:
+        if totals:
+            change.add_sheet(CouncilLevel.PROVINCIAL, totals, None)
+
+    return change.move(Action.NOT_RECOGNISE, change.context(), note=note, after=keep_points)

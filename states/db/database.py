@@ -1,0 +1,99 @@
+"""Engines, sessions and the schema (Alembic), for SQLite and PostgreSQL alike."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+
+from states.errors import ConfigurationError, Conflict, OcopError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+# PostgreSQL SQLSTATEs that mean "someone else was writing at the same moment".
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock
+MISSING_TABLE_SQLSTATE = "42P01"
+
+
+def normalise_url(url: str) -> str:
+    # Users write postgresql://...; we ship psycopg 3, not psycopg2.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        engine = create_engine(normalise_url(url))
+    except (ArgumentError, ImportError) as error:
+        raise ConfigurationError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url} ({error})") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def alembic_config(engine: Engine) -> "Config":
+    # Alembic costs ~0.1 s to import: only `ocop init` and tests need it.
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration; safe to run again."""
+    from alembic import command
+
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except OperationalError as error:
+        raise ConfigurationError(f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+
+
+def database_error(error: DBAPIError, dialect: str) -> OcopError:
+    """What a driver error means for the person who typed the command."""
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    text = str(error.orig)
+    if sqlstate in RETRYABLE_SQLSTATES or "database is locked" in text:
+        return Conflict("Cơ sở dữ liệu đang bận vì một thao tác khác cùng lúc. "
+                        "Không có gì được ghi; hãy thử lại.")
+    if sqlstate == MISSING_TABLE_SQLSTATE or "no such table" in text:
+        return ConfigurationError(
+            f"Cơ sở dữ liệu ({dialect}) chưa được khởi tạo: hãy chạy 'ocop init'.")
+    return ConfigurationError(f"Lỗi cơ sở dữ liệu ({dialect}): {text}")
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: everything inside commits together, or nothing does."""
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except (OperationalError, ProgrammingError) as error:
+                raise database_error(error, self.engine.dialect.name) from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,52 @@
+"""Certificates and the Department's renewal and revocation campaigns."""
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from states.db.models.base import Base
+
+
+class Certificate(Base):
+    __tablename__ = "certificates"
+    __table_args__ = (Index("ix_certificates_status_expires_on", "status", "expires_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    stars: Mapped[int]
+    points: Mapped[float]
+    decision_no: Mapped[str] = mapped_column(String(100))
+    recognised_on: Mapped[date]
+    expires_on: Mapped[date]
+    # valid | superseded (renewed) | expired | revoked
+    status: Mapped[str] = mapped_column(String(16), default="valid")
+    revoked_reason: Mapped[str | None] = mapped_column(String(32))
+    revocation_decision: Mapped[str | None] = mapped_column(String(100))
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # renewal | revocation
+    deadline: Mapped[date]
+    opened_on: Mapped[date]
+    window_end: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    decision_no: Mapped[str | None] = mapped_column(String(100))
+
+
+class RevocationProposal(Base):
+    __tablename__ = "revocation_proposals"
+    __table_args__ = (UniqueConstraint("campaign_id", "dossier_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("administrative_units.id"))
+    reason: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    proposed_by: Mapped[str] = mapped_column(String(100))
+    proposed_at: Mapped[datetime]

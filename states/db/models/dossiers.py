@@ -1,0 +1,128 @@
+"""Producers, products, rounds, and a product's dossier with its evidence and history.
+
+Calendar dates (inspection day) are plain dates; instants are UTC.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from states.db.models.base import Base
+from states.db.models.units import AdministrativeUnit
+
+
+class Producer(Base):
+    __tablename__ = "producers"
+    __table_args__ = (UniqueConstraint("unit_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("administrative_units.id"))
+    email: Mapped[str | None] = mapped_column(String(254))
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    group_code: Mapped[str] = mapped_column(String(32))
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
+
+    producer: Mapped[Producer] = relationship()
+
+
+class EvaluationRound(Base):
+    __tablename__ = "evaluation_rounds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    rulebook_code: Mapped[str] = mapped_column(String(32))
+    opened_on: Mapped[date]
+
+
+class Dossier(Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        # The deadline sweep is one range scan over this index, whatever the table's size.
+        Index("ix_dossiers_state_due_at", "state", "due_at"),
+        Index("ix_dossiers_unit_state", "unit_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("administrative_units.id"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("evaluation_rounds.id"))
+    # Renewal sends the same dossier through evaluation again: evidence is kept per cycle.
+    cycle: Mapped[int] = mapped_column(default=1)
+    state: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    entered_state_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+    product: Mapped[Product] = relationship()
+    unit: Mapped[AdministrativeUnit] = relationship()
+    round: Mapped[EvaluationRound] = relationship()
+
+    # Optimistic lock: every UPDATE says WHERE version = <read version>.
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Inspection(Base):
+    __tablename__ = "inspections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    cycle: Mapped[int]
+    inspected_on: Mapped[date]
+    inspectors: Mapped[list[str]]
+    minutes_ref: Mapped[str | None] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+
+
+class ScoreSheet(Base):
+    """One council's result for one dossier and cycle: the average of its members' totals."""
+
+    __tablename__ = "score_sheets"
+    __table_args__ = (Index("ix_score_sheets_dossier_cycle", "dossier_id", "cycle", "level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    cycle: Mapped[int]
+    level: Mapped[str] = mapped_column(String(16))  # local | provincial | central
+    member_totals: Mapped[list[float]] = mapped_column(JSON)
+    average: Mapped[float]
+    failed_mandatory: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime]
+
+
+class DocumentReceipt(Base):
+    __tablename__ = "document_receipts"
+    __table_args__ = (UniqueConstraint("dossier_id", "cycle", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    cycle: Mapped[int]
+    code: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime]
+
+
+class DossierEvent(Base):
+    """Append-only history: one row per change of a dossier."""
+
+    __tablename__ = "dossier_events"
+    __table_args__ = (Index("ix_dossier_events_dossier_at", "dossier_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    from_state: Mapped[str | None] = mapped_column(String(32))
+    to_state: Mapped[str] = mapped_column(String(32))
+    trigger: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,1 @@
+"""What is allowed: the state machine, rulebooks, working days, deadlines and permissions."""

@@ -1,0 +1,41 @@
+"""Who may do what: district officers act on their own unit's district steps only."""
+
+from typing import TYPE_CHECKING
+
+from states.errors import PermissionDenied
+from states.vocabulary import Action, Role, label
+
+if TYPE_CHECKING:
+    from states.db.models import User
+
+# Actions a non-department role may take. Everything else is the Department's.
+LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.DISTRICT: frozenset({Action.REGISTER, Action.INSPECT, Action.SCORE, Action.DOCUMENTS,
+                              Action.FORWARD, Action.RETURN, Action.WITHDRAW,
+                              Action.PROPOSE_REVOCATION, Action.CERTIFY_LOCALLY}),
+    Role.COUNCIL_SECRETARY: frozenset({Action.SCORE, Action.DOCUMENTS}),
+}
+
+
+def role_label(role: str) -> str:
+    return label(Role(role)) if role in Role._value2member_map_ else role
+
+
+def authorize(user: "User", action: Action, unit_id: int | None = None) -> None:
+    if user.role == Role.DEPARTMENT:
+        return
+    what = label(action)
+    if action not in LOCAL_ACTIONS.get(Role(user.role), frozenset()):
+        raise PermissionDenied(
+            f"Người dùng '{user.name}' ({role_label(user.role)}) không có quyền {what}; "
+            "việc này do Sở Nông nghiệp thực hiện."
+        )
+    if unit_id is not None and user.unit_id is not None and user.unit_id != unit_id:
+        raise PermissionDenied(f"Người dùng '{user.name}' chỉ được {what} cho hồ sơ của đơn vị mình.")
+    if unit_id is not None and user.unit_id is None and user.role == Role.DISTRICT:
+        raise PermissionDenied(f"Người dùng '{user.name}' chưa được gán đơn vị nên không thể {what}.")
+
+
+def sees_unit(user: "User", unit_id: int) -> bool:
+    """A district officer sees only their own unit's dossiers; others see the province."""
+    return user.role != Role.DISTRICT or user.unit_id == unit_id

@@ -1,0 +1,185 @@
+"""Rulebooks as data: one TOML file per regulation, plus the province's own settings.
+
+A province adds or overrides rules by dropping TOML files in `OCOP_RULES_DIR`
+(a rulebook of its own, or a `province.toml` with time limits and extra days off):
+no code change.
+"""
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from states.errors import ConfigurationError, InvalidInput
+from states.rules.working_days import WorkingCalendar
+
+BUILTIN_DIR = Path(__file__).parent / "data"
+PROVINCE_FILE_NAME = "province.toml"
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class StarBand(BaseModel):
+    stars: int = Field(ge=1, le=5)
+    min_points: float = Field(ge=0, le=100)
+
+
+class DocumentSpec(BaseModel):
+    code: str
+    name: str
+    required: bool
+
+
+class Rulebook(BaseModel):
+    code: str
+    title: str
+    in_force_from: date
+    in_force_until: date | None = None
+    local_level: str
+    local_level_name: str
+    forwarding_threshold: float
+    recognition_threshold: float
+    central_threshold: float
+    local_recognition_max_stars: int = 0
+    certificate_months: int = 36
+    expiry_notice_days: int = 30
+    part_maxima: dict[str, int]
+    star_bands: list[StarBand]
+    groups: dict[str, str]
+    documents: list[DocumentSpec]
+    time_limits: dict[str, int]
+
+    @model_validator(mode="after")
+    def _parts_make_100(self) -> "Rulebook":
+        if sum(self.part_maxima.values()) != 100:
+            raise ValueError("the parts' maxima must add up to 100 points")
+        self.star_bands.sort(key=lambda band: band.min_points, reverse=True)
+        return self
+
+    def stars_for(self, points: float) -> int:
+        for band in self.star_bands:
+            if points >= band.min_points:
+                return band.stars
+        return 0
+
+    def group_name(self, code: str) -> str:
+        try:
+            return self.groups[code]
+        except KeyError:
+            known = ", ".join(self.groups)
+            raise InvalidInput(
+                f"Nhóm sản phẩm '{code}' không có trong {self.title}. Các nhóm: {known}."
+            ) from None
+
+    def document(self, code: str) -> DocumentSpec:
+        for doc in self.documents:
+            if doc.code == code:
+                return doc
+        known = ", ".join(doc.code for doc in self.documents)
+        raise InvalidInput(f"Mã tài liệu '{code}' không có trong danh mục. Các mã: {known}.")
+
+
+    def in_force_on(self, day: date) -> bool:
+        return self.in_force_from <= day and (self.in_force_until is None
+                                              or day < self.in_force_until)
+
+
+class NoticePolicy(BaseModel):
+    """When people are told: `[notices]` in province.toml."""
+
+    # None: each certificate's own rulebook decides (30 days under every national text).
+    expiry_notice_days: int | None = Field(default=None, ge=1, le=365)
+    due_soon_working_days: int = Field(default=3, ge=0, le=60)
+    escalate_after_working_days: int = Field(default=5, ge=0, le=250)
+    campaign_reminder_working_days: list[int] = [10, 5, 1]
+
+
+class CampaignPolicy(BaseModel):
+    """`[campaigns]` in province.toml."""
+
+    # A renewal campaign takes certificates expiring before its deadline + this many days.
+    renewal_window_days: int = Field(default=180, ge=0, le=1100)
+
+
+class ProvinceSettings(BaseModel):
+    """What a province's annual plan decides: time limits, the year's extra days off, when
+    people are told, which certificates a campaign takes."""
+
+    time_limits: dict[str, int] = {}
+    extra_days_off: list[date] = []
+    extra_working_days: list[date] = []
+    notices: NoticePolicy = NoticePolicy()
+    campaigns: CampaignPolicy = CampaignPolicy()
+
+
+class RuleRegistry:
+    def __init__(self, rulebooks: dict[str, Rulebook], province: ProvinceSettings) -> None:
+        self._rulebooks = rulebooks
+        self.province = province
+        self.calendar = WorkingCalendar(province.extra_days_off, province.extra_working_days)
+
+    def get(self, code: str) -> Rulebook:
+        try:
+            return self._rulebooks[code]
+        except KeyError:
+            known = ", ".join(sorted(self._rulebooks))
+            raise InvalidInput(f"Không có bộ quy định '{code}'. Hiện có: {known}.") from None
+
+    def codes(self) -> list[str]:
+        return sorted(self._rulebooks)
+
+    def in_force(self, day: date) -> Rulebook:
+        """The rulebook in force on `day` (a new round is pinned to it)."""
+        for rulebook in sorted(self._rulebooks.values(), key=lambda r: r.in_force_from,
+                               reverse=True):
+            if rulebook.in_force_on(day):
+                return rulebook
+        raise InvalidInput(f"Không có bộ quy định nào có hiệu lực ngày {day:%d/%m/%Y}.")
+
+    @property
+    def notices(self) -> NoticePolicy:
+        return self.province.notices
+
+    def expiry_notice_days(self, rulebook: Rulebook) -> int:
+        return self.province.notices.expiry_notice_days or rulebook.expiry_notice_days
+
+    def longest_expiry_notice_days(self) -> int:
+        return max(self.expiry_notice_days(r) for r in self._rulebooks.values())
+
+    def time_limit(self, rulebook: Rulebook, state: str) -> int | None:
+        if state in self.province.time_limits:
+            return self.province.time_limits[state]
+        return rulebook.time_limits.get(state)
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigurationError(f"Không đọc được tệp quy định {path}: {error}") from None
+
+
+def load_rules(extra_dir: Path | None = None) -> RuleRegistry:
+    paths = sorted(BUILTIN_DIR.glob("*.toml"))
+    province = ProvinceSettings()
+    if extra_dir is not None:
+        if not extra_dir.is_dir():
+            raise ConfigurationError(f"Thư mục quy định OCOP_RULES_DIR={extra_dir} không tồn tại.")
+        province_path = extra_dir / PROVINCE_FILE_NAME
+        if province_path.exists():
+            province = _validated(ProvinceSettings, province_path)
+        paths += sorted(p for p in extra_dir.glob("*.toml") if p.name != PROVINCE_FILE_NAME)
+    rulebooks: dict[str, Rulebook] = {}
+    for path in paths:
+        rulebook = _validated(Rulebook, path)
+        rulebooks[rulebook.code] = rulebook
+    return RuleRegistry(rulebooks, province)
+
+
+def _validated(model: type[ModelT], path: Path) -> ModelT:
+    try:
+        return model.model_validate(_read_toml(path))
+    except ValidationError as error:
+        raise ConfigurationError(f"Tệp quy định {path} sai định dạng:\n{error}") from None

@@ -1,0 +1,1 @@
+"""Read models: what people and schedules look at (dossiers, lists, the stuck list, sweeps)."""

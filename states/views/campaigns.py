@@ -1,0 +1,141 @@
+"""What campaigns look at: certified products per unit, the campaigns, the proposals."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.db.models import (
+    AdministrativeUnit,
+    Campaign,
+    Certificate,
+    Dossier,
+    Producer,
+    Product,
+    RevocationProposal,
+)
+from states.errors import NotFound
+from states.rules.deadlines import due_at_on
+from states.views.joins import with_names
+from states.vocabulary import (
+    CampaignKind,
+    CampaignStatus,
+    CertificateStatus,
+    RevocationReason,
+    State,
+    UnitLevel,
+    label,
+)
+
+
+@dataclass(frozen=True)
+class ListedProduct:
+    dossier_id: int
+    unit_id: int
+    unit_name: str
+    product: str
+    producer: str
+    stars: int
+    certificate: str
+    expires_on: date
+
+
+def certified_products(session: Session, *conditions: Any,
+                       state: State = State.CERTIFIED) -> list[ListedProduct]:
+    rows = session.execute(
+        with_names(select(Dossier.id, Dossier.unit_id, AdministrativeUnit.name, Product.name,
+                          Producer.name, Certificate.stars, Certificate.number,
+                          Certificate.expires_on))
+        .join(Certificate, (Certificate.dossier_id == Dossier.id)
+              & (Certificate.status == CertificateStatus.VALID))
+        .where(Dossier.state == state, *conditions)
+        .order_by(AdministrativeUnit.id, Certificate.expires_on, Dossier.id))
+    return [ListedProduct(*row) for row in rows]
+
+
+def group_by_unit(items: list[ListedProduct]) -> dict[int, list[ListedProduct]]:
+    grouped: dict[int, list[ListedProduct]] = {}
+    for item in items:
+        grouped.setdefault(item.unit_id, []).append(item)
+    return grouped
+
+
+def local_unit_ids(session: Session) -> list[int]:
+    return list(session.scalars(select(AdministrativeUnit.id).where(
+        AdministrativeUnit.level != UnitLevel.PROVINCE).order_by(AdministrativeUnit.id)))
+
+
+def renewal_products(session: Session, dossier_ids: list[int]) -> list[ListedProduct]:
+    return certified_products(session, Dossier.id.in_(dossier_ids), state=State.RENEWAL)
+
+
+def find_campaign(session: Session, campaign_id: int, kind: CampaignKind | None = None) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None or (kind is not None and campaign.kind != kind):
+        what = f"chiến dịch {label(kind)}" if kind else "chiến dịch"
+        raise NotFound(f"Không có {what} số {campaign_id}.")
+    return campaign
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    id: int
+    kind: CampaignKind
+    deadline: date
+    opened_on: date
+    status: CampaignStatus
+    decision: str | None
+    window_end: date | None
+
+
+def list_campaigns(session: Session) -> list[CampaignView]:
+    return [CampaignView(c.id, CampaignKind(c.kind), c.deadline, c.opened_on,
+                         CampaignStatus(c.status), c.decision_no, c.window_end)
+            for c in session.scalars(select(Campaign).order_by(Campaign.id))]
+
+
+def open_campaigns(session: Session, kind: CampaignKind) -> list[Campaign]:
+    return list(session.scalars(select(Campaign).where(Campaign.kind == kind,
+                                                       Campaign.status == CampaignStatus.OPEN)))
+
+
+def units_with_pending_renewals(session: Session, campaign: Campaign) -> dict[int, list[int]]:
+    """Units whose renewal dossiers of this campaign are still waiting for them."""
+    rows = session.execute(select(Dossier.unit_id, Dossier.id).where(
+        Dossier.state == State.RENEWAL, Dossier.due_at == due_at_on(campaign.deadline)))
+    pending: dict[int, list[int]] = {}
+    for unit_id, dossier_id in rows:
+        pending.setdefault(unit_id, []).append(dossier_id)
+    return pending
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    dossier_id: int
+    unit: str
+    product: str
+    producer: str
+    certificate: str | None
+    stars: int | None
+    reason: RevocationReason
+    reason_label: str
+    note: str | None
+    proposed_by: str
+
+
+def proposals(session: Session, campaign_id: int) -> list[ProposalRow]:
+    rows = session.execute(
+        with_names(select(RevocationProposal, Product.name, Producer.name, AdministrativeUnit.name,
+                          Certificate.number, Certificate.stars)
+                   .join(Dossier, RevocationProposal.dossier_id == Dossier.id),
+                   unit_key=RevocationProposal.unit_id)
+        .outerjoin(Certificate, (Certificate.dossier_id == Dossier.id)
+                   & Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.EXPIRED)))
+        .where(RevocationProposal.campaign_id == campaign_id)
+        .order_by(AdministrativeUnit.id, RevocationProposal.id))
+    return [ProposalRow(p.dossier_id, unit, product, producer, number, stars,
+                        RevocationReason(p.reason), label(RevocationReason(p.reason)), p.note,
+                        p.proposed_by)
+            for p, product, producer, unit, number, stars in rows]

@@ -1,0 +1,22 @@
+"""The province's units as `unit list` shows them."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.db.models import AdministrativeUnit
+from states.vocabulary import UnitLevel
+
+
+@dataclass(frozen=True)
+class UnitView:
+    code: str
+    name: str
+    level: UnitLevel
+    contacts: list[str]
+
+
+def list_units(session: Session) -> list[UnitView]:
+    units = session.scalars(select(AdministrativeUnit).order_by(AdministrativeUnit.id))
+    return [UnitView(u.code, u.name, UnitLevel(u.level), list(u.contact_emails)) for u in units]

@@ -1,0 +1,71 @@
+"""What people look at, limited to what they may see: a district officer sees their own unit."""
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from states.db.models import AdministrativeUnit, Dossier, User
+from states.errors import PermissionDenied
+from states.rules.permissions import sees_unit
+from states.runtime import Runtime
+from states.views import campaigns, units
+from states.views.dossiers import (
+    DossierRow,
+    DossierView,
+    EventView,
+    full_view,
+    history,
+    list_dossiers,
+    load_dossier,
+)
+from states.views.lookups import dossier_not_found, find_unit, find_user
+from states.views.stuck import StuckGroup, stuck_dossiers
+from states.vocabulary import Role, State
+from use_cases.transaction import reading
+
+
+def visible_dossier(session: Session, user: User, dossier_id: int) -> Dossier:
+    """The dossier, or "no such dossier" when it belongs to a unit the user may not see."""
+    dossier = load_dossier(session, dossier_id)
+    if not sees_unit(user, dossier.unit_id):
+        raise dossier_not_found(dossier_id)
+    return dossier
+
+
+def show_dossier(rt: Runtime, actor: str, dossier_id: int) -> DossierView:
+    with rt.transaction() as session:
+        dossier = visible_dossier(session, find_user(session, actor), dossier_id)
+        return full_view(session, dossier, rt.clock.now())
+
+
+def dossier_history(rt: Runtime, actor: str, dossier_id: int) -> list[EventView]:
+    with rt.transaction() as session:
+        visible_dossier(session, find_user(session, actor), dossier_id)
+        return history(session, dossier_id)
+
+
+def _unit_filter(session: Session, user: User, unit: str | None) -> str | None:
+    if user.role != Role.DISTRICT or user.unit_id is None:
+        return unit
+    own = session.get(AdministrativeUnit, user.unit_id)
+    assert own is not None  # a foreign key
+    if unit is not None and find_unit(session, unit).id != own.id:
+        raise PermissionDenied(f"Người dùng '{user.name}' chỉ xem được hồ sơ của đơn vị mình.")
+    return own.code
+
+
+def dossiers(rt: Runtime, actor: str, *, state: State | None = None, unit: str | None = None,
+             overdue: bool = False, limit: int | None = None) -> list[DossierRow]:
+    with rt.transaction() as session:
+        wanted = _unit_filter(session, find_user(session, actor), unit)
+        return list_dossiers(session, rt.clock.now(), state=state, unit=wanted, overdue=overdue,
+                             limit=limit)
+
+
+def stuck(rt: Runtime, now: datetime | None = None) -> list[StuckGroup]:
+    with rt.transaction() as session:
+        return stuck_dossiers(session, rt.rules.calendar, now or rt.clock.now())
+
+
+list_units = reading(units.list_units)
+list_campaigns = reading(campaigns.list_campaigns)
