@@ -1,6 +1,6 @@
 """Administrative units and the people who use the system."""
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from states.db.models.base import Base
@@ -25,5 +25,11 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(32))  # department | district | council-secretary
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
     email: Mapped[str | None] = mapped_column(String(254))
+    # Shown wherever a login name would be cryptic ("Nguyễn Văn An", not "can-bo-yen-the").
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    # A disabled user keeps their history but can no longer act or log in.
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     unit: Mapped[AdministrativeUnit | None] = relationship()
