@@ -29,7 +29,7 @@ def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: d
                                inspected_on=on, inspectors=names, minutes_ref=minutes_ref,
                                recorded_at=rt.clock.now()))
 
-    return change.move(Action.INSPECT, change.context(), after=write_minutes, details={
+    return change.move(Action.INSPECT, change.context_for(Action.INSPECT), after=write_minutes, details={
         "inspected_on": on.isoformat(), "inspectors": names, "minutes_ref": minutes_ref})
 
 
@@ -37,7 +37,7 @@ def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals:
           failed_mandatory: str | None = None) -> DossierView:
     council_average(totals)
     change = DossierChange(rt, session, actor, dossier_id, Action.SCORE)
-    ctx = change.context(has_inspection=change.has_inspection())
+    ctx = change.context_for(Action.SCORE)
     averages: list[float] = []
 
     def write_sheet(_: str) -> None:
@@ -51,14 +51,7 @@ def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals:
 
 def forward(rt: Runtime, session: Session, actor: str, dossier_id: int) -> DossierView:
     change = DossierChange(rt, session, actor, dossier_id, Action.FORWARD)
-    sheet = change.sheet(CouncilLevel.LOCAL)
-    present = change.present_documents()
-    missing = [d.name for d in change.rulebook.documents if d.required and d.code not in present]
-    ctx = change.context(
-        district_points=sheet.average if sheet else None,
-        district_failed_mandatory=sheet.failed_mandatory if sheet else None,
-        missing_documents=missing)
-    return change.move(Action.FORWARD, ctx)
+    return change.move(Action.FORWARD, change.context_for(Action.FORWARD))
 
 
 def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
@@ -66,7 +59,7 @@ def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *
     if not reason.strip():
         raise InvalidInput("Cần ghi lý do trả lại (--reason).")
     change = DossierChange(rt, session, actor, dossier_id, Action.RETURN)
-    return change.move(Action.RETURN, change.context(), note=reason.strip())
+    return change.move(Action.RETURN, change.context_for(Action.RETURN), note=reason.strip())
 
 
 @dataclass(frozen=True)

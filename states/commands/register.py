@@ -7,6 +7,7 @@ from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, P
 from states.errors import InvalidInput
 from states.rules.contacts import valid_email
 from states.rules.deadlines import due_at_for
+from states.rules.folding import product_search_text
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view
@@ -46,7 +47,8 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
         session.add(producer_row)
     elif address:
         producer_row.email = address
-    product_row = Product(name=product.strip(), group_code=group, producer=producer_row)
+    product_row = Product(name=product.strip(), group_code=group, producer=producer_row,
+                          search_text=product_search_text(product, producer_row.name))
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,

@@ -12,9 +12,11 @@ from states.db.models.dossiers import (
     Product,
     ScoreSheet,
 )
+from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
 from states.db.models.units import AdministrativeUnit, User
 
 __all__ = ["AdministrativeUnit", "Base", "Campaign", "Certificate", "DocumentReceipt", "Dossier",
            "DossierEvent", "EvaluationRound", "Inspection", "OutboxMessage", "Producer", "Product",
            "RevocationProposal", "ScoreSheet", "User"]
+__all__ += ["ApiToken", "AuthEvent", "WebSession"]

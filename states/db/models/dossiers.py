@@ -31,6 +31,9 @@ class Product(Base):
     name: Mapped[str] = mapped_column(String(300))
     group_code: Mapped[str] = mapped_column(String(32))
     producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
+    # Product and producer names folded for search without accents ("ga doi yen the" finds
+    # "Gà đồi Yên Thế"): SQLite has no unaccent, so it is computed once, when registered.
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     producer: Mapped[Producer] = relationship()
 

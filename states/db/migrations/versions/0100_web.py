@@ -1,0 +1,79 @@
+"""The web application: sessions, API tokens, the login audit, and folded names for search.
+
+Revision ID: 0100_web
+Revises: 0003
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from states.db.types import UtcDateTime
+from states.rules.folding import product_search_text
+
+revision = "0100_web"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "web_sessions",
+        sa.Column("id", sa.String(64), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("csrf_token", sa.String(64), nullable=False),
+        sa.Column("created_at", UtcDateTime(), nullable=False),
+        sa.Column("last_seen_at", UtcDateTime(), nullable=False),
+        sa.Column("address", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_web_sessions"),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name="fk_web_sessions_user_id_users"),
+    )
+    op.create_index("ix_web_sessions_user_id", "web_sessions", ["user_id"])
+    op.create_table(
+        "api_tokens",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(100), nullable=False),
+        sa.Column("token_hash", sa.String(64), nullable=False),
+        sa.Column("created_at", UtcDateTime(), nullable=False),
+        sa.Column("last_used_at", UtcDateTime(), nullable=True),
+        sa.Column("revoked_at", UtcDateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_api_tokens"),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name="fk_api_tokens_user_id_users"),
+        sa.UniqueConstraint("token_hash", name="uq_api_tokens_token_hash"),
+    )
+    op.create_index("ix_api_tokens_user_id", "api_tokens", ["user_id"])
+    op.create_table(
+        "auth_events",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", UtcDateTime(), nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("username", sa.String(100), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=True),
+        sa.Column("address", sa.String(64), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_auth_events"),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], name="fk_auth_events_user_id_users"),
+    )
+    op.create_index("ix_auth_events_username_at", "auth_events", ["username", "at"])
+    op.create_index("ix_auth_events_address_at", "auth_events", ["address", "at"])
+    with op.batch_alter_table("products") as batch:
+        batch.add_column(sa.Column("search_text", sa.Text(), nullable=True))
+    _fold_existing_names()
+
+
+def _fold_existing_names() -> None:
+    connection = op.get_bind()
+    rows = connection.execute(sa.text(
+        "SELECT products.id, products.name, producers.name FROM products "
+        "JOIN producers ON producers.id = products.producer_id")).all()
+    if rows:
+        connection.execute(sa.text("UPDATE products SET search_text = :text WHERE id = :id"),
+                           [{"id": i, "text": product_search_text(p, q)} for i, p, q in rows])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("products") as batch:
+        batch.drop_column("search_text")
+    for table in ("auth_events", "api_tokens", "web_sessions"):
+        op.drop_table(table)
