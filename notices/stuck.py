@@ -16,6 +16,10 @@ STUCK_HEADERS = ("Trạng thái", "Việc cần làm", "Đơn vị", "Hồ sơ",
                  "Vào trạng thái", "Hạn", "Số ngày ở trạng thái", "Quá hạn (ngày làm việc)")
 
 
+def stuck_filename(today: date) -> str:
+    return f"ho-so-ton-dong-{today:%Y%m%d}.xlsx"
+
+
 def stuck_workbook(groups: list[StuckGroup], today: date) -> bytes:
     rows = [(g.state_label, g.action, g.unit_name, d.dossier_id, d.product, d.producer,
              format_date(d.entered_on), format_date(d.due_on), d.days_in_state, d.working_days_late)
@@ -34,7 +38,7 @@ def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
     directory = UnitDirectory.load(session)
     report.add(session, letter(
         f"stuck-report:{today.isoformat()}", department_recipients(session, directory), subject,
-        "stuck_report", attachments=(attachment(f"ho-so-ton-dong-{today:%Y%m%d}.xlsx", data),),
+        "stuck_report", attachments=(attachment(stuck_filename(today), data),),
         groups=groups, today=today, total=total, sender_name=directory.sender_name()),
         "stuck_report", rt.clock.now())
     return report

@@ -53,6 +53,7 @@ class Action(StrEnum):
     CAMPAIGN = "campaign"
     PROPOSE_REVOCATION = "propose_revocation"
     OUTBOX = "outbox"
+    DASHBOARD = "dashboard"
 
 
 class CertificateStatus(StrEnum):
@@ -149,6 +150,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CAMPAIGN: "mở / đóng chiến dịch",
         Action.PROPOSE_REVOCATION: "đề nghị thu hồi",
         Action.OUTBOX: "quản lý hộp thư đi",
+        Action.DASHBOARD: "xem bảng điều hành của Sở",
     },
     CertificateStatus: {
         CertificateStatus.VALID: "còn hiệu lực",

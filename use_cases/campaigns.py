@@ -4,11 +4,28 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from notices.campaigns import queue_opening_notices, queue_revocation_list
+from notices.campaigns import (
+    queue_opening_notices,
+    queue_revocation_list,
+    revocation_filename,
+    revocation_workbook,
+)
 from states.commands import campaigns
+from states.rules.permissions import authorize
 from states.runtime import Runtime
-from states.views.campaigns import proposals
-from states.vocabulary import CampaignKind, CampaignStatus
+from states.views.campaigns import (
+    CampaignView,
+    ListedProduct,
+    ProposalRow,
+    find_campaign,
+    list_campaigns,
+    proposals,
+    renewal_products,
+    units_with_pending_renewals,
+)
+from states.views.lookups import find_user
+from states.vocabulary import Action, CampaignKind, CampaignStatus
+from use_cases.dashboard import Download
 from use_cases.transaction import in_transaction
 
 
@@ -44,15 +61,19 @@ class CampaignClosed:
     file: Path | None = None
 
 
-def close_campaign(rt: Runtime, actor: str, campaign_id: int, out_dir: Path) -> CampaignClosed:
+def close_campaign(rt: Runtime, actor: str, campaign_id: int,
+                   out_dir: Path | None) -> CampaignClosed:
     """Close a campaign; for revocation, mail the list for the Provincial People's Committee to
-    the Department and, once that is committed, write it to `out_dir`."""
+    the Department and, once that is committed, write it to `out_dir` (the web offers it as a
+    download instead: None)."""
     with rt.transaction() as session:
         campaign = campaigns.close(rt, session, actor, campaign_id)
         kind, status = CampaignKind(campaign.kind), CampaignStatus(campaign.status)
         if kind != CampaignKind.REVOCATION:
             return CampaignClosed(campaign.id, kind, status)
         listed = queue_revocation_list(rt, session, campaign, proposals(session, campaign.id))
+    if out_dir is None:
+        return CampaignClosed(campaign_id, kind, status, listed.proposals)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / listed.filename
     path.write_bytes(listed.content)
@@ -72,3 +93,34 @@ def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str) 
 
 
 propose_revocation = in_transaction(campaigns.propose_revocation)
+
+
+# ---- What the campaign pages show (issue 10) ----
+@dataclass(frozen=True)
+class CampaignDetail:
+    campaign: CampaignView
+    # Renewal: each unit's products still awaiting re-evaluation; revocation: the proposals.
+    renewals: dict[str, list[ListedProduct]]
+    proposals: list[ProposalRow]
+
+
+def campaign_detail(rt: Runtime, actor: str, campaign_id: int) -> CampaignDetail:
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.CAMPAIGN)
+        campaign = find_campaign(session, campaign_id)
+        view = next(c for c in list_campaigns(session) if c.id == campaign.id)
+        renewals: dict[str, list[ListedProduct]] = {}
+        if campaign.kind == CampaignKind.RENEWAL:
+            pending = units_with_pending_renewals(session, campaign)
+            for item in renewal_products(session, [i for ids in pending.values() for i in ids]):
+                renewals.setdefault(item.unit_name, []).append(item)
+        return CampaignDetail(view, renewals, proposals(session, campaign.id))
+
+
+def revocation_list_download(rt: Runtime, actor: str, campaign_id: int) -> Download:
+    """The list for the Provincial People's Committee, as `campaign close` writes it."""
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.CAMPAIGN)
+        campaign = find_campaign(session, campaign_id, CampaignKind.REVOCATION)
+        return Download(revocation_filename(campaign.id),
+                        revocation_workbook(campaign, proposals(session, campaign.id)))

@@ -33,3 +33,11 @@ def retry_message(rt: Runtime, actor: str, message_id: int) -> None:
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.OUTBOX)
         retry(session, message_id, rt.clock.now())
+
+
+def messages_for(rt: Runtime, actor: str, status: OutboxStatus | None,
+                 limit: int = 200) -> list[OutboxRow]:
+    """The outbox page: the Department's."""
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.OUTBOX)
+        return list_messages(session, status, limit)

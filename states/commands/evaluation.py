@@ -1,7 +1,6 @@
 """The local unit's steps: field inspection with minutes, the council's score, the documents
 checklist, then forwarding to the province or returning the dossier."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete
@@ -13,6 +12,7 @@ from states.errors import InvalidInput
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.views.dossiers import DossierView
+from states.views.evidence import DocumentRow, checklist
 from states.vocabulary import Action, CouncilLevel
 
 
@@ -62,14 +62,6 @@ def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *
     return change.move(Action.RETURN, change.context_for(Action.RETURN), note=reason.strip())
 
 
-@dataclass(frozen=True)
-class DocumentRow:
-    code: str
-    name: str
-    required: bool
-    present: bool
-
-
 def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
                      add: list[str], remove: list[str]) -> list[DocumentRow]:
     change = DossierChange(rt, session, actor, dossier_id, Action.DOCUMENTS)
@@ -89,5 +81,4 @@ def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int,
         state = change.dossier.state
         change.record(state, state, Action.DOCUMENTS, None, {"added": added, "removed": removed})
     present = (present | set(added)) - set(removed)
-    return [DocumentRow(d.code, d.name, d.required, d.code in present)
-            for d in change.rulebook.documents]
+    return checklist(change.rulebook, present)

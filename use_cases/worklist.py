@@ -1,0 +1,55 @@
+""""Việc của tôi" and the filtered lists the dashboard links to, with the navigation's counts."""
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from states.db.models import User
+from states.runtime import Runtime
+from states.views.dossiers import parse_state
+from states.views.lookups import find_unit, find_user
+from states.views.worklist import WORK_STATES, WorkFilter, WorkPage, work_counts, work_page
+from states.vocabulary import Role, State
+from use_cases.queries import unit_in_view
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Worklist:
+    page: WorkPage
+    total: int
+    overdue: int
+    # Whether the list is the person's own work (no state chosen) or a filtered list.
+    mine: bool
+
+
+def _filter(session: Session, user: User, *, state: str | None, unit: str | None,
+            round_code: str | None, text: str | None, overdue: bool) -> WorkFilter:
+    wanted = unit_in_view(session, user, unit or None)
+    states = (parse_state(state),) if state else WORK_STATES.get(user.role, (State.REGISTERED,))
+    return WorkFilter(states, find_unit(session, wanted).id if wanted else None,
+                      round_code or None, text or None, overdue)
+
+
+def worklist(rt: Runtime, actor: str, *, state: str | None = None, unit: str | None = None,
+             round_code: str | None = None, text: str | None = None, overdue: bool = False,
+             after: str | None = None, limit: int = PAGE_SIZE) -> Worklist:
+    with rt.transaction() as session:
+        user = find_user(session, actor)
+        wanted = _filter(session, user, state=state, unit=unit, round_code=round_code, text=text,
+                         overdue=overdue)
+        now = rt.clock.now()
+        page = work_page(session, now, rt.rules.calendar,
+                         rt.rules.notices.due_soon_working_days, wanted, after, limit)
+        total, late = work_counts(session, now, wanted)
+        return Worklist(page, total, late, not state)
+
+
+def my_counts(rt: Runtime, actor: str) -> tuple[int, int]:
+    """How many dossiers await the person, and how many of those are late."""
+    with rt.transaction() as session:
+        user = find_user(session, actor)
+        unit_id = user.unit_id if user.role == Role.DISTRICT else None
+        states = WORK_STATES.get(user.role, (State.REGISTERED,))
+        return work_counts(session, rt.clock.now(), WorkFilter(states, unit_id))
