@@ -104,6 +104,12 @@ class CampaignDetail:
     proposals: list[ProposalRow]
 
 
+def campaigns_for(rt: Runtime, actor: str) -> list[CampaignView]:
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.CAMPAIGN)
+        return list_campaigns(session)
+
+
 def campaign_detail(rt: Runtime, actor: str, campaign_id: int) -> CampaignDetail:
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.CAMPAIGN)

@@ -86,3 +86,20 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
             mail=messages_mentioning(session, dossier.id,
                                      [f"expiry-notice:{c}" for c in certificates]),
             campaigns=campaigns, working_days_late=late)
+
+
+@dataclass(frozen=True)
+class DossierWithSteps:
+    """What the API answers for one dossier: the view (with its version) and the steps."""
+
+    view: DossierView
+    allowed_steps: list[StepOption]
+
+
+def dossier_with_steps(rt: Runtime, actor: str, dossier_id: int) -> DossierWithSteps:
+    with rt.transaction() as session:
+        user = find_user(session, actor)
+        dossier = visible_dossier(session, user, dossier_id)
+        rulebook = rt.rules.get(dossier.round.rulebook_code)
+        return DossierWithSteps(full_view(session, dossier, rt.clock.now()),
+                                allowed_steps(session, user, dossier, rulebook, rt.clock.today()))

@@ -25,20 +25,24 @@ class Worklist:
 
 
 def _filter(session: Session, user: User, *, state: str | None, unit: str | None,
-            round_code: str | None, text: str | None, overdue: bool) -> WorkFilter:
+            round_code: str | None, text: str | None, overdue: bool,
+            every_state: bool = False) -> WorkFilter:
     wanted = unit_in_view(session, user, unit or None)
-    states = (parse_state(state),) if state else WORK_STATES.get(user.role, (State.REGISTERED,))
+    states = ((parse_state(state),) if state else tuple(State) if every_state
+              else WORK_STATES.get(user.role, (State.REGISTERED,)))
     return WorkFilter(states, find_unit(session, wanted).id if wanted else None,
                       round_code or None, text or None, overdue)
 
 
 def worklist(rt: Runtime, actor: str, *, state: str | None = None, unit: str | None = None,
              round_code: str | None = None, text: str | None = None, overdue: bool = False,
-             after: str | None = None, limit: int = PAGE_SIZE) -> Worklist:
+             after: str | None = None, limit: int = PAGE_SIZE,
+             every_state: bool = False) -> Worklist:
+    """`every_state`: with no state chosen, every dossier rather than the person's own work."""
     with rt.transaction() as session:
         user = find_user(session, actor)
         wanted = _filter(session, user, state=state, unit=unit, round_code=round_code, text=text,
-                         overdue=overdue)
+                         overdue=overdue, every_state=every_state)
         now = rt.clock.now()
         page = work_page(session, now, rt.rules.calendar,
                          rt.rules.notices.due_soon_working_days, wanted, after, limit)

@@ -1,5 +1,7 @@
 """A new product enters the cycle: producer, product and dossier in the round of the day."""
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,16 +11,28 @@ from states.rules.contacts import valid_email
 from states.rules.deadlines import due_at_for
 from states.rules.folding import product_search_text
 from states.rules.permissions import authorize
+from states.rules.rulebooks import Rulebook
 from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view
 from states.views.lookups import find_unit, find_user
 from states.vocabulary import Action, ProducerType, State, parse_code
 
 
+def round_code(today: date) -> str:
+    return f"{today.year}-{1 if today.month <= 6 else 2}"
+
+
+def rulebook_of_today(rt: Runtime, session: Session) -> Rulebook:
+    """The rulebook a product registered today is judged by (its round's, once opened)."""
+    today = rt.clock.today()
+    found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == round_code(today)))
+    return rt.rules.get(found.rulebook_code) if found else rt.rulebook_for_round(today)
+
+
 def round_for(rt: Runtime, session: Session) -> EvaluationRound:
     """The evaluation round of today's half-year, pinned to a rulebook when first opened."""
     today = rt.clock.today()
-    code = f"{today.year}-{1 if today.month <= 6 else 2}"
+    code = round_code(today)
     found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == code))
     if found is None:
         rulebook = rt.rulebook_for_round(today)

@@ -103,7 +103,7 @@ def work_page(session: Session, now: datetime, calendar: WorkingCalendar, soon_d
         rows += session.execute(undated.order_by(Dossier.id).limit(limit + 1 - len(rows)))
     more = len(rows) > limit
     rows = rows[:limit]
-    rounds = dict(session.execute(select(EvaluationRound.id, EvaluationRound.code)).tuples())
+    rounds = {i: code for i, code in session.execute(select(EvaluationRound.id, EvaluationRound.code))}
     items = [_item(row, rounds, now, calendar, soon_days) for row in rows]
     return WorkPage(items, _cursor_of(rows[-1].due_at, rows[-1].id) if more else None)
 

@@ -1,0 +1,96 @@
+"""Administration (the Department): users and the units' contact addresses."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import FormData
+from starlette.responses import Response
+
+from states.errors import InvalidInput, NotFound
+from states.vocabulary import Role
+from use_cases.admin import set_contacts, units_for_admin
+from use_cases.identity import (
+    add_user_with_password,
+    disable_user,
+    set_password,
+    update_user,
+    users,
+)
+from use_cases.queries import list_units
+from web.auth import CheckedForm, PageUser, rt_of
+from web.rendering import page
+
+router = APIRouter()
+
+
+def _users(request: Request, actor: str, *, shown: tuple[str, str] | None = None,
+           message: str | None = None, status: int = 200) -> Response:
+    rt = rt_of(request)
+    rows = users(rt, actor)  # authorises first: the Department's
+    units = list_units(rt)
+    return page(request, "users.html", {"users": rows, "units": units, "roles": list(Role),
+                                        "shown": shown, "message": message}, status)
+
+
+def _text(form: FormData, name: str) -> str | None:
+    return str(form.get(name) or "").strip() or None
+
+
+@router.get("/admin/users")
+def users_page(request: Request, me: PageUser) -> Response:
+    return _users(request, me.name)
+
+
+@router.post("/admin/users")
+def user_add(request: Request, me: PageUser, form: CheckedForm) -> Response:
+    try:
+        added = add_user_with_password(rt_of(request), me.name, _text(form, "name") or "",
+                                       _text(form, "role") or "", _text(form, "unit"),
+                                       _text(form, "email"), None, _text(form, "full_name"))
+    except (InvalidInput, NotFound) as error:
+        return _users(request, me.name, message=error.message, status=422)
+    assert added.password.generated is not None
+    return _users(request, me.name, shown=(added.user.name, added.password.generated))
+
+
+@router.post("/admin/users/{name}/password")
+def user_reset_password(request: Request, me: PageUser, form: CheckedForm, name: str) -> Response:
+    result = set_password(rt_of(request), me.name, name, None)
+    assert result.generated is not None
+    return _users(request, me.name, shown=(name, result.generated))
+
+
+@router.post("/admin/users/{name}/disable")
+def user_disable(request: Request, me: PageUser, form: CheckedForm, name: str) -> Response:
+    try:
+        disable_user(rt_of(request), me.name, name)
+    except InvalidInput as error:
+        return _users(request, me.name, message=error.message, status=422)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/admin/users/{name}")
+def user_update(request: Request, me: PageUser, form: CheckedForm, name: str) -> Response:
+    try:
+        update_user(rt_of(request), me.name, name, role=_text(form, "role") or "",
+                    unit=_text(form, "unit"), full_name=_text(form, "full_name"),
+                    email=_text(form, "email"))
+    except (InvalidInput, NotFound) as error:
+        return _users(request, me.name, message=error.message, status=422)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.get("/admin/units")
+def units_page(request: Request, me: PageUser) -> Response:
+    return page(request, "units.html", {"units": units_for_admin(rt_of(request), me.name),
+                                        "message": None})
+
+
+@router.post("/admin/units/{code}/contacts")
+def unit_contacts(request: Request, me: PageUser, form: CheckedForm, code: str) -> Response:
+    emails = [e.strip() for e in str(form.get("emails") or "").replace(";", ",").split(",")]
+    try:
+        set_contacts(rt_of(request), me.name, code, [e for e in emails if e])
+    except InvalidInput as error:
+        return page(request, "units.html", {"units": units_for_admin(rt_of(request), me.name),
+                                            "message": error.message}, 422)
+    return RedirectResponse("/admin/units", status_code=303)
