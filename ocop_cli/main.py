@@ -6,7 +6,16 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ocop_cli import admin_cli, campaign_cli, demo_cli, dossier_cli, flows_cli, outbox_cli
+from ocop_cli import (
+    admin_cli,
+    campaign_cli,
+    demo_cli,
+    dossier_cli,
+    flows_cli,
+    identity_cli,
+    outbox_cli,
+    web_cli,
+)
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
 from ocop_cli.parsing import parse_day
@@ -65,6 +74,9 @@ outbox_cli.register(app)
 flows_cli.register(app)
 campaign_cli.register(app)
 demo_cli.register(app)
+# The web application and its identities (issue 10)
+identity_cli.register(app)
+web_cli.register(app)
 
 
 def run() -> None:
