@@ -74,7 +74,7 @@ def user_update(request: Request, me: PageUser, form: CheckedForm, name: str) ->
         update_user(rt_of(request), me.name, name, role=_text(form, "role") or "",
                     unit=_text(form, "unit"), full_name=_text(form, "full_name"),
                     email=_text(form, "email"))
-    except (InvalidInput, NotFound) as error:
+    except InvalidInput as error:
         return _users(request, me.name, message=error.message, status=422)
     return RedirectResponse("/admin/users", status_code=303)
 
