@@ -16,9 +16,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/ocop demo
 
-PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli
+PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli web
+# The browser tests drive Debian's Chromium (never a downloaded browser); CI is a fresh machine.
+CHROMIUM := /usr/bin/chromium
 
-test: $(STAMP)
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check $(PACKAGES) tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
