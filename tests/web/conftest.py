@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from bootstrap.settings import EnvSettings
 from bootstrap.system import System
@@ -62,7 +63,7 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-def login(client: TestClient, name: str, password: str, next_path: str = "/"):  # type: ignore[no-untyped-def]
+def login(client: TestClient, name: str, password: str, next_path: str = "/") -> Response:
     token = csrf_of(client.get("/login").text)
     return client.post("/login", data={"username": name, "password": password, "csrf": token,
                                        "next": next_path}, follow_redirects=False)

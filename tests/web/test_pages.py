@@ -4,6 +4,8 @@ import re
 from datetime import date
 from io import BytesIO
 
+from fastapi.testclient import TestClient
+from httpx import Response
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
@@ -16,9 +18,21 @@ from use_cases import dossiers as c
 from use_cases.worklist import worklist
 
 
-def post(client, url: str, **data: object):  # type: ignore[no-untyped-def]
+def post(client: TestClient, url: str, **data: object) -> Response:
     token = csrf_of(client.get("/").text)
     return client.post(url, data={"csrf": token, **data}, follow_redirects=False)
+
+
+def version_of(client: TestClient, dossier: int) -> str:
+    found = re.search(r'name="version" value="(\d+)"', client.get(f"/dossiers/{dossier}").text)
+    assert found
+    return found.group(1)
+
+
+def new_id(reply: Response) -> int:
+    found = re.search(r"/dossiers/(\d+)", reply.headers["location"])
+    assert found
+    return int(found.group(1))
 
 
 def test_the_district_walks_a_dossier_through_its_forms_and_the_department_certifies(
@@ -26,9 +40,11 @@ def test_the_district_walks_a_dossier_through_its_forms_and_the_department_certi
     officer = any_site.login("can-bo-yen-the")
     made = post(officer, "/register", unit="yen-the", producer="HTX Gà đồi Yên Thế",
                 producer_type="cooperative", name="Gà đồi", group="food")
-    dossier = int(re.search(r"/dossiers/(\d+)", made.headers["location"]).group(1))  # type: ignore[union-attr]
+    dossier = new_id(made)
     page = officer.get(f"/dossiers/{dossier}").text
-    version = lambda: re.search(r'name="version" value="(\d+)"', officer.get(f"/dossiers/{dossier}").text).group(1)  # type: ignore[union-attr]  # noqa: E731
+
+    def version() -> str:
+        return version_of(officer, dossier)
     assert "Ghi biên bản kiểm tra thực tế" in page
     assert post(officer, f"/dossiers/{dossier}/steps/inspect", version=version(), on="2022-03-01",
                 inspectors="Nguyễn Văn An, Trần Thị Bình", minutes="BB-12").status_code == 303
@@ -61,7 +77,7 @@ def test_a_refused_step_shows_the_guards_reason_and_writes_nothing(site: Site) -
 def test_a_stale_form_gets_the_fresh_page_and_nothing_is_written(any_site: Site) -> None:
     dossier = register(any_site.rt, unit="Huyện Yên Thế")
     client = any_site.login("can-bo-yen-the")
-    old = re.search(r'name="version" value="(\d+)"', client.get(f"/dossiers/{dossier}").text).group(1)  # type: ignore[union-attr]
+    old = version_of(client, dossier)
     c.inspect(any_site.rt, "admin", dossier, on=date(2022, 3, 1), inspectors=["An"])
     reply = post(client, f"/dossiers/{dossier}/steps/score", version=old, members="70")
     assert reply.status_code == 409
