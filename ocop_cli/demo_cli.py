@@ -45,6 +45,17 @@ def demo(
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
         f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
+    browse_hint(folder)
+
+
+def browse_hint(folder: Path) -> None:
+    """The last lines: how to look at the demo in a browser, and as whom."""
+    from demo.users import DEMO_USERS
+
+    say(f"Xem bằng trình duyệt: ocop --db sqlite:///{folder / 'ocop-demo.db'} --today 2022-12-05 web"
+        " → http://127.0.0.1:8000/")
+    say("Người dùng demo (mật khẩu chỉ dùng cho demo): " + "; ".join(
+        f"{name} / {password} ({full_name})" for name, _, _, full_name, password in DEMO_USERS))
 
 
 def register(app: typer.Typer) -> None:
