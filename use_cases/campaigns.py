@@ -26,7 +26,7 @@ from states.views.campaigns import (
 from states.views.lookups import find_user
 from states.vocabulary import Action, CampaignKind, CampaignStatus
 from use_cases.dashboard import Download
-from use_cases.transaction import in_transaction
+from use_cases.transaction import allowed_to, in_transaction
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,7 @@ class CampaignDetail:
     proposals: list[ProposalRow]
 
 
-def campaigns_for(rt: Runtime, actor: str) -> list[CampaignView]:
-    with rt.transaction() as session:
-        authorize(find_user(session, actor), Action.CAMPAIGN)
-        return list_campaigns(session)
+campaigns_for = allowed_to(Action.CAMPAIGN, list_campaigns)
 
 
 def campaign_detail(rt: Runtime, actor: str, campaign_id: int) -> CampaignDetail:

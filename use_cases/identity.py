@@ -7,12 +7,11 @@ from states.commands import identity, sessions
 from states.commands.admin import UserView, add_user
 from states.commands.sessions import LoginOutcome, SessionUser
 from states.db.models import User
-from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_user
-from states.views.users import UserRow, list_users
+from states.views.users import list_users
 from states.vocabulary import Action
-from use_cases.transaction import in_transaction
+from use_cases.transaction import allowed_to, in_transaction
 
 
 def login(rt: Runtime, username: str, password: str, address: str, now: datetime) -> LoginOutcome:
@@ -54,12 +53,6 @@ def add_user_with_password(rt: Runtime, actor: str, name: str, role: str, unit: 
         return UserAdded(view, identity.set_password(rt, session, actor, name, password))
 
 
-def users(rt: Runtime, actor: str) -> list[UserRow]:
-    with rt.transaction() as session:
-        authorize(find_user(session, actor), Action.MANAGE_USERS)
-        return list_users(session)
-
-
 def api_user(rt: Runtime, token: str, now: datetime) -> User:
     """The user of a bearer token (NotFound when unknown or revoked: the API answers 401)."""
     with rt.transaction() as session:
@@ -68,6 +61,7 @@ def api_user(rt: Runtime, token: str, now: datetime) -> User:
         return user
 
 
+users = allowed_to(Action.MANAGE_USERS, list_users)
 set_password = in_transaction(identity.set_password)
 disable_user = in_transaction(identity.disable_user)
 update_user = in_transaction(identity.update_user)

@@ -8,6 +8,7 @@ from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_user
 from states.vocabulary import Action, OutboxStatus
+from use_cases.transaction import allowed_to
 
 
 def messages(rt: Runtime, status: OutboxStatus | None, limit: int = 200) -> list[OutboxRow]:
@@ -35,9 +36,5 @@ def retry_message(rt: Runtime, actor: str, message_id: int) -> None:
         retry(session, message_id, rt.clock.now())
 
 
-def messages_for(rt: Runtime, actor: str, status: OutboxStatus | None,
-                 limit: int = 200) -> list[OutboxRow]:
-    """The outbox page: the Department's."""
-    with rt.transaction() as session:
-        authorize(find_user(session, actor), Action.OUTBOX)
-        return list_messages(session, status, limit)
+# The outbox page: the Department's.
+messages_for = allowed_to(Action.OUTBOX, list_messages)

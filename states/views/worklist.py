@@ -2,7 +2,7 @@
 time (keyset pagination on (due_at, id): page 1,000 costs what page 1 costs)."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select, tuple_
@@ -13,6 +13,7 @@ from states.db.models import AdministrativeUnit, Dossier, EvaluationRound, Produ
 from states.errors import InvalidInput
 from states.rules.folding import fold_for_search
 from states.rules.working_days import WorkingCalendar
+from states.views.dossiers import DossierRow
 from states.views.joins import Columns, with_names
 from states.vocabulary import ACTION_STATES, Role, State, label
 
@@ -35,15 +36,8 @@ class WorkFilter:
 
 
 @dataclass(frozen=True)
-class WorkItem:
-    id: int
-    state: State
-    state_label: str
-    unit: str
-    product: str
-    producer: str
+class WorkItem(DossierRow):
     round: str
-    due_on: date | None
     overdue: bool
     due_soon: bool
     working_days_late: int
@@ -117,8 +111,8 @@ def _item(row: Any, rounds: dict[int, str], now: datetime, calendar: WorkingCale
     horizon = end_of_local_day(calendar.add_working_days(today, soon_days))
     soon = bool(due_at and not overdue and due_at < horizon and state in ACTION_STATES)
     late = calendar.working_days_between(due_on, today) if overdue and due_on else 0
-    return WorkItem(ident, State(state), label(State(state)), unit, product, producer,
-                    rounds.get(round_id, ""), due_on, overdue, soon, late)
+    return WorkItem(ident, State(state), label(State(state)), unit, product, producer, due_on,
+                    rounds.get(round_id, ""), overdue, soon, late)
 
 
 def work_counts(session: Session, now: datetime, wanted: WorkFilter) -> tuple[int, int]:
