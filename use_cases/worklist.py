@@ -27,11 +27,14 @@ class Worklist:
 def _filter(session: Session, user: User, *, state: str | None, unit: str | None,
             round_code: str | None, text: str | None, overdue: bool,
             every_state: bool = False) -> WorkFilter:
-    wanted = unit_in_view(session, user, unit or None)
+    if unit:
+        unit_id: int | None = find_unit(session, unit_in_view(session, user, unit) or unit).id
+    else:
+        # A district officer's list is their own unit's (no need to look the unit up by name).
+        unit_id = user.unit_id if user.role == Role.DISTRICT else None
     states = ((parse_state(state),) if state else tuple(State) if every_state
               else WORK_STATES.get(user.role, (State.REGISTERED,)))
-    return WorkFilter(states, find_unit(session, wanted).id if wanted else None,
-                      round_code or None, text or None, overdue)
+    return WorkFilter(states, unit_id, round_code or None, text or None, overdue)
 
 
 def worklist(rt: Runtime, actor: str, *, state: str | None = None, unit: str | None = None,

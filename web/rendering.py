@@ -10,6 +10,7 @@ from starlette.templating import Jinja2Templates
 
 from states.clock import format_date, format_local_datetime
 from states.rules.points import format_points
+from states.views.worklist import COUNT_CAP
 from states.vocabulary import LABELS, State
 
 HERE = Path(__file__).parent
@@ -31,8 +32,13 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-ENV.filters.update(ngay=format_date, luc=format_local_datetime, diem=format_points, nhan=label_of,
-                   hoa=sentence_case)
+def count_text(count: int) -> str:
+    """A count as the worklist gives it: exact up to COUNT_CAP, then "1000+"."""
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+ENV.filters.update(dem=count_text, ngay=format_date, luc=format_local_datetime,
+                   diem=format_points, nhan=label_of, hoa=sentence_case)
 ENV.globals.update(STATES=list(State), label_of=label_of)
 TEMPLATES = Jinja2Templates(env=ENV)
 

@@ -115,12 +115,21 @@ def _item(row: Any, rounds: dict[int, str], now: datetime, calendar: WorkingCale
                     rounds.get(round_id, ""), overdue, soon, late)
 
 
+# Counts stop here ("1000+"): a province has hundreds of open dossiers; counting a national
+# table's 10^5 on every page would cost more than the page itself.
+COUNT_CAP = 1000
+
+
+def _capped_count(session: Session, query: Select[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(
+        query.limit(COUNT_CAP + 1).subquery())) or 0)
+
+
 def work_counts(session: Session, now: datetime, wanted: WorkFilter) -> tuple[int, int]:
-    """How many dossiers the filter holds, and how many of them are late (for the navigation)."""
-    query = _filtered(select(func.count(), func.count().filter(Dossier.due_at <= now,
-                                                               Dossier.state.in_(ACTION_STATES)))
-                      .select_from(Dossier), wanted, now)
+    """How many dossiers the filter holds, and how many of them are late (for the navigation),
+    each up to COUNT_CAP + 1."""
+    query = _filtered(select(Dossier.id), wanted, now)
     if wanted.text:
         query = query.join(Product, Dossier.product_id == Product.id)
-    total, late = session.execute(query).one()
-    return int(total), int(late)
+    late = query.where(Dossier.due_at <= now, Dossier.state.in_(ACTION_STATES))
+    return _capped_count(session, query), _capped_count(session, late)

@@ -13,6 +13,7 @@ from bootstrap.settings import EnvSettings
 from bootstrap.system import System
 from states.runtime import Runtime
 from tests.conftest import make_runtime
+from use_cases.dashboard import forget_dashboards
 from use_cases.identity import add_user_with_password, set_password
 from web.app import create_app
 
@@ -77,6 +78,7 @@ def people(rt: Runtime) -> None:
 
 
 def site_for(url: str) -> Iterator[Site]:
+    forget_dashboards()  # PostgreSQL tests reuse one database, emptied between tests
     rt = make_runtime(url)
     people(rt)
     settings = EnvSettings(database_url=url)

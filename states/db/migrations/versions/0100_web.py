@@ -60,6 +60,7 @@ def upgrade() -> None:
     with op.batch_alter_table("products") as batch:
         batch.add_column(sa.Column("search_text", sa.Text(), nullable=True))
     _fold_existing_names()
+    op.create_index("ix_dossiers_due_at_id", "dossiers", ["due_at", "id"])
 
 
 def _fold_existing_names() -> None:
@@ -73,6 +74,7 @@ def _fold_existing_names() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_dossiers_due_at_id", table_name="dossiers")
     with op.batch_alter_table("products") as batch:
         batch.drop_column("search_text")
     for table in ("auth_events", "api_tokens", "web_sessions"):
