@@ -23,7 +23,9 @@ class RegistrationChoices:
 def registration_choices(rt: Runtime, actor: str) -> RegistrationChoices:
     with rt.transaction() as session:
         user = find_user(session, actor)
-        units = [u for u in list_units(session) if u.level != UnitLevel.PROVINCE]
+        # A Department lists its own province's units (a national database holds hundreds).
+        province = user.unit_id if user.unit and user.unit.level == UnitLevel.PROVINCE else None
+        units = [u for u in list_units(session, province) if u.level != UnitLevel.PROVINCE]
         own = user.unit.code if user.role == Role.DISTRICT and user.unit else None
         if own is not None:
             units = [u for u in units if u.code == own]

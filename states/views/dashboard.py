@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import extract, func, select
+from sqlalchemy import Select, extract, func, select
 from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Certificate, Dossier
+from states.views.joins import Columns
 from states.vocabulary import ACTION_STATES, CertificateStatus, State, UnitLevel
 
 
@@ -38,16 +39,25 @@ class Dashboard:
     expiring_by_month: list[tuple[date, int]]  # first day of the month → certificates
 
 
-def unit_state_matrix(session: Session, now: datetime) -> list[UnitRow]:
+def local_units(province_id: int | None) -> Select[int]:
+    """The local units a dashboard covers: the Department's own province's, or every one."""
+    query = select(AdministrativeUnit.id).where(AdministrativeUnit.level != UnitLevel.PROVINCE)
+    if province_id is not None:
+        query = query.where(AdministrativeUnit.parent_id == province_id)
+    return query
+
+
+def unit_state_matrix(session: Session, now: datetime, province_id: int | None) -> list[UnitRow]:
     late = func.count().filter(Dossier.state.in_(ACTION_STATES), Dossier.due_at <= now)
     counts = session.execute(select(Dossier.unit_id, Dossier.state, func.count(), late)
+                             .where(Dossier.unit_id.in_(local_units(province_id)))
                              .group_by(Dossier.unit_id, Dossier.state)).all()
     cells: dict[int, dict[State, Cell]] = {}
     for unit_id, state, count, overdue in counts:
         cells.setdefault(unit_id, {})[State(state)] = Cell(int(count), int(overdue))
     units = session.execute(select(AdministrativeUnit.id, AdministrativeUnit.code,
                                    AdministrativeUnit.name)
-                            .where(AdministrativeUnit.level != UnitLevel.PROVINCE)
+                            .where(AdministrativeUnit.id.in_(local_units(province_id)))
                             .order_by(AdministrativeUnit.id)).all()
     return [UnitRow(i, code, name, cells.get(i, {})) for i, code, name in units]
 
@@ -61,9 +71,14 @@ def totals_by_state(rows: list[UnitRow]) -> dict[State, Cell]:
     return totals
 
 
-def certified_by_year(session: Session) -> dict[int, dict[int, int]]:
+def _in_province(query: Select[*Columns], province_id: int | None) -> Select[*Columns]:
+    return query.join(Dossier, Certificate.dossier_id == Dossier.id).where(
+        Dossier.unit_id.in_(local_units(province_id)))
+
+
+def certified_by_year(session: Session, province_id: int | None) -> dict[int, dict[int, int]]:
     year = extract("year", Certificate.recognised_on)
-    rows = session.execute(select(year, Certificate.stars, func.count())
+    rows = session.execute(_in_province(select(year, Certificate.stars, func.count()), province_id)
                            .group_by(year, Certificate.stars).order_by(year, Certificate.stars))
     result: dict[int, dict[int, int]] = {}
     for y, stars, count in rows:
@@ -71,11 +86,12 @@ def certified_by_year(session: Session) -> dict[int, dict[int, int]]:
     return result
 
 
-def expiring_by_month(session: Session, today: date, months: int = 12) -> list[tuple[date, int]]:
+def expiring_by_month(session: Session, today: date, province_id: int | None,
+                      months: int = 12) -> list[tuple[date, int]]:
     first = today.replace(day=1)
     end = first + relativedelta(months=months)
     year, month = extract("year", Certificate.expires_on), extract("month", Certificate.expires_on)
-    rows = session.execute(select(year, month, func.count())
+    rows = session.execute(_in_province(select(year, month, func.count()), province_id)
                            .where(Certificate.status == CertificateStatus.VALID,
                                   Certificate.expires_on >= today, Certificate.expires_on < end)
                            .group_by(year, month))
@@ -84,7 +100,8 @@ def expiring_by_month(session: Session, today: date, months: int = 12) -> list[t
     return [(start, counts.get((start.year, start.month), 0)) for start in starts]
 
 
-def dashboard(session: Session, now: datetime, today: date) -> Dashboard:
-    rows = unit_state_matrix(session, now)
-    return Dashboard(rows, totals_by_state(rows), certified_by_year(session),
-                     expiring_by_month(session, today))
+def dashboard(session: Session, now: datetime, today: date, province_id: int | None) -> Dashboard:
+    """`province_id`: the Department's province (its units only); None: every unit."""
+    rows = unit_state_matrix(session, now, province_id)
+    return Dashboard(rows, totals_by_state(rows), certified_by_year(session, province_id),
+                     expiring_by_month(session, today, province_id))

@@ -17,6 +17,10 @@ class UnitView:
     contacts: list[str]
 
 
-def list_units(session: Session) -> list[UnitView]:
-    units = session.scalars(select(AdministrativeUnit).order_by(AdministrativeUnit.id))
+def list_units(session: Session, within: int | None = None) -> list[UnitView]:
+    """Every unit, or the units directly under unit `within` (a province's districts)."""
+    query = select(AdministrativeUnit).order_by(AdministrativeUnit.id)
+    if within is not None:
+        query = query.where(AdministrativeUnit.parent_id == within)
+    units = session.scalars(query)
     return [UnitView(u.code, u.name, UnitLevel(u.level), list(u.contact_emails)) for u in units]

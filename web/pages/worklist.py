@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from states.vocabulary import Role
-from use_cases.queries import list_units
+from use_cases.registration import registration_choices
 from use_cases.worklist import worklist
 from web.auth import PageUser, rt_of
 from web.rendering import page
@@ -19,7 +19,7 @@ def worklist_page(request: Request, me: PageUser, state: str = "", unit: str = "
     result = worklist(rt, me.name, state=state or None, unit=unit or None, round_code=round,
                       text=q, overdue=bool(overdue), after=after or None)
     filters = {"state": state, "unit": unit, "round": round, "q": q, "overdue": overdue}
-    units = list_units(rt) if me.role != Role.DISTRICT else []
+    units = registration_choices(rt, me.name).units if me.role != Role.DISTRICT else []
     return page(request, "worklist.html", {
         "result": result, "filters": filters, "units": units,
         "password_changed": request.query_params.get("password") == "changed"})
