@@ -76,7 +76,8 @@ def page_user(request: Request) -> SessionUser:
     request.state.csrf = user.csrf_token
     if user.must_change_password and request.url.path not in BEFORE_NEW_PASSWORD:
         raise PasswordChangeRequired()
-    request.state.counts = my_counts(rt_of(request), user.name)
+    # Counted only when a page is rendered (the worklist already has them: it sets them).
+    request.state.count_work = lambda: my_counts(rt_of(request), user.name)
     return user
 
 

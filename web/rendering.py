@@ -48,6 +48,9 @@ def page(request: Request, name: str, context: dict[str, Any] | None = None,
     """A whole page; the layout reads the person and the navigation counts from request.state."""
     context = dict(context or {})
     context.setdefault("me", getattr(request.state, "user", None))
-    context.setdefault("counts", getattr(request.state, "counts", None))
+    counts = getattr(request.state, "counts", None)
+    if counts is None and hasattr(request.state, "count_work"):
+        counts = request.state.count_work()
+    context.setdefault("counts", counts)
     context.setdefault("csrf", getattr(request.state, "csrf", ""))
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)

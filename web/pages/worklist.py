@@ -19,6 +19,8 @@ def worklist_page(request: Request, me: PageUser, state: str = "", unit: str = "
     result = worklist(rt, me.name, state=state or None, unit=unit or None, round_code=round,
                       text=q, overdue=bool(overdue), after=after or None)
     filters = {"state": state, "unit": unit, "round": round, "q": q, "overdue": overdue}
+    if result.mine and not any(filters.values()):
+        request.state.counts = (result.total, result.overdue)  # the navigation's own counts
     units = registration_choices(rt, me.name).units if me.role != Role.DISTRICT else []
     return page(request, "worklist.html", {
         "result": result, "filters": filters, "units": units,
