@@ -193,3 +193,34 @@ def test_the_worklist_reads_on_a_laptop_and_a_phone(browser: Any, server: Server
     box = link.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
     assert page.get_by_role("link", name=re.compile("Việc của tôi")).is_visible() or width < 600
+
+
+def test_the_worklist_filters_in_place_with_htmx(browser: Any, server: Server) -> None:
+    register(server.site.rt, unit="Huyện Yên Thế", name="Gà đồi Yên Thế")
+    register(server.site.rt, unit="Huyện Yên Thế", name="Mật ong bạc hà")
+    page = open_page(browser)
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
+    log_in(page, server, "can-bo-yen-the")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("Tìm sản phẩm hoặc chủ thể").fill("mat ong")  # no accents typed
+    page.get_by_role("link", name=re.compile("Gà đồi")).wait_for(state="detached")
+    assert page.get_by_role("link", name=re.compile("Mật ong bạc hà")).is_visible()
+    assert page.evaluate("window.notReloaded") is True  # swapped in place, not a new page
+    assert "q=mat+ong" in page.url or "q=mat%20ong" in page.url
+    assert errors == []  # nothing refused by the Content-Security-Policy
+
+
+def test_every_step_form_works_without_javascript(browser: Any, server: Server) -> None:
+    number = register(server.site.rt, unit="Huyện Yên Thế")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, server, "can-bo-yen-the")
+    page.goto(f"{server.url}/dossiers/{number}")
+    inspect = step_form(page, "Ghi biên bản kiểm tra thực tế")
+    inspect.get_by_label("Người kiểm tra *").fill("Nguyễn Văn An")
+    inspect.get_by_role("button", name="Ghi biên bản kiểm tra thực tế").click()
+    page.get_by_text("Đã ghi: ghi biên bản kiểm tra thực tế").wait_for()
+    page.goto(f"{server.url}/?q=khong-co")
+    assert page.get_by_text("Không có hồ sơ nào.").is_visible()

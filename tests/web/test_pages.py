@@ -172,6 +172,7 @@ def test_a_revocation_campaign_from_opening_to_decision(site: Site) -> None:
     department = site.login("admin")
     opened = post(department, "/campaigns", kind="revocation", deadline="2022-04-15")
     campaign = opened.headers["location"].rsplit("/", 1)[1]
+    assert f'href="/campaigns/{campaign}"' in department.get("/").text  # the Department's work
     officer = site.login("can-bo-yen-the")
     assert "Đề nghị thu hồi" in officer.get(f"/dossiers/{dossier}").text
     assert post(officer, f"/dossiers/{dossier}/propose-revocation", campaign=campaign,
@@ -180,7 +181,9 @@ def test_a_revocation_campaign_from_opening_to_decision(site: Site) -> None:
     listed = load_workbook(BytesIO(department.get(f"/campaigns/{campaign}/list.xlsx").content)).active
     assert listed is not None and listed.cell(4, 2).value == dossier
     assert post(department, f"/campaigns/{campaign}/decide", decision="2011/QĐ-UBND").status_code == 303
-    assert "Đã thu hồi" in department.get(f"/dossiers/{dossier}").text
+    revoked = department.get(f"/dossiers/{dossier}").text
+    assert "Đã thu hồi" in revoked
+    assert "Quyết định thu hồi 2011/QĐ-UBND" in revoked and "Ngừng hoạt động sản xuất" in revoked
 
 
 def test_administration_adds_resets_and_disables_users(site: Site) -> None:
