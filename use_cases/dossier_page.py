@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from notifiers.outbox import OutboxRow, messages_mentioning
-from states.db.models import Certificate, User
-from states.errors import PermissionDenied
-from states.rules.permissions import authorize
+from states.db.models import Certificate
+from states.rules.permissions import may
 from states.runtime import Runtime
 from states.views.campaigns import CampaignView, list_campaigns
 from states.views.dossiers import DossierView, EventView, full_view, history
@@ -51,14 +50,6 @@ class DossierPage:
     working_days_late: int
 
 
-def _may(check: Action, user: User, unit_id: int) -> bool:
-    try:
-        authorize(user, check, unit_id)
-    except PermissionDenied:
-        return False
-    return True
-
-
 def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
     with rt.transaction() as session:
         user = find_user(session, actor)
@@ -72,7 +63,7 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
         certificates = session.scalars(select(Certificate.id).where(
             Certificate.dossier_id == dossier.id)).all()
         campaigns = []
-        if dossier.state in REVOCABLE_STATES and _may(Action.PROPOSE_REVOCATION, user,
+        if dossier.state in REVOCABLE_STATES and may(user, Action.PROPOSE_REVOCATION,
                                                        dossier.unit_id):
             campaigns = [c for c in list_campaigns(session) if c.kind == CampaignKind.REVOCATION
                          and c.status == CampaignStatus.OPEN]
@@ -80,7 +71,7 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
             view=view, steps=allowed_steps(session, user, dossier, rulebook, today),
             documents=checklist(rulebook, facts.present_documents()),
             documents_editable=(dossier.state not in TERMINAL_STATES
-                                and _may(Action.DOCUMENTS, user, dossier.unit_id)),
+                                and may(user, Action.DOCUMENTS, dossier.unit_id)),
             inspections=inspections(session, dossier), sheets=score_sheets(session, dossier),
             history=history(session, dossier.id),
             mail=messages_mentioning(session, dossier.id,

@@ -3,7 +3,10 @@ of the rulebook a new dossier will be judged by, the kinds of producer."""
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from states.commands.register import rulebook_of_today
+from states.db.models import User
 from states.runtime import Runtime
 from states.views.lookups import find_user
 from states.views.units import UnitView, list_units
@@ -20,15 +23,21 @@ class RegistrationChoices:
     producer_types: list[tuple[str, str]]
 
 
+def filter_units(session: Session, user: User) -> list[UnitView]:
+    """The local units a person works with: their own (a district officer), their province's
+    (the Department: a national database holds hundreds), or every one."""
+    province = user.unit_id if user.unit and user.unit.level == UnitLevel.PROVINCE else None
+    units = [u for u in list_units(session, province) if u.level != UnitLevel.PROVINCE]
+    if user.role == Role.DISTRICT and user.unit:
+        return [u for u in units if u.code == user.unit.code]
+    return units
+
+
 def registration_choices(rt: Runtime, actor: str) -> RegistrationChoices:
     with rt.transaction() as session:
         user = find_user(session, actor)
-        # A Department lists its own province's units (a national database holds hundreds).
-        province = user.unit_id if user.unit and user.unit.level == UnitLevel.PROVINCE else None
-        units = [u for u in list_units(session, province) if u.level != UnitLevel.PROVINCE]
+        units = filter_units(session, user)
         own = user.unit.code if user.role == Role.DISTRICT and user.unit else None
-        if own is not None:
-            units = [u for u in units if u.code == own]
         rulebook = rulebook_of_today(rt, session)
         return RegistrationChoices(units, own, rulebook.title, dict(rulebook.groups),
                                    [(t.value, label(t)) for t in ProducerType])

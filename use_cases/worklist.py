@@ -5,12 +5,16 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from states.db.models import User
+from states.rules.permissions import may
 from states.runtime import Runtime
+from states.views.campaigns import CampaignView, list_campaigns
 from states.views.dossiers import parse_state
 from states.views.lookups import find_unit, find_user
+from states.views.units import UnitView
 from states.views.worklist import WORK_STATES, WorkFilter, WorkPage, work_counts, work_page
-from states.vocabulary import Role, State
+from states.vocabulary import Action, CampaignStatus, Role, State
 from use_cases.queries import unit_in_view
+from use_cases.registration import filter_units
 
 PAGE_SIZE = 50
 
@@ -37,20 +41,51 @@ def _filter(session: Session, user: User, *, state: str | None, unit: str | None
     return WorkFilter(states, unit_id, round_code or None, text or None, overdue)
 
 
+def _worklist(rt: Runtime, session: Session, user: User, *, state: str | None, unit: str | None,
+              round_code: str | None, text: str | None, overdue: bool, after: str | None,
+              limit: int, every_state: bool) -> Worklist:
+    wanted = _filter(session, user, state=state, unit=unit, round_code=round_code, text=text,
+                     overdue=overdue, every_state=every_state)
+    now = rt.clock.now()
+    page = work_page(session, now, rt.rules.calendar, rt.rules.notices.due_soon_working_days,
+                     wanted, after, limit)
+    total, late = work_counts(session, now, wanted)
+    return Worklist(page, total, late, not state)
+
+
 def worklist(rt: Runtime, actor: str, *, state: str | None = None, unit: str | None = None,
              round_code: str | None = None, text: str | None = None, overdue: bool = False,
              after: str | None = None, limit: int = PAGE_SIZE,
              every_state: bool = False) -> Worklist:
     """`every_state`: with no state chosen, every dossier rather than the person's own work."""
     with rt.transaction() as session:
+        return _worklist(rt, session, find_user(session, actor), state=state, unit=unit,
+                         round_code=round_code, text=text, overdue=overdue, after=after,
+                         limit=limit, every_state=every_state)
+
+
+@dataclass(frozen=True)
+class WorklistPage:
+    """The worklist page in one transaction: the list, the units its filter offers, and for the
+    Department the open campaigns (its work too)."""
+
+    worklist: Worklist
+    units: list[UnitView]
+    campaigns: list[CampaignView]
+
+
+def worklist_page(rt: Runtime, actor: str, *, state: str | None, unit: str | None,
+                  round_code: str | None, text: str | None, overdue: bool,
+                  after: str | None) -> WorklistPage:
+    with rt.transaction() as session:
         user = find_user(session, actor)
-        wanted = _filter(session, user, state=state, unit=unit, round_code=round_code, text=text,
-                         overdue=overdue, every_state=every_state)
-        now = rt.clock.now()
-        page = work_page(session, now, rt.rules.calendar,
-                         rt.rules.notices.due_soon_working_days, wanted, after, limit)
-        total, late = work_counts(session, now, wanted)
-        return Worklist(page, total, late, not state)
+        found = _worklist(rt, session, user, state=state, unit=unit, round_code=round_code,
+                          text=text, overdue=overdue, after=after, limit=PAGE_SIZE,
+                          every_state=False)
+        units = [] if user.role == Role.DISTRICT else filter_units(session, user)
+        campaigns = ([c for c in list_campaigns(session) if c.status == CampaignStatus.OPEN]
+                     if may(user, Action.CAMPAIGN) else [])
+        return WorklistPage(found, units, campaigns)
 
 
 def my_counts(rt: Runtime, actor: str) -> tuple[int, int]:

@@ -48,3 +48,12 @@ def acting_as(trigger: Action, state: str) -> Action:
     if trigger == Action.CERTIFY and state == State.DISTRICT_SCORED:
         return Action.CERTIFY_LOCALLY
     return trigger
+
+
+def may(user: "User", action: Action, unit_id: int | None = None) -> bool:
+    """Whether `authorize` would let the user: for what a page offers, not for acting."""
+    try:
+        authorize(user, action, unit_id)
+    except PermissionDenied:
+        return False
+    return True
