@@ -2,7 +2,6 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from states.errors import InvalidInput, NotFound
@@ -17,6 +16,7 @@ from use_cases.identity import (
 )
 from use_cases.queries import list_units
 from web.auth import CheckedForm, PageUser, rt_of
+from web.forms import optional, text
 from web.rendering import page
 
 router = APIRouter()
@@ -31,10 +31,6 @@ def _users(request: Request, actor: str, *, shown: tuple[str, str] | None = None
                                         "shown": shown, "message": message}, status)
 
 
-def _text(form: FormData, name: str) -> str | None:
-    return str(form.get(name) or "").strip() or None
-
-
 @router.get("/admin/users")
 def users_page(request: Request, me: PageUser) -> Response:
     return _users(request, me.name)
@@ -43,9 +39,9 @@ def users_page(request: Request, me: PageUser) -> Response:
 @router.post("/admin/users")
 def user_add(request: Request, me: PageUser, form: CheckedForm) -> Response:
     try:
-        added = add_user_with_password(rt_of(request), me.name, _text(form, "name") or "",
-                                       _text(form, "role") or "", _text(form, "unit"),
-                                       _text(form, "email"), None, _text(form, "full_name"))
+        added = add_user_with_password(rt_of(request), me.name, optional(form, "name") or "",
+                                       optional(form, "role") or "", optional(form, "unit"),
+                                       optional(form, "email"), None, optional(form, "full_name"))
     except (InvalidInput, NotFound) as error:
         return _users(request, me.name, message=error.message, status=422)
     assert added.password.generated is not None
@@ -71,9 +67,9 @@ def user_disable(request: Request, me: PageUser, form: CheckedForm, name: str) -
 @router.post("/admin/users/{name}")
 def user_update(request: Request, me: PageUser, form: CheckedForm, name: str) -> Response:
     try:
-        update_user(rt_of(request), me.name, name, role=_text(form, "role") or "",
-                    unit=_text(form, "unit"), full_name=_text(form, "full_name"),
-                    email=_text(form, "email"))
+        update_user(rt_of(request), me.name, name, role=optional(form, "role") or "",
+                    unit=optional(form, "unit"), full_name=optional(form, "full_name"),
+                    email=optional(form, "email"))
     except InvalidInput as error:
         return _users(request, me.name, message=error.message, status=422)
     return RedirectResponse("/admin/users", status_code=303)
@@ -87,7 +83,7 @@ def units_page(request: Request, me: PageUser) -> Response:
 
 @router.post("/admin/units/{code}/contacts")
 def unit_contacts(request: Request, me: PageUser, form: CheckedForm, code: str) -> Response:
-    emails = [e.strip() for e in str(form.get("emails") or "").replace(";", ",").split(",")]
+    emails = [e.strip() for e in text(form, "emails").replace(";", ",").split(",")]
     try:
         set_contacts(rt_of(request), me.name, code, [e for e in emails if e])
     except InvalidInput as error:

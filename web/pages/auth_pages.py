@@ -19,6 +19,7 @@ from web.auth import (
     safe_next,
     session_user,
 )
+from web.forms import text
 from web.rendering import page
 from web.security import check_csrf, client_address
 
@@ -46,9 +47,9 @@ def login_page(request: Request, next: str = "/") -> Response:
 async def login_submit(request: Request) -> Response:
     form = await request.form()
     check_csrf(request.cookies.get(LOGIN_CSRF_COOKIE), form.get("csrf"))
-    next_path = safe_next(str(form.get("next") or "/"))
-    outcome = login(rt_of(request), str(form.get("username") or ""),
-                    str(form.get("password") or ""), client_address(request), now_of(request))
+    next_path = safe_next(text(form, "next") or "/")
+    outcome = login(rt_of(request), text(form, "username"),
+                    text(form, "password"), client_address(request), now_of(request))
     if outcome.token is None:
         return _login_form(request, next_path, outcome.message, 401)
     response = RedirectResponse("/password" if outcome.must_change_password else next_path,
@@ -76,8 +77,8 @@ def password_page(request: Request, me: PageUser) -> Response:
 @router.post("/password")
 def password_submit(request: Request, me: PageUser, form: CheckedForm) -> Response:
     try:
-        change_password(rt_of(request), me, str(form.get("old") or ""), str(form.get("new") or ""),
-                        str(form.get("repeat") or ""), client_address(request), now_of(request))
+        change_password(rt_of(request), me, text(form, "old"), text(form, "new"),
+                        text(form, "repeat"), client_address(request), now_of(request))
     except InvalidInput as error:
         return page(request, "password.html", {"message": error.message, "done": False}, 422)
     return RedirectResponse("/?password=changed", status_code=303)

@@ -16,6 +16,7 @@ from use_cases.campaigns import (
 )
 from use_cases.inputs import parse_day
 from web.auth import CheckedForm, PageUser, rt_of
+from web.forms import text
 from web.pages.dashboard import download
 from web.rendering import page
 
@@ -37,9 +38,9 @@ def campaigns_page(request: Request, me: PageUser) -> Response:
 @router.post("/campaigns")
 def campaign_open(request: Request, me: PageUser, form: CheckedForm) -> Response:
     try:
-        kind = parse_code(CampaignKind, str(form.get("kind") or ""), "Loại chiến dịch")
-        deadline = parse_day(str(form.get("deadline") or ""), "Hạn nộp")
-        before = str(form.get("expiring_before") or "").strip()
+        kind = parse_code(CampaignKind, text(form, "kind"), "Loại chiến dịch")
+        deadline = parse_day(text(form, "deadline"), "Hạn nộp")
+        before = text(form, "expiring_before").strip()
         opened = open_campaign(rt_of(request), me.name, kind, deadline,
                                parse_day(before, "Hết hạn trước ngày") if before else None)
     except InvalidInput as error:
@@ -68,7 +69,7 @@ def campaign_list_xlsx(request: Request, me: PageUser, campaign_id: int) -> Resp
 def campaign_decide(request: Request, me: PageUser, form: CheckedForm, campaign_id: int) -> Response:
     rt = rt_of(request)
     try:
-        decide_revocation(rt, me.name, campaign_id, str(form.get("decision") or ""))
+        decide_revocation(rt, me.name, campaign_id, text(form, "decision"))
     except (InvalidInput, RuleRefused) as error:
         detail = campaign_detail(rt, me.name, campaign_id)
         return page(request, "campaign.html", {"c": detail, "message": error.message}, 422)

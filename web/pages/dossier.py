@@ -15,6 +15,7 @@ from use_cases.inputs import FieldError
 from use_cases.queries import show_dossier
 from use_cases.steps import STEPS, StepSpec, step_spec, take_step
 from web.auth import CheckedForm, PageUser, rt_of
+from web.forms import optional, text
 from web.rendering import page
 
 router = APIRouter()
@@ -45,7 +46,7 @@ def _fields(spec: StepSpec, form: FormData) -> dict[str, Any]:
 
 def _version(form: FormData) -> int | None:
     try:
-        return int(str(form.get("version")))
+        return int(text(form, "version"))
     except ValueError:
         return None
 
@@ -72,12 +73,12 @@ def dossier_propose(request: Request, me: PageUser, form: CheckedForm, dossier_i
     rt = rt_of(request)
     show_dossier(rt, me.name, dossier_id)  # another unit's dossier: "no such dossier"
     try:
-        campaign = int(str(form.get("campaign")))
+        campaign = int(text(form, "campaign"))
     except ValueError:
         raise FieldError("campaign", "Hãy chọn chiến dịch thu hồi.") from None
     try:
-        propose_revocation(rt, me.name, campaign, dossier_id, str(form.get("reason") or ""),
-                           str(form.get("note") or "").strip() or None)
+        propose_revocation(rt, me.name, campaign, dossier_id, text(form, "reason"),
+                           optional(form, "note"))
     except (InvalidInput, RuleRefused) as error:
         problem = {"trigger": "propose", "field": None, "message": error.message, "values": form}
         return render_dossier(request, me.name, dossier_id, status=422, problem=problem)

@@ -8,6 +8,7 @@ from states.errors import InvalidInput, NotFound
 from use_cases.dossiers import register_product
 from use_cases.registration import registration_choices
 from web.auth import CheckedForm, PageUser, rt_of
+from web.forms import text
 from web.rendering import page
 
 router = APIRouter()
@@ -29,7 +30,7 @@ def register_page(request: Request, me: PageUser) -> Response:
 
 @router.post("/register")
 def register_submit(request: Request, me: PageUser, form: CheckedForm) -> Response:
-    values = {name: str(form.get(name) or "").strip() for name in FIELDS}
+    values = {name: text(form, name).strip() for name in FIELDS}
     try:
         view = register_product(rt_of(request), me.name, unit=values["unit"],
                                 producer=values["producer"], producer_type=values["producer_type"],
