@@ -20,7 +20,8 @@ def init(
     province: Annotated[str | None, typer.Option(help="Tên tỉnh hiển thị.")] = None,
     seed: Annotated[str, typer.Option(help="Bộ dữ liệu đơn vị ban đầu.")] = "bac-giang-2022",
 ) -> None:
-    """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (chạy lại an toàn)."""
+    """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (lần đầu: in mật khẩu
+    dùng một lần để đăng nhập web; chạy lại an toàn)."""
     from use_cases.admin import init as initialise
 
     state = state_of(ctx)
