@@ -54,12 +54,12 @@ def queue_opening_notices(rt: Runtime, session: Session, opened: OpenedCampaign)
     return report
 
 
-def _still_owing(session: Session, campaign: Campaign) -> OpenedCampaign:
+def _still_owing(rt: Runtime, session: Session, campaign: Campaign) -> OpenedCampaign:
     if campaign.kind == CampaignKind.RENEWAL:
         owing = units_with_pending_renewals(session, campaign)
         return OpenedCampaign(campaign, {unit_id: renewal_products(session, ids)
                                          for unit_id, ids in owing.items()})
-    return OpenedCampaign(campaign, {unit_id: [] for unit_id in local_unit_ids(session)})
+    return OpenedCampaign(campaign, {unit_id: [] for unit_id in local_unit_ids(session, rt.clock.today())})
 
 
 def queue_campaign_reminders(rt: Runtime, session: Session,
@@ -80,7 +80,7 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
             subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
                        f"{campaign.deadline:%d/%m/%Y} ({{unit}})")
             # One reminder per unit per threshold, however often the flow reruns.
-            _queue_unit_notices(rt, session, _still_owing(session, campaign),
+            _queue_unit_notices(rt, session, _still_owing(rt, session, campaign),
                                 f"campaign-reminder:{{campaign}}:{{unit}}:{left}", subject, report)
     return report
 

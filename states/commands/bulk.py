@@ -12,8 +12,10 @@ from typing import Any
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from states.clock import local_date
 from states.db.models import Dossier, DossierEvent
 from states.rules.machine import bulk_destination
+from states.views.units import names_on
 from states.vocabulary import Action, State
 
 CHUNK = 5000
@@ -24,21 +26,32 @@ def move_many(session: Session, ids: Sequence[int], *, trigger: Action, source: 
               extra_values: dict[str, Any] | None = None) -> list[int]:
     """Fire `trigger` on every dossier in `ids` still in `source`. Returns the ids moved."""
     dest = bulk_destination(trigger, source)
-    moved: list[int] = []
+    moved: list[tuple[int, int]] = []
     for start in range(0, len(ids), CHUNK):
         chunk = list(ids[start:start + CHUNK])
         values: dict[str, Any] = {"state": dest, "version": Dossier.version + 1,
                                   "entered_state_at": now, "due_at": due_at}
         values.update(extra_values or {})
-        moved.extend(session.scalars(
+        moved.extend((dossier_id, unit_id) for dossier_id, unit_id in session.execute(
             update(Dossier)
             .where(Dossier.id.in_(chunk), Dossier.state == source)
             .values(values)
-            .returning(Dossier.id)
+            .returning(Dossier.id, Dossier.unit_id)
             .execution_options(synchronize_session=False)))
-    if moved:
-        session.execute(insert(DossierEvent), [
-            {"dossier_id": dossier_id, "from_state": source, "to_state": dest, "trigger": trigger,
-             "actor": actor, "at": now, "note": None, "details": details or {}}
-            for dossier_id in moved])
-    return moved
+    record_events(session, moved, from_state=source, to_state=dest, trigger=trigger, actor=actor,
+                  now=now, details=details or {})
+    return [dossier_id for dossier_id, _ in moved]
+
+
+def record_events(session: Session, moved: Sequence[tuple[int, int]], *, from_state: str | None,
+                  to_state: str, trigger: Action, actor: str, now: datetime, note: str | None = None,
+                  details: dict[str, Any]) -> None:
+    """One audit row per (dossier, its unit now) in `moved`, with the unit's name of the day."""
+    if not moved:
+        return
+    names = names_on(session, {unit_id for _, unit_id in moved}, local_date(now))
+    session.execute(insert(DossierEvent), [
+        {"dossier_id": dossier_id, "from_state": from_state, "to_state": to_state,
+         "trigger": trigger, "actor": actor, "at": now, "note": note, "details": details,
+         "unit_id": unit_id, "unit_name": names[unit_id]}
+        for dossier_id, unit_id in moved])

@@ -82,7 +82,7 @@ def open_revocation(rt: Runtime, session: Session, actor: str, *, deadline: date
     """Ask every unit for its list of products to revoke; each unit sees what it has certified."""
     campaign = _new_campaign(rt, session, actor, CampaignKind.REVOCATION, deadline, None)
     grouped = group_by_unit(certified_products(session))
-    for unit_id in local_unit_ids(session):
+    for unit_id in local_unit_ids(session, rt.clock.today()):
         grouped.setdefault(unit_id, [])
     return OpenedCampaign(campaign, grouped)
 

@@ -13,8 +13,10 @@ from states.db.models.dossiers import (
     ScoreSheet,
 )
 from states.db.models.outbox import OutboxMessage
+from states.db.models.territory import Department, UnitFormerName, UnitSuccession
 from states.db.models.units import AdministrativeUnit, User
 
 __all__ = ["AdministrativeUnit", "Base", "Campaign", "Certificate", "DocumentReceipt", "Dossier",
            "DossierEvent", "EvaluationRound", "Inspection", "OutboxMessage", "Producer", "Product",
            "RevocationProposal", "ScoreSheet", "User"]
+__all__ += ["Department", "UnitFormerName", "UnitSuccession"]
