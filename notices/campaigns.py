@@ -31,14 +31,16 @@ def _queue_unit_notices(rt: Runtime, session: Session, opened: OpenedCampaign,
     """One notice per unit of `opened`; `key` and `subject` are formatted per unit."""
     campaign = opened.campaign
     kind = CampaignKind(campaign.kind)
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     for unit_id, items in sorted(opened.by_unit.items()):
-        unit = directory.unit(unit_id)
+        if not directory.is_current(unit_id):
+            continue  # a gone unit's dossiers are on the Department's "chưa xác định xã" list
+        unit, name = directory.unit(unit_id), directory.name(unit_id)
         report.add(session, letter(
             key.format(campaign=campaign.id, unit=unit.code),
-            directory.recipients(unit_id), subject.format(unit=unit.name, count=len(items)),
-            "campaign_notice", kind=kind, unit_name=unit.name, deadline=campaign.deadline,
-            items=items, campaign_id=campaign.id, sender_name=directory.sender_name()),
+            directory.recipients(unit_id), subject.format(unit=name, count=len(items)),
+            "campaign_notice", kind=kind, unit_name=name, deadline=campaign.deadline,
+            items=items, campaign_id=campaign.id, department=directory.department),
             f"{kind}_campaign", rt.clock.now())
 
 
@@ -109,12 +111,12 @@ def queue_revocation_list(rt: Runtime, session: Session, campaign: Campaign,
     """The list for the Provincial People's Committee, mailed to the Department."""
     data = revocation_workbook(campaign, listed)
     filename = f"danh-sach-thu-hoi-OCOP-{campaign.id}.xlsx"
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     subject = (f"[OCOP] Danh sách đề nghị thu hồi ({len(listed)} sản phẩm), chiến dịch "
                f"số {campaign.id}")
     QueueReport().add(session, letter(
         f"revocation-list:{campaign.id}", department_recipients(session, directory), subject,
         "revocation_list", attachments=(attachment(filename, data),), items=listed,
         campaign_id=campaign.id, deadline=campaign.deadline,
-        sender_name=directory.sender_name()), "revocation_list", rt.clock.now())
+        department=directory.department), "revocation_list", rt.clock.now())
     return RevocationList(filename, data, len(listed))

@@ -31,10 +31,10 @@ def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
     total = sum(g.count for g in groups)
     subject = f"[OCOP] Báo cáo hồ sơ tồn đọng ngày {today:%d/%m/%Y}: {total} hồ sơ"
     data = stuck_workbook(groups, today)
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, today)
     report.add(session, letter(
         f"stuck-report:{today.isoformat()}", department_recipients(session, directory), subject,
         "stuck_report", attachments=(attachment(f"ho-so-ton-dong-{today:%Y%m%d}.xlsx", data),),
-        groups=groups, today=today, total=total, sender_name=directory.sender_name()),
+        groups=groups, today=today, total=total, department=directory.department),
         "stuck_report", rt.clock.now())
     return report

@@ -40,6 +40,8 @@ def product_register(
     name: Annotated[str, typer.Option(help="Tên sản phẩm.")],
     group: Annotated[str, typer.Option(help="Mã nhóm sản phẩm theo bộ quy định (vd. food).")],
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
+    commune: Annotated[str | None, typer.Option(
+        help="Xã / phường / thị trấn nơi chủ thể ở (khi đăng ký tại huyện).")] = None,
 ) -> None:
     """Đăng ký sản phẩm: tạo hồ sơ mới và in số hồ sơ."""
     from states.clock import format_date
@@ -47,7 +49,8 @@ def product_register(
 
     state = state_of(ctx)
     view = register_product(state.runtime(), state.actor, unit=unit, producer=producer,
-                            producer_type=producer_type, product=name, group=group, email=email)
+                            producer_type=producer_type, product=name, group=group, email=email,
+                            commune=commune)
     if state.as_json:
         emit_json({"id": view.id, "state": view.state, "due_on": view.due_on})
     else:
@@ -70,7 +73,7 @@ def dossier_inspect(
 @dossier_app.command("score")
 def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
                   members: MembersOption = None, failed_mandatory: FailedOption = None) -> None:
-    """Ghi điểm hội đồng cấp huyện (trung bình tổng điểm các thành viên)."""
+    """Ghi điểm hội đồng cấp huyện / xã (trung bình tổng điểm các thành viên)."""
     _step(ctx, "score", dossier_id, totals=parse_points(points, members),
           failed_mandatory=failed_mandatory)
 

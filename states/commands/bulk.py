@@ -38,20 +38,17 @@ def move_many(session: Session, ids: Sequence[int], *, trigger: Action, source: 
             .values(values)
             .returning(Dossier.id, Dossier.unit_id)
             .execution_options(synchronize_session=False)))
-    record_events(session, moved, from_state=source, to_state=dest, trigger=trigger, actor=actor,
-                  now=now, details=details or {})
+    record_events(session, [
+        {"dossier_id": dossier_id, "unit_id": unit_id, "from_state": source, "to_state": dest,
+         "trigger": trigger, "actor": actor, "at": now, "note": None, "details": details or {}}
+        for dossier_id, unit_id in moved])
     return [dossier_id for dossier_id, _ in moved]
 
 
-def record_events(session: Session, moved: Sequence[tuple[int, int]], *, from_state: str | None,
-                  to_state: str, trigger: Action, actor: str, now: datetime, note: str | None = None,
-                  details: dict[str, Any]) -> None:
-    """One audit row per (dossier, its unit now) in `moved`, with the unit's name of the day."""
-    if not moved:
+def record_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert audit rows in one statement; each names its unit as it was called that day."""
+    if not rows:
         return
-    names = names_on(session, {unit_id for _, unit_id in moved}, local_date(now))
-    session.execute(insert(DossierEvent), [
-        {"dossier_id": dossier_id, "from_state": from_state, "to_state": to_state,
-         "trigger": trigger, "actor": actor, "at": now, "note": note, "details": details,
-         "unit_id": unit_id, "unit_name": names[unit_id]}
-        for dossier_id, unit_id in moved])
+    names = names_on(session, {row["unit_id"] for row in rows}, local_date(rows[0]["at"]))
+    session.execute(insert(DossierEvent),
+                    [{**row, "unit_name": names[row["unit_id"]]} for row in rows])

@@ -16,6 +16,6 @@ def issued_by(session: Session, unit: AdministrativeUnit, on: date, *, local: bo
     if local:
         issuer = (unit.salutation if unit_name == unit.name else None) or salutation_for(unit_name)
     else:
-        issuer = department_on(session, on).province_salutation or ""
+        issuer = department_on(session, on).province_salutation
     return {"issuer": issuer, "unit_name": unit_name}
 

@@ -10,7 +10,10 @@ from states.db.models import AdministrativeUnit, UnitSuccession
 from states.errors import InvalidInput, RuleRefused
 from states.rules.rulebooks import Rulebook
 from states.views.territory import find_commune, is_commune_level
-from states.vocabulary import UnitLevel, label, tier_of
+from states.vocabulary import UnitLevel, tier_of
+
+TIER_NAMES = {UnitLevel.PROVINCE: "cấp tỉnh", UnitLevel.DISTRICT: "cấp huyện",
+              UnitLevel.COMMUNE: "cấp xã"}
 
 
 def check_registration_unit(session: Session, unit: AdministrativeUnit, day: date,
@@ -20,7 +23,7 @@ def check_registration_unit(session: Session, unit: AdministrativeUnit, day: dat
     if tier_of(unit.level) != rulebook.local_level:
         raise RuleRefused(
             f"Đợt {round_code} theo {rulebook.title}: hồ sơ đăng ký và đánh giá tại "
-            f"{rulebook.local_level_name}; {unit.name} là đơn vị {label(UnitLevel(unit.level))}.")
+            f"{rulebook.local_level_name}; {unit.name} là đơn vị {TIER_NAMES[tier_of(unit.level)]}.")
 
 
 def _not_valid(session: Session, unit: AdministrativeUnit, day: date) -> str:

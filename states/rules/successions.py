@@ -17,6 +17,7 @@ from states.vocabulary import tier_of
 @dataclass(frozen=True)
 class UnitFacts:
     id: int
+    code: str
     name: str
     level: str
     parent_id: int | None

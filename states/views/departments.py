@@ -22,7 +22,7 @@ class DepartmentView:
     letterhead: tuple[str, ...]
     signature: tuple[str, ...]
     province: str | None  # "Tỉnh Bắc Ninh"
-    province_salutation: str | None  # "UBND tỉnh Bắc Ninh": who recognises and certifies
+    province_salutation: str  # "UBND tỉnh Bắc Ninh": who recognises and certifies
 
 
 def department_on(session: Session, day: date) -> DepartmentView:
@@ -40,7 +40,7 @@ def department_on(session: Session, day: date) -> DepartmentView:
                           _salutation(home))
 
 
-def _salutation(unit: AdministrativeUnit | None) -> str | None:
+def _salutation(unit: AdministrativeUnit | None) -> str:
     if unit is None:
-        return None
+        return "UBND tỉnh"
     return unit.salutation or salutation_for(unit.name)

@@ -16,7 +16,8 @@ from states.vocabulary import UnitLevel, tier_of
 
 def load_territory(session: Session) -> Territory:
     units = session.execute(select(
-        AdministrativeUnit.id, AdministrativeUnit.name, AdministrativeUnit.level,
+        AdministrativeUnit.id, AdministrativeUnit.code, AdministrativeUnit.name,
+        AdministrativeUnit.level,
         AdministrativeUnit.parent_id, AdministrativeUnit.valid_from,
         AdministrativeUnit.valid_until))
     links = session.execute(select(UnitSuccession.predecessor_id, UnitSuccession.successor_id,
