@@ -3,13 +3,12 @@ rulebook reviews at (a district in 2022, a commune or ward in 2026), and the pro
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from states.db.models import AdministrativeUnit, UnitSuccession
+from states.db.models import AdministrativeUnit
 from states.errors import InvalidInput, RuleRefused
 from states.rules.rulebooks import Rulebook
-from states.views.territory import find_commune, is_commune_level
+from states.views.territory import find_commune, is_commune_level, load_territory
 from states.vocabulary import UnitLevel, tier_of
 
 TIER_NAMES = {UnitLevel.PROVINCE: "cấp tỉnh", UnitLevel.DISTRICT: "cấp huyện",
@@ -30,16 +29,12 @@ def _not_valid(session: Session, unit: AdministrativeUnit, day: date) -> str:
     if unit.valid_from is not None and day < unit.valid_from:
         return f"{unit.name} chỉ có từ ngày {unit.valid_from:%d/%m/%Y}."
     assert unit.valid_until is not None  # not valid on `day`, and not because it began later
-    successors = list(session.scalars(
-        select(AdministrativeUnit.name).join(UnitSuccession,
-                                             UnitSuccession.successor_id == AdministrativeUnit.id)
-        .where(UnitSuccession.predecessor_id == unit.id).order_by(AdministrativeUnit.id)))
+    territory = load_territory(session)
+    successors = [territory.units[u].name for u in territory.current(unit.id, day)]
     ended = f"{unit.name} không còn từ ngày {unit.valid_until + timedelta(days=1):%d/%m/%Y}"
     if not successors:
         return ended + "."
-    shown = ", ".join(successors[:5]) + (f" và {len(successors) - 5} đơn vị khác"
-                                          if len(successors) > 5 else "")
-    return f"{ended}; hãy đăng ký tại đơn vị kế thừa: {shown}."
+    return f"{ended}; hãy đăng ký tại đơn vị kế thừa: {', '.join(successors)}."
 
 
 def producer_commune(session: Session, commune: str | None, unit: AdministrativeUnit,
