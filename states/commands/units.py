@@ -36,7 +36,8 @@ def add_unit(rt: Runtime, session: Session, actor: str, *, code: str, name: str,
         raise InvalidInput(f"Mã đơn vị '{code}' đã có.")
     if valid_from and valid_until and valid_until < valid_from:
         raise InvalidInput("Ngày hết hiệu lực phải sau ngày bắt đầu.")
-    day = valid_from or rt.clock.today()
+    # The parent is named as it was during the unit's life (a unit of the past, of the future).
+    day = valid_from or min(valid_until or date.max, rt.clock.today())
     parent_row = find_unit(session, parent, day) if parent else None
     if level != UnitLevel.PROVINCE and parent_row is None:
         raise InvalidInput("Đơn vị cấp dưới tỉnh cần có đơn vị cấp trên (--parent).")
@@ -65,6 +66,8 @@ def rename_unit(rt: Runtime, session: Session, actor: str, unit: str, new_name: 
         raise InvalidInput(f"Tên mới của {row.name} phải khác tên hiện tại.")
     if row.valid_from is not None and day <= row.valid_from:
         raise InvalidInput(f"{row.name} chỉ có từ {row.valid_from:%d/%m/%Y}: ngày đổi tên phải sau.")
+    if row.valid_until is not None and day > row.valid_until:
+        raise InvalidInput(f"{row.name} đã hết hiệu lực sau ngày {row.valid_until:%d/%m/%Y}.")
     session.add(UnitFormerName(unit_id=row.id, name=row.name, level=row.level,
                                salutation=row.salutation, used_until=day - timedelta(days=1),
                                basis=basis))

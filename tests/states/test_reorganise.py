@@ -14,7 +14,7 @@ from tests.conftest import at
 from use_cases import dossiers as c
 from use_cases.campaigns import open_campaign
 from use_cases.queries import dossier_history, show_dossier
-from use_cases.schedules import expire_certificates
+from use_cases.schedules import deadline_reminders, expire_certificates
 from use_cases.units import assign_unit, reorganise, unsettled
 
 SWITCH = date(2025, 7, 1)
@@ -62,11 +62,13 @@ def test_a_luc_ngan_product_of_2022_crosses_the_switch(any_rt: Runtime) -> None:
     assert open_campaign(any_rt, "admin", "renewal", date(2025, 10, 31)).products == 1
     renewing = show_dossier(any_rt, "admin", dossier_id)
     assert (renewing.state, renewing.rulebook) == ("renewal", "qd1489-2025")
+    at(any_rt, date(2025, 11, 3))  # the renewal is late: the commune's digest says so
+    deadline_reminders(any_rt)
     at(any_rt, date(2025, 11, 20))
     expire_certificates(any_rt)
     with any_rt.transaction() as session:
         mail = {m.kind: m for m in session.scalars(select(OutboxMessage))}
-    for kind in ("renewal_campaign", "expiry_notice"):
+    for kind in ("renewal_campaign", "unit_digest", "expiry_notice"):
         assert mail[kind].recipients == ["ocop.07603@example.invalid"], kind
         assert mail[kind].text_body.startswith("UBND TỈNH BẮC NINH\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
         assert "UBND xã Nam Dương" in mail[kind].text_body
