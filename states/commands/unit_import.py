@@ -16,6 +16,7 @@ from states.rules.permissions import authorize
 from states.rules.unit_names import fold
 from states.runtime import Runtime
 from states.views.lookups import find_unit, find_user
+from states.views.territory import CommuneFinder
 from states.vocabulary import Action, UnitLevel
 
 Row = dict[str, object]
@@ -123,13 +124,14 @@ def import_producer_communes(rt: Runtime, session: Session, actor: str, source: 
     if not rows or any(c not in rows[0] for c in ("dossier", "commune")):
         raise InvalidInput(f"Tệp {source} cần các cột: dossier, commune.")
     counts = {"updated": 0}
+    finder = CommuneFinder(session)
 
     def one(row: Row) -> None:
         try:
             dossier_id = int(text(row, "dossier"))
         except ValueError:
             raise InvalidInput(f"số hồ sơ '{text(row, 'dossier')}' không hợp lệ") from None
-        set_producer_commune(rt, session, actor, dossier_id, text(row, "commune"))
+        set_producer_commune(rt, session, actor, dossier_id, text(row, "commune"), finder)
         counts["updated"] += 1
 
     checked_rows(source, rows, one)

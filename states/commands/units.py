@@ -14,9 +14,9 @@ from states.rules.contacts import valid_emails
 from states.rules.permissions import authorize
 from states.rules.unit_names import level_from_name, salutation_for
 from states.runtime import Runtime
-from states.views.dossiers import DossierView, dossier_view
+from states.views.dossiers import DossierView, dossier_view, load_dossier
 from states.views.lookups import find_unit, find_user
-from states.views.territory import find_commune, is_commune_level
+from states.views.territory import CommuneFinder, is_commune_level
 from states.views.units import UnitView, unit_view
 from states.vocabulary import Action, UnitLevel, tier_of
 
@@ -106,13 +106,14 @@ def assign_unit(rt: Runtime, session: Session, actor: str, dossier_id: int,
 
 
 def set_producer_commune(rt: Runtime, session: Session, actor: str, dossier_id: int,
-                         commune: str) -> AdministrativeUnit:
+                         commune: str, finder: CommuneFinder | None = None) -> AdministrativeUnit:
     """The producer of `dossier_id` lives in `commune`, named as it was while the dossier's
     unit existed (a former commune of Lục Ngạn, say, after 1/7/2025)."""
-    change = DossierChange(rt, session, actor, dossier_id, Action.MANAGE_USERS)
-    unit = change.dossier.unit
+    if finder is None:
+        authorize(find_user(session, actor), Action.MANAGE_USERS)
+    dossier = load_dossier(session, dossier_id)
+    unit = dossier.unit
     day = min(rt.clock.today(), unit.valid_until or date.max)
-    found = find_commune(session, commune, unit, day)
-    producer: Producer = change.dossier.product.producer
-    producer.commune_id = found.id
+    found = (finder or CommuneFinder(session)).find(commune, unit, day)
+    dossier.product.producer.commune_id = found.id
     return found
