@@ -74,6 +74,12 @@ def stale_registrations(demo: Demo) -> list[int]:
             Dossier.state == State.REGISTERED, Dossier.cycle == 1).order_by(Dossier.id)))
 
 
+def waiting_for_the_province(demo: Demo) -> list[int]:
+    with demo.rt.transaction() as session:
+        return list(session.scalars(select(Dossier.id).where(
+            Dossier.state == State.PROVINCIAL_REVIEW).order_by(Dossier.id)))
+
+
 def switch_over(demo: Demo, say: Callable[[str], None]) -> None:
     """1/1/2025 (Yên Dũng into the city), then 1/7/2025: a dry run, the switch, one settled."""
     demo.on(MERGER)
@@ -124,7 +130,8 @@ def commune_round(demo: Demo, size: int) -> list[int]:
             email=sample.email)
         demo.unit_of[view.id] = unit
         ids.append(view.id)
-    return demo.evaluate_locally(ids, date(2026, 2, 23))
+    # A few communes have not started by June: their digests and the stuck list show it.
+    return demo.evaluate_locally([i for i in ids if demo.rng.random() < 0.85], date(2026, 2, 23))
 
 
 def second_act(demo: Demo, folder: Path, say: Callable[[str], None], size: int = 1) -> None:
@@ -134,7 +141,9 @@ def second_act(demo: Demo, folder: Path, say: Callable[[str], None], size: int =
     switch_over(demo, say)
     say("Năm 2025, 2/3: đánh giá lại các giấy chứng nhận Bắc Giang cấp năm 2022, tại xã, phường")
     renewed = renewals_after_the_switch(demo)
-    demo.provincial_council(renewed, date(2025, 11, 20), "2150/QĐ-UBND")
+    # The council also decides the 2022 dossiers still waiting for it, now in communes.
+    demo.provincial_council(sorted({*renewed, *waiting_for_the_province(demo)}),
+                            date(2025, 11, 20), "2150/QĐ-UBND")
     say("Năm 2026, 3/3: đợt 1/2026 theo QĐ 1489, xã, phường đăng ký và đánh giá, tỉnh công nhận")
     forwarded = commune_round(demo, size)
     demo.run_flows(date(2026, 3, 20), ["expire-certificates", "deadline-reminders"])

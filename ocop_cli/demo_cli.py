@@ -46,7 +46,8 @@ def demo(
     say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
     table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data.emails.items()))
     stuck = data.stuck
-    table(f"Hồ sơ tồn đọng cuối năm ({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
+    table(f"Hồ sơ tồn đọng ngày {result.rt.clock.today():%d/%m/%Y} "
+          f"({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
           ["Đơn vị", "Đang ở bước", "Số hồ sơ", "Lâu nhất (ngày)"],
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
