@@ -53,6 +53,9 @@ class Action(StrEnum):
     CAMPAIGN = "campaign"
     PROPOSE_REVOCATION = "propose_revocation"
     OUTBOX = "outbox"
+    # Issue 14: who prepared a dossier; the Department's training courses.
+    PREPARATION = "preparation"
+    TRAINING = "training"
 
 
 class CertificateStatus(StrEnum):
@@ -114,6 +117,29 @@ class CouncilLevel(StrEnum):
     CENTRAL = "central"
 
 
+class PreparedBy(StrEnum):
+    """Who prepared a dossier (the seed letter's task 2)."""
+
+    PRODUCER = "producer"
+    OFFICER = "officer"
+    CONSULTANT = "consultant"
+
+
+class ContractedPart(StrEnum):
+    """What a producer contracted a consultant for."""
+
+    BUSINESS_PLAN = "business-plan"
+    PRODUCT_STORY = "product-story"
+    LABEL_PACKAGING = "label-packaging"
+    TESTING = "testing"
+    WHOLE_DOSSIER = "whole-dossier"
+
+
+class AttendanceSource(StrEnum):
+    HAND = "hand"
+    SHEET = "sheet"
+
+
 # One table of labels, one section per vocabulary: the same code ("expired", "renewal")
 # names different things in different vocabularies.
 LABELS: dict[type[StrEnum], dict[str, str]] = {
@@ -149,6 +175,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CAMPAIGN: "mở / đóng chiến dịch",
         Action.PROPOSE_REVOCATION: "đề nghị thu hồi",
         Action.OUTBOX: "quản lý hộp thư đi",
+        Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
+        Action.TRAINING: "quản lý lớp tập huấn",
     },
     CertificateStatus: {
         CertificateStatus.VALID: "còn hiệu lực",
@@ -199,6 +227,22 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         RevocationReason.FAILED_MANDATORY: "Không đạt tiêu chí bắt buộc khi đánh giá lại",
         RevocationReason.NOT_REEVALUATED: "Không đánh giá lại trong 36 tháng",
         RevocationReason.OTHER: "Lý do khác",
+    },
+    PreparedBy: {
+        PreparedBy.PRODUCER: "Chủ thể tự làm",
+        PreparedBy.OFFICER: "Cán bộ hỗ trợ",
+        PreparedBy.CONSULTANT: "Thuê tư vấn",
+    },
+    ContractedPart: {
+        ContractedPart.BUSINESS_PLAN: "Phương án kinh doanh",
+        ContractedPart.PRODUCT_STORY: "Câu chuyện sản phẩm",
+        ContractedPart.LABEL_PACKAGING: "Nhãn và bao bì",
+        ContractedPart.TESTING: "Kiểm nghiệm",
+        ContractedPart.WHOLE_DOSSIER: "Toàn bộ hồ sơ",
+    },
+    AttendanceSource: {
+        AttendanceSource.HAND: "nhập tay",
+        AttendanceSource.SHEET: "từ danh sách điểm danh",
     },
 }
 
