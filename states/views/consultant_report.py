@@ -117,8 +117,9 @@ def consultant_report(session: Session, calendar: WorkingCalendar,
     for side in (PreparedBy.PRODUCER, PreparedBy.OFFICER):  # always side by side, even empty
         counts.setdefault((side.value, None), (0, 0, 0, 0, 0, 0, 0, None, None))
     days = _working_days(session, evaluations, calendar)
-    names = dict(session.execute(select(Consultant.id, Consultant.name).where(
-        Consultant.id.in_([c for _, c in counts if c is not None]))).tuples().all())
+    names = {consultant_id: name for consultant_id, name in session.execute(
+        select(Consultant.id, Consultant.name).where(
+            Consultant.id.in_([c for _, c in counts if c is not None])))}
     rows = []
     for (prepared_by, consultant_id), values in counts.items():
         kind = PreparedBy(prepared_by)
