@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from demo import preparation
 from demo.replay import DAILY, Demo
 from states.views.campaigns import open_campaigns, units_with_pending_renewals
 from states.vocabulary import CampaignKind
@@ -73,10 +74,12 @@ def replay(folder: Path, say: Callable[[str], None], size: int = 1) -> Demo:
     prefect_env.configure(folder / "prefect-home")
     with demo_system(folder) as system:
         demo = Demo(system, random.Random(2022))
+        preparation.setup(demo)  # issue 14: officers, consultants, self-prepared dossiers
         say("1/6 Lịch sử: các sản phẩm được công nhận 2019-2020 (giấy chứng nhận hết hạn 2022-2023)")
         history(demo, size)
         say("2/6 Đợt 1/2022: đăng ký, kiểm tra, chấm điểm; nhắc việc qua Prefect")
         first_round(demo, size)
+        preparation.training_course(demo, folder)  # issue 14: June 2022, with its sign-in sheet
         say("3/6 Đợt 2/2022 và chiến dịch đánh giá lại, thu hồi (hạn 15/10/2022)")
         forwarded2 = second_round_and_campaigns(demo, size)
         say("4/6 Các huyện phản hồi; nhắc hạn 30/09, 07/10, 13/10")

@@ -1,7 +1,7 @@
 """Training courses for OCOP officers: open, attendance, coverage."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,9 @@ from ocop_cli.files import read_input, write_output
 from ocop_cli.output import emit_json, listing, reply, say, table
 from ocop_cli.parsing import parse_day
 from states.clock import format_date
+
+if TYPE_CHECKING:
+    from states.views.training import Coverage
 
 training_app = typer.Typer(help="Tập huấn cán bộ OCOP: lớp học, danh sách tham dự, độ phủ.",
                            no_args_is_help=True)
@@ -98,6 +101,13 @@ def training_import(
         table("Dòng không khớp cán bộ nào (thêm người dùng hoặc sửa tên rồi nhập lại)",
               ["Dòng", "Họ và tên", "Đơn vị", "Lý do"],
               [(r.line, r.name, r.unit, r.reason) for r in result.unmatched])
+
+
+def print_gaps(report: "Coverage") -> None:
+    """One sentence: which units have no officer trained recently."""
+    names = ", ".join(u.unit_name for u in report.units if u.gap)
+    say(f"Tập huấn: {report.units_with_gap}/{len(report.units)} đơn vị không có cán bộ OCOP được "
+        f"tập huấn từ {format_date(report.trained_since)}" + (f": {names}." if names else "."))
 
 
 @training_app.command("coverage")
