@@ -1,13 +1,12 @@
 """Consultants who prepare dossiers, and whose dossiers fail."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.files import write_output
-from ocop_cli.output import emit_json, listing, say, table
+from ocop_cli.files import OutOption, report_with_file
+from ocop_cli.output import listing, say, table
 
 if TYPE_CHECKING:
     from states.views.consultant_report import ConsultantReport
@@ -57,7 +56,7 @@ def consultant_report(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option(
         help="Chỉ các hồ sơ đăng ký (hoặc mở đánh giá lại) trong năm này; mặc định mọi năm.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Ghi thêm ra tệp Excel (.xlsx).")] = None,
+    out: OutOption = None,
 ) -> None:
     """Theo từng đơn vị tư vấn, và chủ thể tự làm, cán bộ hỗ trợ cạnh nhau: số hồ sơ, trả lại
     dưới ngưỡng, trả lại thiếu tài liệu, không công nhận, điểm trung bình, số ngày làm việc."""
@@ -65,14 +64,7 @@ def consultant_report(
 
     state = state_of(ctx)
     report, spreadsheet = report_spreadsheet(state.runtime(), year)
-    if out is not None:
-        write_output(out, spreadsheet.content)
-    if state.as_json:
-        emit_json(report)
-        return
-    print_report(report)
-    if out is not None:
-        say(f"Đã ghi {out}.")
+    report_with_file(state.as_json, report, out, spreadsheet.content, lambda: print_report(report))
 
 
 def register(app: typer.Typer) -> None:

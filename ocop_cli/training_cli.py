@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.files import read_input, write_output
+from ocop_cli.files import OutOption, read_input, report_with_file
 from ocop_cli.output import emit_json, listing, reply, say, table
 from ocop_cli.parsing import parse_day
 from states.clock import format_date
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 training_app = typer.Typer(help="Tập huấn cán bộ OCOP: lớp học, danh sách tham dự, độ phủ.",
                            no_args_is_help=True)
 CourseId = Annotated[int, typer.Argument(metavar="COURSE", help="Số lớp (xem 'ocop training list').")]
-OutOption = Annotated[Path | None, typer.Option("--out", help="Ghi thêm ra tệp Excel (.xlsx).")]
 
 
 @training_app.command("open")
@@ -118,11 +117,11 @@ def training_coverage(ctx: typer.Context, out: OutOption = None) -> None:
 
     state = state_of(ctx)
     report, spreadsheet = coverage_spreadsheet(state.runtime())
-    if out is not None:
-        write_output(out, spreadsheet.content)
-    if state.as_json:
-        emit_json(report)
-        return
+    report_with_file(state.as_json, report, out, spreadsheet.content,
+                     lambda: print_coverage(report))
+
+
+def print_coverage(report: "Coverage") -> None:
     table(f"Tập huấn cán bộ OCOP ngày {format_date(report.as_of)}: {report.units_with_gap}/"
           f"{len(report.units)} đơn vị không có cán bộ được tập huấn từ "
           f"{format_date(report.trained_since)}",
@@ -130,8 +129,6 @@ def training_coverage(ctx: typer.Context, out: OutOption = None) -> None:
           [(u.unit_name, "THIẾU" if u.gap else "đủ",
             "; ".join(f"{o.name} ({format_date(o.last_trained_on) or 'chưa'})" for o in u.officers)
             or "chưa có cán bộ trong hệ thống") for u in report.units])
-    if out is not None:
-        say(f"Đã ghi {out}.")
 
 
 def register(app: typer.Typer) -> None:

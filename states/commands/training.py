@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from states.db.inserts import insert_unless_taken
 from states.db.models import (
-    AdministrativeUnit,
     TrainingAttendance,
     TrainingCourse,
     TrainingInvitation,
@@ -20,8 +19,9 @@ from states.errors import InvalidInput, NotFound
 from states.rules.names import fold
 from states.rules.permissions import authorize
 from states.runtime import Runtime
+from states.views.campaigns import local_unit_ids
 from states.views.lookups import find_unit, find_user
-from states.vocabulary import Action, AttendanceSource, UnitLevel
+from states.vocabulary import Action, AttendanceSource
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ def _required(text: str, what: str) -> str:
 
 def _invited(session: Session, refs: list[str]) -> list[int]:
     if not refs:
-        return list(session.scalars(select(AdministrativeUnit.id).where(
-            AdministrativeUnit.level != UnitLevel.PROVINCE).order_by(AdministrativeUnit.id)))
+        return local_unit_ids(session)
     return list(dict.fromkeys(find_unit(session, ref).id for ref in refs))
 
 

@@ -69,3 +69,18 @@ def test_campaign_flow_opens_and_expiry_flow_expires(harness: None, sqlite_url: 
     expired = run_flows(["expire-certificates"], date(2022, 10, 11), sqlite_url, dispatch=False)
     assert expired["expire-certificates"]["dossiers_expired"] == 1
     assert show_dossier(rt, "admin", dossier_id).state == "expired"
+
+
+def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runner import run_flows
+    from states.commands.training import CourseInput
+    from use_cases.training import open_course
+
+    monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
+    rt = make_runtime(sqlite_url, today=date(2022, 6, 1))
+    open_course(rt, "admin", CourseInput("Tập huấn OCOP", "Sở NN&PTNT", date(2022, 6, 20),
+                                         date(2022, 6, 20), "Hội trường Sở", [], ["Yên Thế"]))
+    results = run_flows(["training-reminders"], date(2022, 6, 13), sqlite_url, dispatch=False)
+    assert results["training-reminders"] == {"as_of": "2022-06-13", "queued": 1,
+                                             "already_queued": 0}
