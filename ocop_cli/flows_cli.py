@@ -7,7 +7,7 @@ import typer
 from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, say, table
-from states.errors import InvalidInput
+from states.errors import InvalidInput, OcopError
 
 
 def run(
@@ -32,10 +32,38 @@ def run(
         say(f"{name}: {result}")
 
 
-def flows() -> None:
-    """Liệt kê các luồng và lịch chạy (giờ Việt Nam)."""
+# Which part of the upcoming work each flow does (use_cases.plans.upcoming).
+NEXT_ACTION_OF = {"deadline-reminders": "deadline_reminders", "stuck-dossiers": "stuck_report",
+                  "renewal-campaign": "renewal", "revocation-campaign": "revocation",
+                  "expire-certificates": "expiry", "dispatch-notifications": "dispatch"}
+
+
+def flows(ctx: typer.Context) -> None:
+    """Liệt kê các luồng, lịch chạy (giờ Việt Nam) và việc kế tiếp của từng luồng (theo kế hoạch
+    năm, hạn hồ sơ, ngày hết hạn giấy chứng nhận)."""
+    from states.clock import format_date
+    from use_cases.plans import upcoming
+
+    state = state_of(ctx)
+    try:
+        work = upcoming(state.runtime())
+        next_of = {name: getattr(work, field) for name, field in NEXT_ACTION_OF.items()}
+        unknown = None
+    except OcopError as error:  # no database yet: the schedules are still worth listing
+        next_of, unknown = {}, f"Việc kế tiếp: chưa xem được ({error.message})"
+    if state.as_json:
+        emit_json([{"name": f.name, "cron": f.cron, "description": f.description,
+                    "next": next_of.get(f.name)} for f in FLOWS])
+        return
     table(f"Luồng và lịch chạy ({TIMEZONE})", ["Luồng", "Cron", "Mô tả"],
           [(f.name, f.cron, f.description) for f in FLOWS])
+    if unknown:
+        say(unknown)
+        return
+    table(f"Việc kế tiếp (hôm nay {format_date(state.runtime().clock.today())})",
+          ["Luồng", "Ngày", "Việc"],
+          [(f.name, *((a.on, a.what) if (a := next_of.get(f.name)) else ("", "—")))
+           for f in FLOWS])
 
 
 def serve(
