@@ -1,5 +1,6 @@
 """Flows, schedules and the stuck list. Prefect is imported only by `run` and `serve`."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -7,7 +8,7 @@ import typer
 from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, say, table
-from states.errors import InvalidInput, OcopError
+from states.errors import ConfigurationError, InvalidInput, OcopError
 
 
 def run(
@@ -38,6 +39,15 @@ NEXT_ACTION_OF = {"deadline-reminders": "deadline_reminders", "stuck-dossiers": 
                   "expire-certificates": "expiry", "dispatch-notifications": "dispatch"}
 
 
+def no_sqlite_file(url: str) -> bool:
+    """Listing the flows before `ocop init` must not leave an empty SQLite file behind."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return (parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+            and not Path(str(parsed.database)).exists())
+
+
 def flows(ctx: typer.Context) -> None:
     """Liệt kê các luồng, lịch chạy (giờ Việt Nam) và việc kế tiếp của từng luồng (theo kế hoạch
     năm, hạn hồ sơ, ngày hết hạn giấy chứng nhận)."""
@@ -46,6 +56,8 @@ def flows(ctx: typer.Context) -> None:
 
     state = state_of(ctx)
     try:
+        if no_sqlite_file(state.system().settings.database_url):
+            raise ConfigurationError("chưa có CSDL, hãy chạy 'ocop init'")
         work = upcoming(state.runtime())
         next_of = {name: getattr(work, field) for name, field in NEXT_ACTION_OF.items()}
         unknown = None

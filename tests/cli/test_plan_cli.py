@@ -97,3 +97,4 @@ def test_flows_list_even_without_a_database(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'none.db'}", "flows"])
     assert result.exit_code == 0
     assert "renewal-campaign" in result.stdout and "chưa xem được" in result.stdout
+    assert not (tmp_path / "none.db").exists()  # no empty database left behind
