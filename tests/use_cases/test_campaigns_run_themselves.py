@@ -49,12 +49,13 @@ def planned(db_url: str, tmp_path: Path) -> Iterator[Runtime]:
 
 def daily_flows(rt: Runtime, day: date, kind: CampaignKind = RENEWAL) -> tuple[
         schedules.PlannedOpening, int, list[schedules.CampaignClosed]]:
-    """What the daily flows call on `day` (flows/certificates.py, flows/campaigns.py)."""
+    """What the daily flows call on `day`, in their order (flows/certificates.py, then
+    flows/campaigns.py: remind, close, open)."""
     at(rt, day)
     schedules.expire_certificates(rt)
-    opened = schedules.open_planned_campaigns(rt, kind)
     reminded = schedules.campaign_reminders(rt, kind).queued
-    return opened, reminded, schedules.close_planned_campaigns(rt, kind)
+    closed = schedules.close_planned_campaigns(rt, kind)
+    return schedules.open_planned_campaigns(rt, kind), reminded, closed
 
 
 def snapshot(rt: Runtime) -> tuple[list[str], int, list[tuple[int, str]]]:
