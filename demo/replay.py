@@ -134,10 +134,15 @@ class Demo:
         return next(c.id for c in list_campaigns(self.rt) if c.kind == kind and c.status == "open")
 
 
+# The demo's OCOP_RULES_DIR: Bắc Giang's 2022 plan (plan-2022.toml).
+DEMO_RULES_DIR = Path(__file__).parent / "rules"
+
+
 def demo_settings(folder: Path) -> dict[str, Any]:
-    """The embedded default, whatever the environment says: SQLite and the file outbox."""
+    """The embedded default, whatever the environment says: SQLite, the file outbox and the
+    demo's own plan."""
     return {"database_url": f"sqlite:///{folder / 'ocop-demo.db'}", "notifier": "file",
-            "outbox_dir": folder / "outbox", "rules_dir": None, "rulebook": None}
+            "outbox_dir": folder / "outbox", "rules_dir": DEMO_RULES_DIR, "rulebook": None}
 
 
 def clean(folder: Path) -> None:

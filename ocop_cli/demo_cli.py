@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.output import say, table
+from ocop_cli.plan_cli import print_calendar
 
 # Column headings narrow enough for an 80-column terminal; the legend spells them out.
 SHORT: dict[str, str] = {
@@ -38,6 +39,7 @@ def demo(
           [(unit.removeprefix("Huyện "), *(row.get(s, "") for s in states), sum(row.values()))
            for unit, row in sorted(grid.items())])
     say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
+    print_calendar(data.plan)
     table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data.emails.items()))
     stuck = data.stuck
     table(f"Hồ sơ tồn đọng cuối năm ({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",

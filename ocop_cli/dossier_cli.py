@@ -61,9 +61,12 @@ def product_register(
                             producer_type=producer_type, product=name, group=group, email=email,
                             preparation=preparation)
     if state.as_json:
-        emit_json({"id": view.id, "state": view.state, "due_on": view.due_on})
+        emit_json({"id": view.id, "state": view.state, "due_on": view.due_on,
+                   "round": view.round})
     else:
-        say(f"Hồ sơ số {view.id}: {view.product} ({view.producer}), "
+        # After a round's registration closes the dossier joins the next one: say which.
+        joined = f"{view.round_name} ({view.round})" if view.round_name else f"đợt {view.round}"
+        say(f"Hồ sơ số {view.id}: {view.product} ({view.producer}), thuộc {joined}, "
             f"hạn kiểm tra thực tế {format_date(view.due_on)}.")
 
 

@@ -14,6 +14,7 @@ from ocop_cli import (
     dossier_cli,
     flows_cli,
     outbox_cli,
+    plan_cli,
     training_cli,
 )
 from ocop_cli.context import state_of
@@ -74,6 +75,7 @@ outbox_cli.register(app)
 flows_cli.register(app)
 campaign_cli.register(app)
 demo_cli.register(app)
+plan_cli.register(app)
 # Issue 14: training courses and consultants.
 training_cli.register(app)
 consultant_cli.register(app)

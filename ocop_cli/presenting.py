@@ -15,7 +15,8 @@ def show_dossier(view: DossierView) -> None:
         ("Đơn vị", view.unit),
         ("Sản phẩm", view.product),
         ("Chủ thể", view.producer),
-        ("Đợt / quy định", f"{view.round} / {view.rulebook}"),
+        ("Đợt / quy định", f"{view.round_name + ' - ' if view.round_name else ''}{view.round} / "
+                           f"{view.rulebook}"),
         ("Hạn xử lý", format_date(view.due_on) + (" (quá hạn)" if view.overdue else "")),
         ("Điểm cấp huyện", view.district_points),
         ("Điểm cấp tỉnh", view.provincial_points),

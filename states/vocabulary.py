@@ -8,7 +8,17 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from states import vocabulary_plan as plan_section
+from states import vocabulary_preparation as preparation_section
 from states.errors import InvalidInput
+
+# Re-exported ("X as X"): import every code from here.
+from states.vocabulary_plan import CampaignOrigin as CampaignOrigin
+from states.vocabulary_plan import PlanEvent as PlanEvent
+from states.vocabulary_plan import Timing as Timing
+from states.vocabulary_preparation import AttendanceSource as AttendanceSource
+from states.vocabulary_preparation import ContractedPart as ContractedPart
+from states.vocabulary_preparation import PreparedBy as PreparedBy
 
 TIMEZONE_NAME = "Asia/Ho_Chi_Minh"
 LOCAL_TZ = ZoneInfo(TIMEZONE_NAME)
@@ -53,8 +63,8 @@ class Action(StrEnum):
     CAMPAIGN = "campaign"
     PROPOSE_REVOCATION = "propose_revocation"
     OUTBOX = "outbox"
-    # Issue 14: who prepared a dossier; the Department's training courses.
-    PREPARATION = "preparation"
+    PLAN = "plan"
+    PREPARATION = "preparation"  # issue 14: who prepared a dossier, and training courses
     TRAINING = "training"
 
 
@@ -81,6 +91,7 @@ class CampaignStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     DECIDED = "decided"
+    PLANNED = "planned"  # in the yearly plan, not yet opened
 
 
 class Role(StrEnum):
@@ -115,29 +126,6 @@ class CouncilLevel(StrEnum):
     LOCAL = "local"
     PROVINCIAL = "provincial"
     CENTRAL = "central"
-
-
-class PreparedBy(StrEnum):
-    """Who prepared a dossier (the seed letter's task 2)."""
-
-    PRODUCER = "producer"
-    OFFICER = "officer"
-    CONSULTANT = "consultant"
-
-
-class ContractedPart(StrEnum):
-    """What a producer contracted a consultant for."""
-
-    BUSINESS_PLAN = "business-plan"
-    PRODUCT_STORY = "product-story"
-    LABEL_PACKAGING = "label-packaging"
-    TESTING = "testing"
-    WHOLE_DOSSIER = "whole-dossier"
-
-
-class AttendanceSource(StrEnum):
-    HAND = "hand"
-    SHEET = "sheet"
 
 
 # One table of labels, one section per vocabulary: the same code ("expired", "renewal")
@@ -175,6 +163,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CAMPAIGN: "mở / đóng chiến dịch",
         Action.PROPOSE_REVOCATION: "đề nghị thu hồi",
         Action.OUTBOX: "quản lý hộp thư đi",
+        Action.PLAN: "lập kế hoạch năm (đợt đánh giá, chiến dịch)",
         Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
         Action.TRAINING: "quản lý lớp tập huấn",
     },
@@ -198,6 +187,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         CampaignStatus.OPEN: "đang mở",
         CampaignStatus.CLOSED: "đã đóng",
         CampaignStatus.DECIDED: "đã có quyết định",
+        CampaignStatus.PLANNED: "theo kế hoạch, chưa mở",
     },
     Role: {
         Role.DEPARTMENT: "Sở Nông nghiệp (cấp tỉnh)",
@@ -228,23 +218,11 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         RevocationReason.NOT_REEVALUATED: "Không đánh giá lại trong 36 tháng",
         RevocationReason.OTHER: "Lý do khác",
     },
-    PreparedBy: {
-        PreparedBy.PRODUCER: "Chủ thể tự làm",
-        PreparedBy.OFFICER: "Cán bộ hỗ trợ",
-        PreparedBy.CONSULTANT: "Thuê tư vấn",
-    },
-    ContractedPart: {
-        ContractedPart.BUSINESS_PLAN: "Phương án kinh doanh",
-        ContractedPart.PRODUCT_STORY: "Câu chuyện sản phẩm",
-        ContractedPart.LABEL_PACKAGING: "Nhãn và bao bì",
-        ContractedPart.TESTING: "Kiểm nghiệm",
-        ContractedPart.WHOLE_DOSSIER: "Toàn bộ hồ sơ",
-    },
-    AttendanceSource: {
-        AttendanceSource.HAND: "nhập tay",
-        AttendanceSource.SHEET: "từ danh sách điểm danh",
-    },
 }
+# Areas with vocabularies of their own keep them in a section module (this one stays under the
+# size limit); their codes are re-exported here and their labels join this one table.
+LABELS.update(plan_section.LABELS)  # the yearly plan (issue 15)
+LABELS.update(preparation_section.LABELS)  # task 2 of the seed letter (issue 14)
 
 
 def label(code: StrEnum) -> str:

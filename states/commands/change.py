@@ -58,7 +58,8 @@ class DossierChange:
             now = self.rt.clock.now()
             dossier.entered_state_at = now
             dossier.due_at = (due_at_on(due_on) if due_on is not None
-                              else due_at_for(self.rt.rules, self.rulebook, to_state, now))
+                              else due_at_for(self.rt.rules, self.rulebook, to_state, now,
+                                              dossier.round))
         self.record(from_state, to_state, trigger, note, details or {})
         return dossier_view(dossier, now)
 

@@ -69,6 +69,7 @@ class DossierView:
     district_points: float | None = None
     provincial_points: float | None = None
     certificate: CertificateView | None = None
+    round_name: str | None = None  # a round of the yearly plan has a name ("Đợt 2 năm 2022")
     # Who prepared the current evaluation (issue 14); None when nobody recorded it.
     preparation: PreparationView | None = None
 
@@ -115,7 +116,7 @@ def dossier_view(dossier: Dossier, now: datetime) -> DossierView:
         producer_type=dossier.product.producer.kind, round=dossier.round.code,
         rulebook=dossier.round.rulebook_code, cycle=dossier.cycle, version=dossier.version,
         entered_state_at=dossier.entered_state_at, due_on=due_on(dossier.due_at),
-        overdue=is_overdue(dossier, now))
+        overdue=is_overdue(dossier, now), round_name=dossier.round.name)
 
 
 def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:

@@ -53,22 +53,30 @@ def test_replayed_days_write_exactly_the_expected_digests_once(
     assert len(list((tmp_path / "outbox").iterdir())) == 4
 
 
-def test_campaign_flow_opens_and_expiry_flow_expires(harness: None, sqlite_url: str,
-                                                     tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_campaign_flow_runs_the_plan_file_and_expiry_flow_expires(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flows.runner import run_flows
+    from tests.use_cases.test_campaigns_run_themselves import PLAN_2022
 
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "plan-2022.toml").write_text(PLAN_2022, encoding="utf-8")
+    monkeypatch.setenv("OCOP_RULES_DIR", str(rules))
     monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
     rt = make_runtime(sqlite_url, today=date(2019, 10, 10))
     dossier_id = register(rt)
     advance(rt, dossier_id, "certified")
-    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url,
-                       {"deadline": date(2022, 10, 15)}, dispatch=False)
-    assert opened["renewal-campaign"]["opened"]["products"] == 1
+    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url, dispatch=False)
+    assert [o["products"] for o in opened["renewal-campaign"]["opened"]["opened"]] == [1]
     assert show_dossier(rt, "admin", dossier_id).state == "renewal"
     expired = run_flows(["expire-certificates"], date(2022, 10, 11), sqlite_url, dispatch=False)
     assert expired["expire-certificates"]["dossiers_expired"] == 1
     assert show_dossier(rt, "admin", dossier_id).state == "expired"
+    closed = run_flows(["renewal-campaign"], date(2022, 10, 17), sqlite_url)
+    assert [(c["unreturned"], c["listed"]) for c in closed["renewal-campaign"]["closed"]] == [(1, 1)]
+    [report] = (tmp_path / "outbox").glob("renewal-report_*.eml")
+    mail = message_from_bytes(report.read_bytes(), policy=policy.default)
+    assert [a.get_filename() for a in mail.iter_attachments()] == ["chua-danh-gia-lai-OCOP-1.xlsx"]
 
 
 def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(

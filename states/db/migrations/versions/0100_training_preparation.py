@@ -2,7 +2,7 @@
 (issue 14, the seed letter's task 2).
 
 Revision ID: 0100_training_preparation
-Revises: 0003
+Revises: 0100_yearly_plan (relinked when main took issue 15)
 """
 
 from alembic import op
@@ -11,7 +11,7 @@ import states.db.types
 
 
 revision = '0100_training_preparation'
-down_revision = '0003'
+down_revision = '0100_yearly_plan'
 branch_labels = None
 depends_on = None
 
