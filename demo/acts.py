@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from demo import preparation
 from demo.replay import DAILY, Demo
 from states.views.campaigns import open_campaigns, units_with_pending_renewals
 from states.vocabulary import CampaignKind
@@ -75,10 +76,12 @@ def replay(folder: Path, say: Callable[[str], None], size: int = 1) -> Demo:
     prefect_env.configure(folder / "prefect-home")
     with demo_system(folder) as system:
         demo = Demo(system, random.Random(2022))
+        preparation.setup(demo)  # issue 14: officers, consultants, self-prepared dossiers
         say("1/6 Lịch sử: các sản phẩm được công nhận 2019-2020 (giấy chứng nhận hết hạn 2022-2023)")
         history(demo, size)
         say("2/6 Đợt 1/2022: đăng ký, kế hoạch năm (959/KH-UBND), kiểm tra, chấm điểm; nhắc việc")
         first_round(demo, size)
+        preparation.training_course(demo, folder)  # issue 14: June 2022, with its sign-in sheet
         say("3/6 Đợt 2/2022; 05/09 các luồng tự mở chiến dịch đánh giá lại, thu hồi theo kế hoạch "
             "(hạn 15/10/2022)")
         forwarded2 = second_round_and_campaigns(demo, size)

@@ -28,6 +28,8 @@ FLOWS: tuple[FlowSpec, ...] = (
              "và gửi Sở danh sách đề nghị thu hồi."),
     FlowSpec("expire-certificates", "flows/certificates.py:expire_certificates", "15 0 * * *",
              "Mỗi ngày 00:15: giấy chứng nhận quá hạn hết hiệu lực; báo chủ thể trước 30 ngày."),
+    FlowSpec("training-reminders", "flows/training.py:training_reminders", "10 7 * * *",
+             "Mỗi ngày 07:10: nhắc đơn vị chưa có cán bộ được tập huấn cử người dự lớp sắp mở."),
     FlowSpec("dispatch-notifications", "flows/dispatch.py:dispatch_notifications", "*/5 * * * *",
              "5 phút một lần: gửi thư trong hộp thư đi (thử lại, không gửi trùng)."),
 )

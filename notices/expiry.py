@@ -22,9 +22,7 @@ def queue_expiry_notices(rt: Runtime, session: Session) -> QueueReport:
         notice_days = rt.rules.expiry_notice_days(rt.rules.get(item.rulebook))
         if (item.expires_on - today).days > notice_days:
             continue
-        # Without the producer's address, the unit's officers pass the notice on.
-        recipients = (item.producer_email,) if item.producer_email else directory.recipients(
-            item.unit_id)
+        recipients, _ = directory.producer_or_unit(item.producer_email, item.unit_id)
         subject = (f"[OCOP] Giấy chứng nhận {item.number} ({item.product}) hết hạn ngày "
                    f"{item.expires_on:%d/%m/%Y}")
         report.add(session, letter(

@@ -33,6 +33,14 @@ class UnitDirectory:
         unit = self.units[unit_id]
         return tuple(dict.fromkeys([*unit.contact_emails, *self.officers.get(unit_id, [])]))
 
+    def producer_or_unit(self, producer_email: str | None,
+                         unit_id: int) -> tuple[tuple[str, ...], bool]:
+        """Who gets a letter meant for a producer, and whether the unit must hand it over:
+        without the producer's address, the unit's officers pass it on."""
+        if producer_email:
+            return (producer_email,), False
+        return self.recipients(unit_id), True
+
     def province(self) -> AdministrativeUnit | None:
         provinces = sorted((u for u in self.units.values() if u.level == UnitLevel.PROVINCE),
                            key=lambda u: u.id)

@@ -45,6 +45,13 @@ def demo(
     table(f"Hồ sơ tồn đọng cuối năm ({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
           ["Đơn vị", "Đang ở bước", "Số hồ sơ", "Lâu nhất (ngày)"],
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])
+    # Issue 14: consultants beside self-prepared dossiers, and the units lacking training.
+    from ocop_cli.consultant_cli import print_report
+    from ocop_cli.training_cli import print_gaps
+    from use_cases import consultants, training
+
+    print_report(consultants.report(result.rt))
+    print_gaps(training.coverage(result.rt))
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
         f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
 

@@ -21,12 +21,27 @@ def show_dossier(view: DossierView) -> None:
         ("Điểm cấp huyện", view.district_points),
         ("Điểm cấp tỉnh", view.provincial_points),
     ]
+    rows += preparation_rows(view)
     if certificate:
         rows.append(("Giấy chứng nhận", (
             f"{certificate.number}: {certificate.stars} sao, QĐ {certificate.decision}, "
             f"cấp {format_date(certificate.issued_on)}, "
             f"hết hạn {format_date(certificate.expires_on)} ({certificate.status})")))
     table(f"Hồ sơ số {view.id}", ["Mục", "Nội dung"], rows)
+
+
+def preparation_rows(view: DossierView) -> list[tuple[str, Any]]:
+    """Who prepared the dossier, and which parts the producer and a consultant did."""
+    preparation = view.preparation
+    if preparation is None:
+        return [("Chuẩn bị hồ sơ", "chưa ghi nhận")]
+    who = preparation.consultant or preparation.officer_name
+    rows: list[tuple[str, Any]] = [
+        ("Chuẩn bị hồ sơ", preparation.prepared_by_label + (f": {who}" if who else ""))]
+    if preparation.by_consultant:
+        rows.append(("Phần tư vấn làm", ", ".join(preparation.by_consultant)))
+        rows.append(("Phần chủ thể tự làm", ", ".join(preparation.by_producer) or "không"))
+    return rows
 
 
 def moved(view: DossierView, as_json: bool) -> None:

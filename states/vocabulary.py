@@ -8,7 +8,17 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from states import vocabulary_plan as plan_section
+from states import vocabulary_preparation as preparation_section
 from states.errors import InvalidInput
+
+# Re-exported ("X as X"): import every code from here.
+from states.vocabulary_plan import CampaignOrigin as CampaignOrigin
+from states.vocabulary_plan import PlanEvent as PlanEvent
+from states.vocabulary_plan import Timing as Timing
+from states.vocabulary_preparation import AttendanceSource as AttendanceSource
+from states.vocabulary_preparation import ContractedPart as ContractedPart
+from states.vocabulary_preparation import PreparedBy as PreparedBy
 
 TIMEZONE_NAME = "Asia/Ho_Chi_Minh"
 LOCAL_TZ = ZoneInfo(TIMEZONE_NAME)
@@ -54,6 +64,8 @@ class Action(StrEnum):
     PROPOSE_REVOCATION = "propose_revocation"
     OUTBOX = "outbox"
     PLAN = "plan"
+    PREPARATION = "preparation"  # issue 14: who prepared a dossier, and training courses
+    TRAINING = "training"
 
 
 class CertificateStatus(StrEnum):
@@ -152,6 +164,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.PROPOSE_REVOCATION: "đề nghị thu hồi",
         Action.OUTBOX: "quản lý hộp thư đi",
         Action.PLAN: "lập kế hoạch năm (đợt đánh giá, chiến dịch)",
+        Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
+        Action.TRAINING: "quản lý lớp tập huấn",
     },
     CertificateStatus: {
         CertificateStatus.VALID: "còn hiệu lực",
@@ -205,56 +219,10 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         RevocationReason.OTHER: "Lý do khác",
     },
 }
-
-
-# --- The yearly plan (issue 15): where a campaign came from, the calendar's events. ---
-
-class CampaignOrigin(StrEnum):
-    MANUAL = "manual"  # `ocop campaign open`: opened and closed by a person
-    PLAN = "plan"  # the yearly plan: opened and closed by the daily flows
-    AUTO = "auto"  # planned by `[campaigns] auto_renewal`, run like the plan's
-
-
-class PlanEvent(StrEnum):
-    REGISTRATION_OPENS = "registration_opens"
-    REGISTRATION_CLOSES = "registration_closes"
-    LOCAL_DEADLINE = "local_deadline"
-    PROVINCIAL_DEADLINE = "provincial_deadline"
-    CAMPAIGN_OPENS = "campaign_opens"
-    CAMPAIGN_DEADLINE = "campaign_deadline"
-    CAMPAIGN_CLOSES = "campaign_closes"
-
-
-class Timing(StrEnum):
-    """Where a day of the calendar stands against today."""
-
-    PAST = "past"
-    TODAY = "today"
-    NEXT = "next"
-    LATER = "later"
-
-
-LABELS[CampaignOrigin] = {
-    CampaignOrigin.MANUAL: "mở tay",
-    CampaignOrigin.PLAN: "theo kế hoạch",
-    CampaignOrigin.AUTO: "tự động (auto_renewal)",
-}
-LABELS[PlanEvent] = {
-    PlanEvent.REGISTRATION_OPENS: "mở đăng ký",
-    PlanEvent.REGISTRATION_CLOSES: "hết hạn đăng ký",
-    PlanEvent.LOCAL_DEADLINE: "hạn cấp huyện / xã",
-    PlanEvent.PROVINCIAL_DEADLINE: "hạn cấp tỉnh",
-    PlanEvent.CAMPAIGN_OPENS: "mở chiến dịch",
-    PlanEvent.CAMPAIGN_DEADLINE: "hạn các đơn vị nộp",
-    PlanEvent.CAMPAIGN_CLOSES: "đóng, báo cáo Sở",
-}
-LABELS[Timing] = {
-    Timing.PAST: "đã qua",
-    Timing.TODAY: "hôm nay",
-    Timing.NEXT: "tiếp theo",
-    Timing.LATER: "sắp tới",
-}
-# --- end of the yearly plan's vocabulary ---
+# Areas with vocabularies of their own keep them in a section module (this one stays under the
+# size limit); their codes are re-exported here and their labels join this one table.
+LABELS.update(plan_section.LABELS)  # the yearly plan (issue 15)
+LABELS.update(preparation_section.LABELS)  # task 2 of the seed letter (issue 14)
 
 
 def label(code: StrEnum) -> str:

@@ -7,6 +7,7 @@ from notices.digests import queue_deadline_reminders
 from notices.expiry import queue_expiry_notices
 from notices.queueing import QueueReport
 from notices.stuck import queue_stuck_report
+from notices.training import queue_training_reminders
 from states.commands.expiry import expire_lapsed
 from states.commands.planned_campaigns import close_planned, open_planned, plan_auto_renewal
 from states.runtime import Runtime
@@ -28,6 +29,12 @@ def stuck_report(rt: Runtime) -> QueueReport:
 def campaign_reminders(rt: Runtime, kind: CampaignKind) -> QueueReport:
     with rt.transaction() as session:
         return queue_campaign_reminders(rt, session, kinds=(kind,))
+
+
+def training_reminders(rt: Runtime) -> QueueReport:
+    """Before each course, the invited units with no recently trained officer hear once."""
+    with rt.transaction() as session:
+        return queue_training_reminders(rt, session)
 
 
 @dataclass(frozen=True)

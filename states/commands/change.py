@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from states.db.models import (
     Certificate,
-    DocumentReceipt,
     Dossier,
     DossierEvent,
     Inspection,
@@ -21,9 +20,10 @@ from states.rules.deadlines import due_at_for, due_at_on
 from states.rules.guards import GuardContext
 from states.rules.machine import fire
 from states.rules.permissions import authorize
-from states.rules.rulebooks import Rulebook
+from states.rules.rulebooks import DocumentSpec, Rulebook
 from states.rules.scoring import council_average
 from states.runtime import Runtime
+from states.views.checklist import missing_required, present_documents
 from states.views.dossiers import DossierView, dossier_view, load_dossier
 from states.views.lookups import find_user
 from states.vocabulary import Action, CertificateStatus, CouncilLevel, State
@@ -95,9 +95,10 @@ class DossierChange:
             .order_by(Certificate.id.desc()).limit(1))
 
     def present_documents(self) -> set[str]:
-        return set(self.session.scalars(
-            select(DocumentReceipt.code).where(DocumentReceipt.dossier_id == self.dossier.id,
-                                               DocumentReceipt.cycle == self.dossier.cycle)))
+        return present_documents(self.session, self.dossier.id, self.dossier.cycle)
+
+    def missing_required(self) -> list[DocumentSpec]:
+        return missing_required(self.rulebook, self.present_documents())
 
     def has_inspection(self) -> bool:
         return self.session.scalar(

@@ -114,6 +114,15 @@ class CampaignPolicy(BaseModel):
     auto_renewal: AutoRenewal | None = None
 
 
+class TrainingPolicy(BaseModel):
+    """`[training]` in province.toml."""
+
+    # A unit has a gap when none of its officers was trained within this many months.
+    gap_months: int = Field(default=12, ge=1, le=120)
+    # Units with a gap are reminded of a course this many days before it starts.
+    reminder_days_before: int = Field(default=7, ge=1, le=90)
+
+
 class ProvinceSettings(BaseModel):
     """What a province's annual plan decides: time limits, the year's extra days off, when
     people are told, which certificates a campaign takes."""
@@ -123,6 +132,7 @@ class ProvinceSettings(BaseModel):
     extra_working_days: list[date] = []
     notices: NoticePolicy = NoticePolicy()
     campaigns: CampaignPolicy = CampaignPolicy()
+    training: TrainingPolicy = TrainingPolicy()
 
 
 class RuleRegistry:
