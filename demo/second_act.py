@@ -101,7 +101,8 @@ def renewals_after_the_switch(demo: Demo) -> list[int]:
     """The new province's renewal campaign for Bắc Giang's 2022 certificates; the communes
     send back most of them. Returns those forwarded to the province."""
     demo.run_flows(date(2025, 7, 28), ["expire-certificates"])  # July's certificates lapse
-    demo.run_flows(date(2025, 9, 8), ["renewal-campaign"], deadline=date(2025, 10, 31))
+    # The flow opens the campaign of the 2025 plan (demo/rules/plan-2025.toml) by itself.
+    demo.run_flows(date(2025, 9, 8), ["renewal-campaign"])
     with demo.rt.transaction() as session:
         campaign = open_campaigns(session, CampaignKind.RENEWAL)[-1]
         renewal_ids = [i for ids in units_with_pending_renewals(session, campaign).values()
@@ -109,6 +110,7 @@ def renewals_after_the_switch(demo: Demo) -> list[int]:
     responding = [i for i in renewal_ids if demo.rng.random() < 0.75]
     forwarded = demo.evaluate_locally(sorted(responding), date(2025, 9, 15))
     demo.run_flows(date(2025, 10, 17), ["renewal-campaign", "deadline-reminders"])
+    demo.run_flows(date(2025, 11, 3), ["renewal-campaign"])  # closed: the Department's list
     return forwarded
 
 
@@ -148,6 +150,7 @@ def second_act(demo: Demo, folder: Path, say: Callable[[str], None], size: int =
     forwarded = commune_round(demo, size)
     demo.run_flows(date(2026, 3, 20), ["expire-certificates", "deadline-reminders"])
     demo.provincial_council(forwarded, date(2026, 5, 15), "980/QĐ-UBND")
+    demo.on(date(2026, 6, 1))
     demo.run_flows(date(2026, 6, 1), ["deadline-reminders", "stuck-dossiers"])
     with demo.rt.transaction() as session:
         left = len(plan_moves(session, date(2026, 6, 1)).unsettled)

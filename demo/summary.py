@@ -7,9 +7,11 @@ from sqlalchemy import func, select
 
 from states.db.models import AdministrativeUnit, Dossier, OutboxMessage
 from states.runtime import Runtime
+from states.views.plan import PlanCalendar
 from states.views.stuck import StuckGroup
 from states.views.units import FormerNames
 from states.vocabulary import OutboxStatus
+from use_cases.plans import calendar
 from use_cases.queries import stuck
 
 
@@ -18,6 +20,7 @@ class DemoSummary:
     by_unit_state: list[tuple[str, str, int]]
     emails: Counter[str]
     stuck: list[StuckGroup]
+    plan: PlanCalendar
 
 
 def summary(rt: Runtime) -> DemoSummary:
@@ -32,4 +35,5 @@ def summary(rt: Runtime) -> DemoSummary:
         emails: Counter[str] = Counter(dict(session.execute(
             select(OutboxMessage.kind, func.count()).where(OutboxMessage.status == OutboxStatus.SENT)
             .group_by(OutboxMessage.kind)).tuples().all()))
-    return DemoSummary([(u, s, n) for u, s, n in by_unit_state], emails, stuck(rt))
+    return DemoSummary([(u, s, n) for u, s, n in by_unit_state], emails, stuck(rt),
+                       calendar(rt, 2022))

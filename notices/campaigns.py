@@ -2,6 +2,7 @@
 the deadline nears, and the revocation list for the Provincial People's Committee."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -9,6 +10,7 @@ from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory, department_recipients
 from notices.rendering import letter
 from notices.spreadsheets import attachment, workbook_bytes
+from notifiers.message import Attachment
 from states.clock import format_date
 from states.commands.campaigns import OpenedCampaign
 from states.db.models import Campaign
@@ -17,6 +19,8 @@ from states.views.campaigns import (
     ProposalRow,
     local_unit_ids,
     open_campaigns,
+    proposals,
+    renewal_outcome,
     renewal_products,
     units_with_pending_renewals,
 )
@@ -61,7 +65,8 @@ def _still_owing(rt: Runtime, session: Session, campaign: Campaign) -> OpenedCam
         owing = units_with_pending_renewals(session, campaign)
         return OpenedCampaign(campaign, {unit_id: renewal_products(session, ids)
                                          for unit_id, ids in owing.items()})
-    return OpenedCampaign(campaign, {unit_id: [] for unit_id in local_unit_ids(session, rt.clock.today())})
+    return OpenedCampaign(campaign, {unit_id: []
+                                     for unit_id in local_unit_ids(session, rt.clock.today())})
 
 
 def queue_campaign_reminders(rt: Runtime, session: Session,
@@ -92,10 +97,13 @@ REVOCATION_HEADERS = ("STT", "Hồ sơ", "Đơn vị", "Sản phẩm", "Chủ th
 
 
 @dataclass(frozen=True)
-class RevocationList:
+class ClosingReport:
+    """What a closing campaign sent the Department: the list as .xlsx, and how long it is."""
+
     filename: str
     content: bytes
-    proposals: int
+    rows: int  # revocation: proposals; renewal: products not sent back
+    listed: int | None = None  # renewal: products the campaign asked for
 
 
 def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
@@ -107,16 +115,50 @@ def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
 
 
 def queue_revocation_list(rt: Runtime, session: Session, campaign: Campaign,
-                          listed: list[ProposalRow]) -> RevocationList:
+                          listed: list[ProposalRow]) -> ClosingReport:
     """The list for the Provincial People's Committee, mailed to the Department."""
     data = revocation_workbook(campaign, listed)
     filename = f"danh-sach-thu-hoi-OCOP-{campaign.id}.xlsx"
-    directory = UnitDirectory.load(session, rt.clock.today())
     subject = (f"[OCOP] Danh sách đề nghị thu hồi ({len(listed)} sản phẩm), chiến dịch "
                f"số {campaign.id}")
+    _queue_department_letter(rt, session, f"revocation-list:{campaign.id}", subject,
+                             "revocation_list", attachment(filename, data), items=listed,
+                             campaign_id=campaign.id, deadline=campaign.deadline)
+    return ClosingReport(filename, data, len(listed))
+
+
+def _queue_department_letter(rt: Runtime, session: Session, key: str, subject: str,
+                             template: str, sheet: Attachment, **context: Any) -> None:
+    directory = UnitDirectory.load(session, rt.clock.today())
     QueueReport().add(session, letter(
-        f"revocation-list:{campaign.id}", department_recipients(session, directory), subject,
-        "revocation_list", attachments=(attachment(filename, data),), items=listed,
-        campaign_id=campaign.id, deadline=campaign.deadline,
-        department=directory.department), "revocation_list", rt.clock.now())
-    return RevocationList(filename, data, len(listed))
+        key, department_recipients(session, directory), subject, template, attachments=(sheet,),
+        department=directory.department, **context), template, rt.clock.now())
+
+
+UNRETURNED_HEADERS = ("STT", "Hồ sơ", "Đơn vị", "Sản phẩm", "Chủ thể", "Số GCN", "Sao",
+                      "Hết hạn", "Tình trạng")
+
+
+def queue_renewal_report(rt: Runtime, session: Session, campaign: Campaign) -> ClosingReport:
+    """The renewal campaign is over: which products the units did not send back."""
+    outcome = renewal_outcome(session, campaign.id)
+    missing = outcome.unreturned
+    rows = [(n, r.dossier_id, r.unit, r.product, r.producer, r.certificate or "", r.stars or "",
+             format_date(r.expires_on), r.state_label) for n, r in enumerate(missing, start=1)]
+    data = workbook_bytes("Chưa gửi lại", UNRETURNED_HEADERS, rows, (
+        f"Sản phẩm OCOP chưa được gửi hồ sơ đánh giá lại (chiến dịch số {campaign.id}, "
+        f"hạn {format_date(campaign.deadline)})"))
+    filename = f"chua-danh-gia-lai-OCOP-{campaign.id}.xlsx"
+    subject = (f"[OCOP] Đánh giá lại: {len(missing)}/{outcome.listed} sản phẩm chưa được gửi lại "
+               f"(chiến dịch số {campaign.id}, hạn {format_date(campaign.deadline)})")
+    _queue_department_letter(rt, session, f"renewal-report:{campaign.id}", subject,
+                             "renewal_report", attachment(filename, data), items=missing,
+                             listed=outcome.listed, campaign_id=campaign.id,
+                             deadline=campaign.deadline)
+    return ClosingReport(filename, data, len(missing), outcome.listed)
+
+
+def queue_closing_report(rt: Runtime, session: Session, campaign: Campaign) -> ClosingReport:
+    if campaign.kind == CampaignKind.REVOCATION:
+        return queue_revocation_list(rt, session, campaign, proposals(session, campaign.id))
+    return queue_renewal_report(rt, session, campaign)

@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from notices.queueing import QueueReport
-from notices.recipients import UnitDirectory, department_recipients
+from notices.recipients import UnitDirectory
 from notices.rendering import letter
 from states.runtime import Runtime
 from states.views.certificates import expiring_certificates
@@ -21,11 +21,7 @@ def queue_expiry_notices(rt: Runtime, session: Session) -> QueueReport:
         notice_days = rt.rules.expiry_notice_days(rt.rules.get(item.rulebook))
         if (item.expires_on - today).days > notice_days:
             continue
-        # Without the producer's address, the unit's officers pass the notice on (the
-        # Department's, while the unit is gone and the dossier not yet placed).
-        recipients = ((item.producer_email,) if item.producer_email
-                      else directory.recipients(item.unit_id) if directory.is_current(item.unit_id)
-                      else department_recipients(session, directory))
+        recipients, _ = directory.producer_or_unit(item.producer_email, item.unit_id)
         subject = (f"[OCOP] Giấy chứng nhận {item.number} ({item.product}) hết hạn ngày "
                    f"{item.expires_on:%d/%m/%Y}")
         report.add(session, letter(

@@ -22,6 +22,7 @@ class UnitDirectory:
     home: AdministrativeUnit | None
     day: date
     names: FormerNames
+    department_addresses: tuple[str, ...]
 
     @classmethod
     def load(cls, session: Session, day: date) -> "UnitDirectory":
@@ -31,8 +32,13 @@ class UnitDirectory:
                 User.role == Role.DISTRICT, User.email.is_not(None), User.unit_id.is_not(None))):
             if unit_id is not None and email:  # filtered by the query; narrows the types
                 officers.setdefault(unit_id, []).append(email)
-        return cls(units, officers, department_on(session, day), home_province(session, day), day,
-                   FormerNames.load(session))
+        home = home_province(session, day)
+        staff = session.scalars(select(User.email).where(User.role == Role.DEPARTMENT,
+                                                         User.email.is_not(None)))
+        addresses = tuple(dict.fromkeys([*(home.contact_emails if home else []),
+                                         *(e for e in staff if e)]))
+        return cls(units, officers, department_on(session, day), home, day,
+                   FormerNames.load(session), addresses)
 
     def unit(self, unit_id: int) -> AdministrativeUnit:
         return self.units[unit_id]
@@ -50,6 +56,17 @@ class UnitDirectory:
         unit = self.units[unit_id]
         return tuple(dict.fromkeys([*unit.contact_emails, *self.officers.get(unit_id, [])]))
 
+    def producer_or_unit(self, producer_email: str | None,
+                         unit_id: int) -> tuple[tuple[str, ...], bool]:
+        """Who gets a letter meant for a producer, and whether the unit must hand it over:
+        without the producer's address, the unit's officers pass it on (the Department's, while
+        the unit is gone and the dossier not yet placed)."""
+        if producer_email:
+            return (producer_email,), False
+        if not self.is_current(unit_id):
+            return self.department_addresses, True
+        return self.recipients(unit_id), True
+
     def province(self) -> AdministrativeUnit | None:
         return self.home
 
@@ -58,8 +75,5 @@ class UnitDirectory:
 
 
 def department_recipients(session: Session, directory: UnitDirectory) -> tuple[str, ...]:
-    province = directory.province()
-    staff = session.scalars(select(User.email).where(User.role == Role.DEPARTMENT,
-                                                     User.email.is_not(None)))
-    return tuple(dict.fromkeys([*(province.contact_emails if province else []),
-                                *(e for e in staff if e)]))
+    """The home province's OCOP contacts and the Department's staff (loaded with the directory)."""
+    return directory.department_addresses

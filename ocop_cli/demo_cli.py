@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.output import say, table
+from ocop_cli.plan_cli import print_calendar
 
 # Column headings narrow enough for an 80-column terminal; the legend spells them out.
 SHORT: dict[str, str] = {
@@ -44,12 +45,20 @@ def demo(
           [(unit.removeprefix("Huyện "), *(row.get(s, "") for s in states), sum(row.values()))
            for unit, row in shown])
     say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
+    print_calendar(data.plan)
     table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data.emails.items()))
     stuck = data.stuck
     table(f"Hồ sơ tồn đọng ngày {result.rt.clock.today():%d/%m/%Y} "
           f"({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
           ["Đơn vị", "Đang ở bước", "Số hồ sơ", "Lâu nhất (ngày)"],
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])
+    # Issue 14: consultants beside self-prepared dossiers, and the units lacking training.
+    from ocop_cli.consultant_cli import print_report
+    from ocop_cli.training_cli import print_gaps
+    from use_cases import consultants, training
+
+    print_report(consultants.report(result.rt))
+    print_gaps(training.coverage(result.rt))
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
         f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
 

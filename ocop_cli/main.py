@@ -6,7 +6,18 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ocop_cli import admin_cli, campaign_cli, demo_cli, dossier_cli, flows_cli, outbox_cli, units_cli
+from ocop_cli import (
+    admin_cli,
+    campaign_cli,
+    consultant_cli,
+    demo_cli,
+    dossier_cli,
+    flows_cli,
+    outbox_cli,
+    plan_cli,
+    training_cli,
+    units_cli,
+)
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
 from ocop_cli.parsing import parse_day
@@ -65,6 +76,10 @@ outbox_cli.register(app)
 flows_cli.register(app)
 campaign_cli.register(app)
 demo_cli.register(app)
+plan_cli.register(app)
+# Issue 14: training courses and consultants.
+training_cli.register(app)
+consultant_cli.register(app)
 units_cli.register(app)
 
 

@@ -8,7 +8,17 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from states import vocabulary_plan as plan_section
+from states import vocabulary_preparation as preparation_section
 from states.errors import InvalidInput
+
+# Re-exported ("X as X"): import every code from here.
+from states.vocabulary_plan import CampaignOrigin as CampaignOrigin
+from states.vocabulary_plan import PlanEvent as PlanEvent
+from states.vocabulary_plan import Timing as Timing
+from states.vocabulary_preparation import AttendanceSource as AttendanceSource
+from states.vocabulary_preparation import ContractedPart as ContractedPart
+from states.vocabulary_preparation import PreparedBy as PreparedBy
 
 TIMEZONE_NAME = "Asia/Ho_Chi_Minh"
 LOCAL_TZ = ZoneInfo(TIMEZONE_NAME)
@@ -53,6 +63,9 @@ class Action(StrEnum):
     CAMPAIGN = "campaign"
     PROPOSE_REVOCATION = "propose_revocation"
     OUTBOX = "outbox"
+    PLAN = "plan"
+    PREPARATION = "preparation"  # issue 14: who prepared a dossier, and training courses
+    TRAINING = "training"
     # Two-level government (1/7/2025): a dossier follows its unit's successor.
     REASSIGN_UNIT = "reassign_unit"
 
@@ -80,6 +93,7 @@ class CampaignStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     DECIDED = "decided"
+    PLANNED = "planned"  # in the yearly plan, not yet opened
 
 
 class Role(StrEnum):
@@ -153,6 +167,9 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CAMPAIGN: "mở / đóng chiến dịch",
         Action.PROPOSE_REVOCATION: "đề nghị thu hồi",
         Action.OUTBOX: "quản lý hộp thư đi",
+        Action.PLAN: "lập kế hoạch năm (đợt đánh giá, chiến dịch)",
+        Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
+        Action.TRAINING: "quản lý lớp tập huấn",
         Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
     },
     CertificateStatus: {
@@ -175,6 +192,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         CampaignStatus.OPEN: "đang mở",
         CampaignStatus.CLOSED: "đã đóng",
         CampaignStatus.DECIDED: "đã có quyết định",
+        CampaignStatus.PLANNED: "theo kế hoạch, chưa mở",
     },
     Role: {
         Role.DEPARTMENT: "Sở Nông nghiệp (cấp tỉnh)",
@@ -208,6 +226,10 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         RevocationReason.OTHER: "Lý do khác",
     },
 }
+# Areas with vocabularies of their own keep them in a section module (this one stays under the
+# size limit); their codes are re-exported here and their labels join this one table.
+LABELS.update(plan_section.LABELS)  # the yearly plan (issue 15)
+LABELS.update(preparation_section.LABELS)  # task 2 of the seed letter (issue 14)
 
 
 def label(code: StrEnum) -> str:

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from states.db.models import (
     Certificate,
-    DocumentReceipt,
     Dossier,
     DossierEvent,
     Inspection,
@@ -21,9 +20,10 @@ from states.rules.deadlines import due_at_for, due_at_on
 from states.rules.guards import GuardContext
 from states.rules.machine import fire
 from states.rules.permissions import authorize
-from states.rules.rulebooks import Rulebook
+from states.rules.rulebooks import DocumentSpec, Rulebook
 from states.rules.scoring import council_average
 from states.runtime import Runtime
+from states.views.checklist import missing_required, present_documents
 from states.views.dossiers import DossierView, dossier_view, load_dossier
 from states.views.lookups import find_user
 from states.views.units import name_on
@@ -59,7 +59,8 @@ class DossierChange:
             now = self.rt.clock.now()
             dossier.entered_state_at = now
             dossier.due_at = (due_at_on(due_on) if due_on is not None
-                              else due_at_for(self.rt.rules, self.rulebook, to_state, now))
+                              else due_at_for(self.rt.rules, self.rulebook, to_state, now,
+                                              dossier.round))
         self.record(from_state, to_state, trigger, note, details or {})
         return dossier_view(dossier, now)
 
@@ -97,9 +98,10 @@ class DossierChange:
             .order_by(Certificate.id.desc()).limit(1))
 
     def present_documents(self) -> set[str]:
-        return set(self.session.scalars(
-            select(DocumentReceipt.code).where(DocumentReceipt.dossier_id == self.dossier.id,
-                                               DocumentReceipt.cycle == self.dossier.cycle)))
+        return present_documents(self.session, self.dossier.id, self.dossier.cycle)
+
+    def missing_required(self) -> list[DocumentSpec]:
+        return missing_required(self.rulebook, self.present_documents())
 
     def has_inspection(self) -> bool:
         return self.session.scalar(

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from states.commands.change import DossierChange, not_in_future
 from states.db.models import DocumentReceipt, Inspection
 from states.errors import InvalidInput
+from states.rules.guards import GuardContext, reaches_forwarding_threshold
+from states.rules.rulebooks import DocumentSpec
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.views.dossiers import DossierView
@@ -51,14 +53,16 @@ def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals:
 
 def forward(rt: Runtime, session: Session, actor: str, dossier_id: int) -> DossierView:
     change = DossierChange(rt, session, actor, dossier_id, Action.FORWARD)
+    return change.move(Action.FORWARD, _forwarding_facts(change, change.missing_required()))
+
+
+def _forwarding_facts(change: DossierChange, missing: list[DocumentSpec]) -> GuardContext:
+    """What forwarding depends on: the local council's score and the required documents."""
     sheet = change.sheet(CouncilLevel.LOCAL)
-    present = change.present_documents()
-    missing = [d.name for d in change.rulebook.documents if d.required and d.code not in present]
-    ctx = change.context(
+    return change.context(
         district_points=sheet.average if sheet else None,
         district_failed_mandatory=sheet.failed_mandatory if sheet else None,
-        missing_documents=missing)
-    return change.move(Action.FORWARD, ctx)
+        missing_documents=[d.name for d in missing])
 
 
 def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
@@ -66,7 +70,15 @@ def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *
     if not reason.strip():
         raise InvalidInput("Cần ghi lý do trả lại (--reason).")
     change = DossierChange(rt, session, actor, dossier_id, Action.RETURN)
-    return change.move(Action.RETURN, change.context(), note=reason.strip())
+    # Why it went back, as facts at this moment (the consultant report counts them): below
+    # the forwarding threshold (or a failed mandatory criterion), and required documents
+    # still missing. Both can hold at once.
+    missing = change.missing_required()
+    facts = _forwarding_facts(change, missing)
+    return change.move(Action.RETURN, change.context(), note=reason.strip(), details={
+        "district_points": facts.district_points,
+        "below_threshold": reaches_forwarding_threshold(facts) is not None,
+        "missing_documents": [d.code for d in missing], "incomplete": bool(missing)})
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """A new product enters the cycle: producer, product and dossier in the round of the day."""
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,18 +14,34 @@ from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view
 from states.views.lookups import find_unit, find_user
+from states.views.plan import planned_rounds
 from states.views.units import name_on
 from states.vocabulary import Action, ProducerType, State, parse_code
 
 
 def round_for(rt: Runtime, session: Session) -> EvaluationRound:
-    """The evaluation round of today's half-year, pinned to a rulebook when first opened."""
+    """The round a dossier entering the cycle today joins. In a year with a plan: the planned
+    round whose registration is open, else the next one (registration closed: next round);
+    without a plan: today's automatic half-year round, pinned to a rulebook when first opened."""
     today = rt.clock.today()
-    code = f"{today.year}-{1 if today.month <= 6 else 2}"
+    planned = planned_rounds(session)
+    if any(r.registration_opens is not None and r.registration_opens.year == today.year
+           for r in planned):
+        upcoming = next((r for r in planned
+                         if r.registration_closes is not None and r.registration_closes >= today),
+                        None)
+        if upcoming is not None:
+            return upcoming
+        # The year's last planned round has closed and no later plan exists yet.
+        return _automatic_round(rt, session, f"{today.year + 1}-1", date(today.year + 1, 1, 1))
+    return _automatic_round(rt, session, f"{today.year}-{1 if today.month <= 6 else 2}", today)
+
+
+def _automatic_round(rt: Runtime, session: Session, code: str, starts: date) -> EvaluationRound:
     found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == code))
     if found is None:
-        rulebook = rt.rulebook_for_round(today)
-        found = EvaluationRound(code=code, rulebook_code=rulebook.code, opened_on=today)
+        rulebook = rt.rulebook_for_round(starts)
+        found = EvaluationRound(code=code, rulebook_code=rulebook.code, opened_on=rt.clock.today())
         session.add(found)
         session.flush()
     return found
@@ -58,7 +76,7 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,
-                      due_at=due_at_for(rt.rules, rulebook, State.REGISTERED, now))
+                      due_at=due_at_for(rt.rules, rulebook, State.REGISTERED, now, evaluation_round))
     session.add(dossier)
     session.flush()
     session.add(DossierEvent(dossier_id=dossier.id, from_state=None, to_state=State.REGISTERED,

@@ -4,6 +4,7 @@ from a name, and the two spellings of a tone mark ("Hòa" / "Hoà") read as one.
 import re
 import unicodedata
 
+from states.rules import names
 from states.vocabulary import UnitLevel
 
 # The word before the name, longest first ("thị xã " before "xã "); the province keeps its own.
@@ -57,6 +58,4 @@ def salutation_for(name: str) -> str:
 
 def slug(text: str) -> str:
     """"Xã Đồng Tiến" → "xa-dong-tien": a code a person can type."""
-    plain = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", names.fold(text)).strip("-")

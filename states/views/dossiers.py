@@ -19,6 +19,7 @@ from states.db.models import (
 )
 from states.views.joins import with_names
 from states.views.lookups import dossier_not_found, find_dossier, find_unit
+from states.views.preparation import PreparationView, preparation_view
 from states.vocabulary import ACTION_STATES, CertificateStatus, CouncilLevel, State, label, parse_code
 
 # One query for a dossier and everything its view names (round, unit, product, producer).
@@ -71,6 +72,9 @@ class DossierView:
     district_points: float | None = None
     provincial_points: float | None = None
     certificate: CertificateView | None = None
+    round_name: str | None = None  # a round of the yearly plan has a name ("Đợt 2 năm 2022")
+    # Who prepared the current evaluation (issue 14); None when nobody recorded it.
+    preparation: PreparationView | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ def dossier_view(dossier: Dossier, now: datetime) -> DossierView:
         producer_type=dossier.product.producer.kind, round=dossier.round.code,
         rulebook=dossier.round.rulebook_code, cycle=dossier.cycle, version=dossier.version,
         entered_state_at=dossier.entered_state_at, due_on=due_on(dossier.due_at),
-        overdue=is_overdue(dossier, now))
+        overdue=is_overdue(dossier, now), round_name=dossier.round.name)
 
 
 def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:
@@ -130,6 +134,7 @@ def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:
     view.district_points = sheets.get(CouncilLevel.LOCAL)
     view.provincial_points = sheets.get(CouncilLevel.PROVINCIAL)
     view.certificate = CertificateView.of(certificate)
+    view.preparation = preparation_view(session, dossier.id, dossier.cycle)
     return view
 
 

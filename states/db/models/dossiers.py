@@ -45,6 +45,14 @@ class EvaluationRound(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     rulebook_code: Mapped[str] = mapped_column(String(32))
     opened_on: Mapped[date]
+    # A round of the province's yearly plan has a name and dates; an automatic half-year round
+    # (no plan) has none of them.
+    name: Mapped[str | None] = mapped_column(String(200))
+    registration_opens: Mapped[date | None]
+    registration_closes: Mapped[date | None]
+    local_deadline: Mapped[date | None]
+    provincial_deadline: Mapped[date | None]
+    plan_source: Mapped[str | None] = mapped_column(String(200))
 
 
 class Dossier(Base):

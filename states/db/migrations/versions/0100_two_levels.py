@@ -2,14 +2,14 @@
 producer's commune, and snapshots of the unit on events and certificates.
 
 Revision ID: 0100_two_levels
-Revises: 0003
+Revises: 0100_training_preparation (relinked when this branch took main with issues 14 and 15)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0100_two_levels"
-down_revision = "0003"
+down_revision = "0100_training_preparation"
 branch_labels = None
 depends_on = None
 
@@ -17,12 +17,8 @@ UNITS = "administrative_units"
 
 
 def upgrade() -> None:
-    sqlite = op.get_bind().dialect.name == "sqlite"
-    if sqlite:
-        # Dropping the unique name means rebuilding the units table, which other tables refer
-        # to: SQLite would refuse to drop the old copy with foreign keys on. (A no-op inside a
-        # transaction, where the tables are new and empty anyway.)
-        op.execute("PRAGMA foreign_keys=OFF")
+    # On SQLite this rebuilds the units table, which other tables refer to: env.py turns the
+    # foreign keys off for the run and checks them at the end.
     with op.batch_alter_table(UNITS) as batch:
         batch.drop_constraint("uq_administrative_units_name", type_="unique")
         batch.add_column(sa.Column("valid_from", sa.Date(), nullable=True))
