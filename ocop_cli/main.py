@@ -16,6 +16,7 @@ from ocop_cli import (
     outbox_cli,
     plan_cli,
     training_cli,
+    units_cli,
 )
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
@@ -79,6 +80,7 @@ plan_cli.register(app)
 # Issue 14: training courses and consultants.
 training_cli.register(app)
 consultant_cli.register(app)
+units_cli.register(app)
 
 
 def run() -> None:

@@ -22,6 +22,9 @@ class Producer(Base):
     kind: Mapped[str] = mapped_column(String(32))
     unit_id: Mapped[int] = mapped_column(ForeignKey("administrative_units.id"))
     email: Mapped[str | None] = mapped_column(String(254))
+    # The producer's address commune (xã / phường / thị trấn): when a district is divided, it
+    # says which successor the producer's dossiers go to.
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
 
 
 class Product(Base):
@@ -134,3 +137,6 @@ class DossierEvent(Base):
     at: Mapped[datetime]
     note: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The unit as it was at that moment: a 2022 history still says "Huyện Lục Ngạn".
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
+    unit_name: Mapped[str | None] = mapped_column(String(200))
