@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bootstrap.system import System, build_system, overriding
 from demo.synthetic import person, sample_product
@@ -22,6 +22,9 @@ from states.runtime import Runtime
 from states.vocabulary import CampaignKind, State
 from use_cases import admin, dossiers
 from use_cases.queries import list_campaigns
+
+if TYPE_CHECKING:
+    from demo.preparation import Preparer
 
 UNITS = ("tp-bac-giang", "hiep-hoa", "lang-giang", "luc-nam", "luc-ngan", "son-dong", "tan-yen",
          "viet-yen", "yen-dung", "yen-the")
@@ -40,6 +43,8 @@ class Demo:
     log: list[str] = field(default_factory=list)
     flow_runs: int = 0
     unit_of: dict[int, str] = field(default_factory=dict)
+    # Issue 14 (demo/preparation.py): who prepares each dossier, and what that does to it.
+    preparer: "Preparer | None" = None
 
     @property
     def rt(self) -> Runtime:
@@ -64,7 +69,9 @@ class Demo:
             view = dossiers.register_product(
                 self.rt, ADMIN, unit=unit, producer=sample.producer,
                 producer_type=sample.producer_type, product=sample.product, group=sample.group,
-                email=sample.email)
+                email=sample.email, preparation=self.preparer.plan(unit) if self.preparer else None)
+            if self.preparer:
+                self.preparer.remember(view.id)
             ids.append(view.id)
             self.unit_of[view.id] = unit
         return ids
@@ -81,11 +88,15 @@ class Demo:
                              minutes_ref=f"BB-{dossier_id:04d}")
             self.on(day + timedelta(days=self.rng.randrange(3, 25 if slow else 12)))
             points = round(self.rng.gauss(62, 11), 1)
+            if self.preparer:
+                points = self.preparer.points(dossier_id, points)
             members = [round(max(20.0, min(99.0, points + self.rng.uniform(-4, 4))), 1)
                        for _ in range(5)]
             dossiers.score(self.rt, ADMIN, dossier_id, totals=members)
-            dossiers.update_documents(self.rt, ADMIN, dossier_id,
-                                      add=DOCS if self.rng.random() > 0.08 else DOCS[:3], remove=[])
+            docs = DOCS if self.rng.random() > 0.08 else DOCS[:3]
+            if self.preparer:
+                docs = self.preparer.documents(dossier_id, docs)
+            dossiers.update_documents(self.rt, ADMIN, dossier_id, add=docs, remove=[])
             self.on(self.rt.clock.today() + timedelta(days=self.rng.randrange(1, 6)))
             if self.try_step(partial(dossiers.forward, self.rt, ADMIN, dossier_id)):
                 forwarded.append(dossier_id)
@@ -98,6 +109,8 @@ class Demo:
         self.on(day)
         for dossier_id in ids:
             points = round(min(98.0, max(35.0, self.rng.gauss(72, 10))), 1)
+            if self.preparer:
+                points = self.preparer.points(dossier_id, points)
             if points < 50:
                 dossiers.not_recognise(self.rt, ADMIN, dossier_id, note="Dưới 50 điểm")
                 continue
@@ -121,10 +134,15 @@ class Demo:
         return next(c.id for c in list_campaigns(self.rt) if c.kind == kind and c.status == "open")
 
 
+# The demo's OCOP_RULES_DIR: Bắc Giang's 2022 plan (plan-2022.toml).
+DEMO_RULES_DIR = Path(__file__).parent / "rules"
+
+
 def demo_settings(folder: Path) -> dict[str, Any]:
-    """The embedded default, whatever the environment says: SQLite and the file outbox."""
+    """The embedded default, whatever the environment says: SQLite, the file outbox and the
+    demo's own plan."""
     return {"database_url": f"sqlite:///{folder / 'ocop-demo.db'}", "notifier": "file",
-            "outbox_dir": folder / "outbox", "rules_dir": None, "rulebook": None}
+            "outbox_dir": folder / "outbox", "rules_dir": DEMO_RULES_DIR, "rulebook": None}
 
 
 def clean(folder: Path) -> None:

@@ -1,4 +1,6 @@
-"""Renewal and revocation campaigns: opened on demand, reminded as the deadline nears."""
+"""Renewal and revocation campaigns run themselves: each working day the flow opens what the
+yearly plan (or `auto_renewal`) set for the day, reminds units as deadlines near, and closes
+what is past its deadline with the Department's list. Every step is safe to rerun."""
 
 from datetime import date
 from typing import Any
@@ -8,19 +10,13 @@ from prefect import flow, task
 from flows.context import flow_system
 from states.views.jsonable import jsonable
 from states.vocabulary import CampaignKind
-from use_cases import campaigns, schedules
+from use_cases import schedules
 
 
 @task(retries=2, retry_delay_seconds=10)
-def open_if_asked(kind: CampaignKind, as_of: date | None, database_url: str | None,
-                  deadline: date | None, expiring_before: date | None) -> dict[str, Any] | None:
-    if deadline is None:
-        return None
+def open_planned(kind: CampaignKind, as_of: date | None, database_url: str | None) -> dict[str, Any]:
     with flow_system(as_of, database_url) as system:
-        opened = campaigns.open_campaign(system.rt, system.default_actor, kind, deadline,
-                                         expiring_before)
-        return {"campaign": opened.campaign_id, "products": opened.products,
-                "units_notified": opened.units_notified}
+        return dict(jsonable(schedules.open_planned_campaigns(system.rt, kind)))
 
 
 @task(retries=2, retry_delay_seconds=10)
@@ -30,20 +26,29 @@ def remind(kind: CampaignKind, as_of: date | None, database_url: str | None) -> 
         return dict(jsonable(report))
 
 
+@task(retries=2, retry_delay_seconds=10)
+def close_due(kind: CampaignKind, as_of: date | None, database_url: str | None) -> list[Any]:
+    with flow_system(as_of, database_url) as system:
+        return list(jsonable(schedules.close_planned_campaigns(system.rt, kind)))
+
+
+def campaign_day(kind: CampaignKind, as_of: date | None, database_url: str | None) -> dict[str, Any]:
+    # Opening reads the plan files: a broken one fails the run only after the running campaigns
+    # were reminded and closed; and a campaign opened today is not reminded on its first day.
+    reminders = remind(kind, as_of, database_url)
+    closed = close_due(kind, as_of, database_url)
+    return {"opened": open_planned(kind, as_of, database_url), "reminders": reminders,
+            "closed": closed}
+
+
 @flow(name="renewal-campaign", retries=1, retry_delay_seconds=30)
-def renewal_campaign(as_of: date | None = None, database_url: str | None = None,
-                     deadline: date | None = None,
-                     expiring_before: date | None = None) -> dict[str, Any]:
-    """With `deadline`: open a renewal campaign. Always: remind units as deadlines near."""
-    kind = CampaignKind.RENEWAL
-    opened = open_if_asked(kind, as_of, database_url, deadline, expiring_before)
-    return {"opened": opened, "reminders": remind(kind, as_of, database_url)}
+def renewal_campaign(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
+    """Open the planned renewal campaigns of the day (and the quarter's, with auto_renewal),
+    remind units as deadlines near, close those past their deadline."""
+    return campaign_day(CampaignKind.RENEWAL, as_of, database_url)
 
 
 @flow(name="revocation-campaign", retries=1, retry_delay_seconds=30)
-def revocation_campaign(as_of: date | None = None, database_url: str | None = None,
-                        deadline: date | None = None) -> dict[str, Any]:
-    """With `deadline`: ask units for their revocation lists. Always: remind as it nears."""
-    kind = CampaignKind.REVOCATION
-    opened = open_if_asked(kind, as_of, database_url, deadline, None)
-    return {"opened": opened, "reminders": remind(kind, as_of, database_url)}
+def revocation_campaign(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
+    """The same for the revocation lists: open as planned, remind, close with the list."""
+    return campaign_day(CampaignKind.REVOCATION, as_of, database_url)

@@ -21,11 +21,15 @@ FLOWS: tuple[FlowSpec, ...] = (
     FlowSpec("stuck-dossiers", "flows/deadlines.py:stuck_dossiers", "0 8 * * 1",
              "Thứ Hai 08:00: báo cáo hồ sơ tồn đọng theo bước và đơn vị (kèm Excel) gửi Sở."),
     FlowSpec("renewal-campaign", "flows/campaigns.py:renewal_campaign", "0 7 * * 1-5",
-             "Mỗi ngày làm việc 07:00: nhắc các đơn vị khi hạn chiến dịch đánh giá lại đến gần."),
+             "Mỗi ngày làm việc 07:00: mở chiến dịch đánh giá lại theo kế hoạch, nhắc các đơn vị "
+             "trước hạn, đóng và báo cáo Sở sau hạn."),
     FlowSpec("revocation-campaign", "flows/campaigns.py:revocation_campaign", "5 7 * * 1-5",
-             "Mỗi ngày làm việc 07:05: nhắc các đơn vị gửi danh sách đề nghị thu hồi."),
+             "Mỗi ngày làm việc 07:05: mở chiến dịch thu hồi theo kế hoạch, nhắc các đơn vị, đóng "
+             "và gửi Sở danh sách đề nghị thu hồi."),
     FlowSpec("expire-certificates", "flows/certificates.py:expire_certificates", "15 0 * * *",
              "Mỗi ngày 00:15: giấy chứng nhận quá hạn hết hiệu lực; báo chủ thể trước 30 ngày."),
+    FlowSpec("training-reminders", "flows/training.py:training_reminders", "10 7 * * *",
+             "Mỗi ngày 07:10: nhắc đơn vị chưa có cán bộ được tập huấn cử người dự lớp sắp mở."),
     FlowSpec("dispatch-notifications", "flows/dispatch.py:dispatch_notifications", "*/5 * * * *",
              "5 phút một lần: gửi thư trong hộp thư đi (thử lại, không gửi trùng)."),
 )

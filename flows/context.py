@@ -1,10 +1,13 @@
 """What every flow needs: the system built from the environment, as of the replayed date."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 from bootstrap.system import System, build_system
+from notices.queueing import QueueReport
+from states.runtime import Runtime
 
 
 @contextmanager
@@ -15,3 +18,12 @@ def flow_system(as_of: date | None, database_url: str | None) -> Iterator[System
         yield system
     finally:
         system.close()
+
+
+def queued_as_of(as_of: date | None, database_url: str | None,
+                 schedule: Callable[[Runtime], QueueReport]) -> dict[str, Any]:
+    """Run a schedule that queues notices, as of `as_of`; what it queued, as the flow reports it."""
+    with flow_system(as_of, database_url) as system:
+        report = schedule(system.rt)
+        return {"as_of": system.rt.clock.today().isoformat(), "queued": report.queued,
+                "already_queued": report.already_queued}

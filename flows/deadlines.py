@@ -5,16 +5,13 @@ from typing import Any
 
 from prefect import flow, task
 
-from flows.context import flow_system
+from flows.context import flow_system, queued_as_of
 from use_cases import schedules
 
 
 @task(retries=2, retry_delay_seconds=10)
 def queue_reminders(as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    with flow_system(as_of, database_url) as system:
-        report = schedules.deadline_reminders(system.rt)
-        return {"as_of": system.rt.clock.today().isoformat(), "queued": report.queued,
-                "already_queued": report.already_queued}
+    return queued_as_of(as_of, database_url, schedules.deadline_reminders)
 
 
 @flow(name="deadline-reminders", retries=1, retry_delay_seconds=30)

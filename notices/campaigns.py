@@ -2,6 +2,7 @@
 the deadline nears, and the revocation list for the Provincial People's Committee."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -9,6 +10,7 @@ from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory, department_recipients
 from notices.rendering import letter
 from notices.spreadsheets import attachment, workbook_bytes
+from notifiers.message import Attachment
 from states.clock import format_date
 from states.commands.campaigns import OpenedCampaign
 from states.db.models import Campaign
@@ -17,6 +19,8 @@ from states.views.campaigns import (
     ProposalRow,
     local_unit_ids,
     open_campaigns,
+    proposals,
+    renewal_outcome,
     renewal_products,
     units_with_pending_renewals,
 )
@@ -31,14 +35,16 @@ def _queue_unit_notices(rt: Runtime, session: Session, opened: OpenedCampaign,
     """One notice per unit of `opened`; `key` and `subject` are formatted per unit."""
     campaign = opened.campaign
     kind = CampaignKind(campaign.kind)
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     for unit_id, items in sorted(opened.by_unit.items()):
-        unit = directory.unit(unit_id)
+        if not directory.is_current(unit_id):
+            continue  # a gone unit's dossiers are on the Department's "chưa xác định xã" list
+        unit, name = directory.unit(unit_id), directory.name(unit_id)
         report.add(session, letter(
             key.format(campaign=campaign.id, unit=unit.code),
-            directory.recipients(unit_id), subject.format(unit=unit.name, count=len(items)),
-            "campaign_notice", kind=kind, unit_name=unit.name, deadline=campaign.deadline,
-            items=items, campaign_id=campaign.id, sender_name=directory.sender_name()),
+            directory.recipients(unit_id), subject.format(unit=name, count=len(items)),
+            "campaign_notice", kind=kind, unit_name=name, deadline=campaign.deadline,
+            items=items, campaign_id=campaign.id, department=directory.department),
             f"{kind}_campaign", rt.clock.now())
 
 
@@ -54,12 +60,13 @@ def queue_opening_notices(rt: Runtime, session: Session, opened: OpenedCampaign)
     return report
 
 
-def _still_owing(session: Session, campaign: Campaign) -> OpenedCampaign:
+def _still_owing(rt: Runtime, session: Session, campaign: Campaign) -> OpenedCampaign:
     if campaign.kind == CampaignKind.RENEWAL:
         owing = units_with_pending_renewals(session, campaign)
         return OpenedCampaign(campaign, {unit_id: renewal_products(session, ids)
                                          for unit_id, ids in owing.items()})
-    return OpenedCampaign(campaign, {unit_id: [] for unit_id in local_unit_ids(session)})
+    return OpenedCampaign(campaign, {unit_id: []
+                                     for unit_id in local_unit_ids(session, rt.clock.today())})
 
 
 def queue_campaign_reminders(rt: Runtime, session: Session,
@@ -80,7 +87,7 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
             subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
                        f"{campaign.deadline:%d/%m/%Y} ({{unit}})")
             # One reminder per unit per threshold, however often the flow reruns.
-            _queue_unit_notices(rt, session, _still_owing(session, campaign),
+            _queue_unit_notices(rt, session, _still_owing(rt, session, campaign),
                                 f"campaign-reminder:{{campaign}}:{{unit}}:{left}", subject, report)
     return report
 
@@ -90,10 +97,13 @@ REVOCATION_HEADERS = ("STT", "Hồ sơ", "Đơn vị", "Sản phẩm", "Chủ th
 
 
 @dataclass(frozen=True)
-class RevocationList:
+class ClosingReport:
+    """What a closing campaign sent the Department: the list as .xlsx, and how long it is."""
+
     filename: str
     content: bytes
-    proposals: int
+    rows: int  # revocation: proposals; renewal: products not sent back
+    listed: int | None = None  # renewal: products the campaign asked for
 
 
 def revocation_filename(campaign_id: int) -> str:
@@ -109,16 +119,50 @@ def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
 
 
 def queue_revocation_list(rt: Runtime, session: Session, campaign: Campaign,
-                          listed: list[ProposalRow]) -> RevocationList:
+                          listed: list[ProposalRow]) -> ClosingReport:
     """The list for the Provincial People's Committee, mailed to the Department."""
     data = revocation_workbook(campaign, listed)
     filename = revocation_filename(campaign.id)
-    directory = UnitDirectory.load(session)
     subject = (f"[OCOP] Danh sách đề nghị thu hồi ({len(listed)} sản phẩm), chiến dịch "
                f"số {campaign.id}")
+    _queue_department_letter(rt, session, f"revocation-list:{campaign.id}", subject,
+                             "revocation_list", attachment(filename, data), items=listed,
+                             campaign_id=campaign.id, deadline=campaign.deadline)
+    return ClosingReport(filename, data, len(listed))
+
+
+def _queue_department_letter(rt: Runtime, session: Session, key: str, subject: str,
+                             template: str, sheet: Attachment, **context: Any) -> None:
+    directory = UnitDirectory.load(session, rt.clock.today())
     QueueReport().add(session, letter(
-        f"revocation-list:{campaign.id}", department_recipients(session, directory), subject,
-        "revocation_list", attachments=(attachment(filename, data),), items=listed,
-        campaign_id=campaign.id, deadline=campaign.deadline,
-        sender_name=directory.sender_name()), "revocation_list", rt.clock.now())
-    return RevocationList(filename, data, len(listed))
+        key, department_recipients(session, directory), subject, template, attachments=(sheet,),
+        department=directory.department, **context), template, rt.clock.now())
+
+
+UNRETURNED_HEADERS = ("STT", "Hồ sơ", "Đơn vị", "Sản phẩm", "Chủ thể", "Số GCN", "Sao",
+                      "Hết hạn", "Tình trạng")
+
+
+def queue_renewal_report(rt: Runtime, session: Session, campaign: Campaign) -> ClosingReport:
+    """The renewal campaign is over: which products the units did not send back."""
+    outcome = renewal_outcome(session, campaign.id)
+    missing = outcome.unreturned
+    rows = [(n, r.dossier_id, r.unit, r.product, r.producer, r.certificate or "", r.stars or "",
+             format_date(r.expires_on), r.state_label) for n, r in enumerate(missing, start=1)]
+    data = workbook_bytes("Chưa gửi lại", UNRETURNED_HEADERS, rows, (
+        f"Sản phẩm OCOP chưa được gửi hồ sơ đánh giá lại (chiến dịch số {campaign.id}, "
+        f"hạn {format_date(campaign.deadline)})"))
+    filename = f"chua-danh-gia-lai-OCOP-{campaign.id}.xlsx"
+    subject = (f"[OCOP] Đánh giá lại: {len(missing)}/{outcome.listed} sản phẩm chưa được gửi lại "
+               f"(chiến dịch số {campaign.id}, hạn {format_date(campaign.deadline)})")
+    _queue_department_letter(rt, session, f"renewal-report:{campaign.id}", subject,
+                             "renewal_report", attachment(filename, data), items=missing,
+                             listed=outcome.listed, campaign_id=campaign.id,
+                             deadline=campaign.deadline)
+    return ClosingReport(filename, data, len(missing), outcome.listed)
+
+
+def queue_closing_report(rt: Runtime, session: Session, campaign: Campaign) -> ClosingReport:
+    if campaign.kind == CampaignKind.REVOCATION:
+        return queue_revocation_list(rt, session, campaign, proposals(session, campaign.id))
+    return queue_renewal_report(rt, session, campaign)

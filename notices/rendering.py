@@ -6,6 +6,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from notifiers.message import Attachment, OutgoingMessage
 from states.clock import format_date
+from states.rules.points import format_points
 
 ENV = Environment(
     loader=PackageLoader("notices", "templates"),
@@ -25,6 +26,7 @@ def people_committee(unit_name: str) -> str:
 
 
 ENV.filters["ubnd"] = people_committee
+ENV.filters["diem"] = format_points
 
 
 def render(name: str, **context: Any) -> tuple[str, str]:

@@ -1,15 +1,19 @@
-"""The Department's weekly list of dossiers past their time limit, with an .xlsx."""
+"""The Department's weekly list of dossiers past their time limit, with an .xlsx; the training
+coverage and the consultant report ride along, each with its own .xlsx."""
 
 from datetime import date
 
 from sqlalchemy.orm import Session
 
+from notices.consultants import consultant_filename, consultant_workbook
 from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory, department_recipients
 from notices.rendering import letter
 from notices.spreadsheets import attachment, workbook_bytes
+from notices.training import coverage_filename, coverage_workbook, current_coverage
 from states.clock import format_date
 from states.runtime import Runtime
+from states.views.consultant_report import consultant_report
 from states.views.stuck import StuckGroup, stuck_dossiers
 
 STUCK_HEADERS = ("Trạng thái", "Việc cần làm", "Đơn vị", "Hồ sơ", "Sản phẩm", "Chủ thể",
@@ -35,10 +39,15 @@ def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
     total = sum(g.count for g in groups)
     subject = f"[OCOP] Báo cáo hồ sơ tồn đọng ngày {today:%d/%m/%Y}: {total} hồ sơ"
     data = stuck_workbook(groups, today)
-    directory = UnitDirectory.load(session)
+    coverage = current_coverage(rt, session)
+    consultants = consultant_report(session, rt.rules.calendar, today.year)
+    attachments = (attachment(stuck_filename(today), data),
+                   attachment(coverage_filename(today), coverage_workbook(coverage)),
+                   attachment(consultant_filename(consultants), consultant_workbook(consultants)))
+    directory = UnitDirectory.load(session, today)
     report.add(session, letter(
         f"stuck-report:{today.isoformat()}", department_recipients(session, directory), subject,
-        "stuck_report", attachments=(attachment(stuck_filename(today), data),),
-        groups=groups, today=today, total=total, sender_name=directory.sender_name()),
+        "stuck_report", attachments=attachments, groups=groups, today=today, total=total,
+        coverage=coverage, consultants=consultants, department=directory.department),
         "stuck_report", rt.clock.now())
     return report

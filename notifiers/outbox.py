@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from notifiers.message import Attachment, OutgoingMessage
+from states.db.inserts import insert_unless_taken
 from states.db.models import OutboxMessage
 from states.errors import InvalidInput, NotFound
 from states.vocabulary import OutboxStatus, label
@@ -29,21 +29,7 @@ def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime
                         for a in message.attachments],
         "status": OutboxStatus.PENDING, "attempts": 0, "next_attempt_at": now, "created_at": now,
     }
-    dialect = session.get_bind().dialect.name
-    statement: Executable
-    # ON CONFLICT DO NOTHING: two writers of the same key cannot both add it, nor fail.
-    if dialect == "postgresql":
-        statement = postgresql.insert(OutboxMessage).values(values).on_conflict_do_nothing(
-            index_elements=["dedupe_key"])
-    elif dialect == "sqlite":
-        statement = sqlite.insert(OutboxMessage).values(values).on_conflict_do_nothing(
-            index_elements=["dedupe_key"])
-    else:
-        if session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == message.key)):
-            return False
-        statement = insert(OutboxMessage).values(values)
-    result = session.execute(statement)
-    return bool(getattr(result, "rowcount", 0))
+    return insert_unless_taken(session, OutboxMessage, values, ("dedupe_key",))
 
 
 def as_message(row: Any) -> OutgoingMessage:

@@ -65,18 +65,20 @@ def campaign_close(
     ctx: typer.Context, campaign_id: CampaignId,
     out_dir: Annotated[Path, typer.Option("--out", help="Thư mục ghi tệp Excel.")] = Path("."),
 ) -> None:
-    """Đóng chiến dịch; thu hồi: lập danh sách trình UBND tỉnh (.xlsx) và gửi cho Sở."""
+    """Đóng chiến dịch và gửi Sở danh sách (.xlsx): thu hồi: các đề nghị trình UBND tỉnh; đánh giá
+    lại: các sản phẩm chưa được gửi lại. Chiến dịch theo kế hoạch tự đóng ngày làm việc sau hạn."""
     from use_cases.campaigns import close_campaign
 
     state = state_of(ctx)
     result = close_campaign(state.runtime(), state.actor, campaign_id, out_dir)
     if state.as_json:
         emit_json(result)
-    elif result.file is not None:
+    elif result.proposals is not None:
         say(f"Đã đóng chiến dịch {campaign_id}: {result.proposals} đề nghị, "
             f"danh sách tại {result.file}.")
     else:
-        say(f"Đã đóng chiến dịch {campaign_id}.")
+        say(f"Đã đóng chiến dịch {campaign_id}: {result.unreturned}/{result.listed} sản phẩm chưa "
+            f"được gửi lại, danh sách tại {result.file}.")
 
 
 @campaign_app.command("decide")
@@ -101,9 +103,8 @@ def campaign_list(ctx: typer.Context) -> None:
     state = state_of(ctx)
     rows = list_campaigns(state.runtime())
     listing(state.as_json, rows, "Chiến dịch",
-            ["Số", "Loại", "Mở ngày", "Hạn", "Trạng thái", "Quyết định"],
-            lambda r: (r.id, r.kind, r.opened_on.isoformat(), r.deadline.isoformat(), r.status,
-                       r.decision))
+            ["Số", "Loại", "Mở ngày", "Hạn", "Trạng thái", "Nguồn", "Quyết định"],
+            lambda r: (r.id, r.kind, r.opened_on, r.deadline, r.status, r.origin, r.decision))
 
 
 def register(app: typer.Typer) -> None:

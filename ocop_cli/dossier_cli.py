@@ -8,6 +8,13 @@ import typer
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, say
 from ocop_cli.parsing import parse_day, parse_points, split_names
+from ocop_cli.preparation_cli import (
+    ConsultantOption,
+    ContractedOption,
+    OfficerOption,
+    PreparedByOption,
+    preparation_input,
+)
 from ocop_cli.presenting import moved
 
 product_app = typer.Typer(help="Sản phẩm.", no_args_is_help=True)
@@ -40,18 +47,28 @@ def product_register(
     name: Annotated[str, typer.Option(help="Tên sản phẩm.")],
     group: Annotated[str, typer.Option(help="Mã nhóm sản phẩm theo bộ quy định (vd. food).")],
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
+    prepared_by: PreparedByOption = None, officer: OfficerOption = None,
+    consultant: ConsultantOption = None, contracted: ContractedOption = None,
+    commune: Annotated[str | None, typer.Option(
+        help="Xã / phường / thị trấn nơi chủ thể ở (khi đăng ký tại huyện).")] = None,
 ) -> None:
-    """Đăng ký sản phẩm: tạo hồ sơ mới và in số hồ sơ."""
+    """Đăng ký sản phẩm: tạo hồ sơ mới, ghi ai chuẩn bị hồ sơ, in số hồ sơ; chủ thể (hoặc đơn
+    vị, khi chủ thể chưa có email) nhận thư những tài liệu bắt buộc còn thiếu."""
     from states.clock import format_date
     from use_cases.dossiers import register_product
 
     state = state_of(ctx)
+    preparation = preparation_input(prepared_by, officer, consultant, contracted)
     view = register_product(state.runtime(), state.actor, unit=unit, producer=producer,
-                            producer_type=producer_type, product=name, group=group, email=email)
+                            producer_type=producer_type, product=name, group=group, email=email,
+                            preparation=preparation, commune=commune)
     if state.as_json:
-        emit_json({"id": view.id, "state": view.state, "due_on": view.due_on})
+        emit_json({"id": view.id, "state": view.state, "due_on": view.due_on,
+                   "round": view.round})
     else:
-        say(f"Hồ sơ số {view.id}: {view.product} ({view.producer}), "
+        # After a round's registration closes the dossier joins the next one: say which.
+        joined = f"{view.round_name} ({view.round})" if view.round_name else f"đợt {view.round}"
+        say(f"Hồ sơ số {view.id}: {view.product} ({view.producer}), thuộc {joined}, "
             f"hạn kiểm tra thực tế {format_date(view.due_on)}.")
 
 
@@ -70,7 +87,7 @@ def dossier_inspect(
 @dossier_app.command("score")
 def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
                   members: MembersOption = None, failed_mandatory: FailedOption = None) -> None:
-    """Ghi điểm hội đồng cấp huyện (trung bình tổng điểm các thành viên)."""
+    """Ghi điểm hội đồng cấp huyện / xã (trung bình tổng điểm các thành viên)."""
     _step(ctx, "score", dossier_id, totals=parse_points(points, members),
           failed_mandatory=failed_mandatory)
 
@@ -101,7 +118,7 @@ def dossier_forward(ctx: typer.Context, dossier_id: DossierId) -> None:
 @dossier_app.command("return")
 def dossier_return(ctx: typer.Context, dossier_id: DossierId,
                    reason: Annotated[str, typer.Option(help="Lý do trả lại.")]) -> None:
-    """Trả lại hồ sơ cho chủ thể (không chuyển lên tỉnh)."""
+    """Trả lại hồ sơ cho chủ thể (không chuyển lên tỉnh); chủ thể nhận thư những gì cần bổ sung."""
     _step(ctx, "return_dossier", dossier_id, reason=reason)
 
 
@@ -157,8 +174,9 @@ def dossier_revoke(
 
 
 def register(app: typer.Typer) -> None:
-    from ocop_cli import dossier_read_cli
+    from ocop_cli import dossier_read_cli, preparation_cli
 
     dossier_read_cli.register(dossier_app)
+    preparation_cli.register(dossier_app)
     app.add_typer(product_app, name="product")
     app.add_typer(dossier_app, name="dossier")

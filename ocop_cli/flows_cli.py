@@ -1,5 +1,6 @@
 """Flows, schedules and the stuck list. Prefect is imported only by `run` and `serve`."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -7,7 +8,7 @@ import typer
 from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, say, table
-from states.errors import InvalidInput
+from states.errors import ConfigurationError, InvalidInput, OcopError
 
 
 def run(
@@ -32,10 +33,49 @@ def run(
         say(f"{name}: {result}")
 
 
-def flows() -> None:
-    """Liệt kê các luồng và lịch chạy (giờ Việt Nam)."""
+# Which part of the upcoming work each flow does (use_cases.plans.upcoming).
+NEXT_ACTION_OF = {"deadline-reminders": "deadline_reminders", "stuck-dossiers": "stuck_report",
+                  "renewal-campaign": "renewal", "revocation-campaign": "revocation",
+                  "expire-certificates": "expiry", "dispatch-notifications": "dispatch"}
+
+
+def no_sqlite_file(url: str) -> bool:
+    """Listing the flows before `ocop init` must not leave an empty SQLite file behind."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return (parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+            and not Path(str(parsed.database)).exists())
+
+
+def flows(ctx: typer.Context) -> None:
+    """Liệt kê các luồng, lịch chạy (giờ Việt Nam) và việc kế tiếp của từng luồng (theo kế hoạch
+    năm, hạn hồ sơ, ngày hết hạn giấy chứng nhận)."""
+    from states.clock import format_date
+    from use_cases.plans import upcoming
+
+    state = state_of(ctx)
+    try:
+        if no_sqlite_file(state.system().settings.database_url):
+            raise ConfigurationError("chưa có CSDL, hãy chạy 'ocop init'")
+        work = upcoming(state.runtime())
+        next_of = {name: getattr(work, field) for name, field in NEXT_ACTION_OF.items()}
+        unknown = None
+    except OcopError as error:  # no database yet: the schedules are still worth listing
+        next_of, unknown = {}, f"Việc kế tiếp: chưa xem được ({error.message})"
+    if state.as_json:
+        emit_json([{"name": f.name, "cron": f.cron, "description": f.description,
+                    "next": next_of.get(f.name)} for f in FLOWS])
+        return
     table(f"Luồng và lịch chạy ({TIMEZONE})", ["Luồng", "Cron", "Mô tả"],
           [(f.name, f.cron, f.description) for f in FLOWS])
+    if unknown:
+        say(unknown)
+        return
+    table(f"Việc kế tiếp (hôm nay {format_date(state.runtime().clock.today())})",
+          ["Luồng", "Ngày", "Việc"],
+          [(f.name, *((a.on, a.what) if (a := next_of.get(f.name)) else ("", "—")))
+           for f in FLOWS])
 
 
 def serve(

@@ -9,11 +9,15 @@ from typer.core import TyperGroup
 from ocop_cli import (
     admin_cli,
     campaign_cli,
+    consultant_cli,
     demo_cli,
     dossier_cli,
     flows_cli,
     identity_cli,
     outbox_cli,
+    plan_cli,
+    training_cli,
+    units_cli,
     web_cli,
 )
 from ocop_cli.context import state_of
@@ -74,6 +78,11 @@ outbox_cli.register(app)
 flows_cli.register(app)
 campaign_cli.register(app)
 demo_cli.register(app)
+plan_cli.register(app)
+# Issue 14: training courses and consultants.
+training_cli.register(app)
+consultant_cli.register(app)
+units_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)

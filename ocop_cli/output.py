@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from states.clock import format_date
@@ -34,8 +35,9 @@ def report_error(error: OcopError, as_json: bool) -> None:
                                      "message": error.message, "exit_code": error.exit_code},
                                     ensure_ascii=False) + "\n")
     else:
-        error_console.print(f"[bold red]Lỗi ({error.kind}):[/] {error.message}", highlight=False,
-                            soft_wrap=True)
+        # Messages quote file keys such as "[[rounds]]": text, not Rich markup.
+        error_console.print(f"[bold red]Lỗi ({error.kind}):[/] {escape(error.message)}",
+                            highlight=False, soft_wrap=True)
 
 
 def cell(value: Any) -> str:

@@ -8,7 +8,17 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from states import vocabulary_plan as plan_section
+from states import vocabulary_preparation as preparation_section
 from states.errors import InvalidInput
+
+# Re-exported ("X as X"): import every code from here.
+from states.vocabulary_plan import CampaignOrigin as CampaignOrigin
+from states.vocabulary_plan import PlanEvent as PlanEvent
+from states.vocabulary_plan import Timing as Timing
+from states.vocabulary_preparation import AttendanceSource as AttendanceSource
+from states.vocabulary_preparation import ContractedPart as ContractedPart
+from states.vocabulary_preparation import PreparedBy as PreparedBy
 
 TIMEZONE_NAME = "Asia/Ho_Chi_Minh"
 LOCAL_TZ = ZoneInfo(TIMEZONE_NAME)
@@ -53,6 +63,11 @@ class Action(StrEnum):
     CAMPAIGN = "campaign"
     PROPOSE_REVOCATION = "propose_revocation"
     OUTBOX = "outbox"
+    PLAN = "plan"
+    PREPARATION = "preparation"  # issue 14: who prepared a dossier, and training courses
+    TRAINING = "training"
+    # Two-level government (1/7/2025): a dossier follows its unit's successor.
+    REASSIGN_UNIT = "reassign_unit"
     DASHBOARD = "dashboard"
 
 
@@ -79,6 +94,7 @@ class CampaignStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     DECIDED = "decided"
+    PLANNED = "planned"  # in the yearly plan, not yet opened
 
 
 class Role(StrEnum):
@@ -89,8 +105,10 @@ class Role(StrEnum):
 
 class UnitLevel(StrEnum):
     PROVINCE = "province"
-    DISTRICT = "district"
+    DISTRICT = "district"  # huyện, thị xã, thành phố thuộc tỉnh (abolished 1/7/2025)
     COMMUNE = "commune"
+    WARD = "ward"  # phường: commune level in towns and cities
+    TOWN = "town"  # thị trấn: commune level, before 1/7/2025
 
 
 class ProducerType(StrEnum):
@@ -121,7 +139,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     State: {
         State.REGISTERED: "Đã đăng ký",
         State.DISTRICT_INSPECTED: "Đã kiểm tra thực tế",
-        State.DISTRICT_SCORED: "Đã chấm điểm cấp huyện",
+        State.DISTRICT_SCORED: "Đã chấm điểm cấp huyện / xã",
         State.RETURNED: "Trả lại (không đủ điểm chuyển tỉnh)",
         State.PROVINCIAL_REVIEW: "Đang đánh giá cấp tỉnh",
         State.CENTRAL_REVIEW: "Đang đánh giá cấp trung ương (5 sao)",
@@ -135,7 +153,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     Action: {
         Action.REGISTER: "đăng ký sản phẩm",
         Action.INSPECT: "ghi biên bản kiểm tra thực tế",
-        Action.SCORE: "ghi điểm hội đồng cấp huyện",
+        Action.SCORE: "ghi điểm hội đồng cấp huyện / xã",
         Action.DOCUMENTS: "cập nhật danh mục hồ sơ",
         Action.FORWARD: "chuyển hồ sơ lên tỉnh",
         Action.RETURN: "trả lại hồ sơ",
@@ -150,6 +168,10 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CAMPAIGN: "mở / đóng chiến dịch",
         Action.PROPOSE_REVOCATION: "đề nghị thu hồi",
         Action.OUTBOX: "quản lý hộp thư đi",
+        Action.PLAN: "lập kế hoạch năm (đợt đánh giá, chiến dịch)",
+        Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
+        Action.TRAINING: "quản lý lớp tập huấn",
+        Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
         Action.DASHBOARD: "xem bảng điều hành của Sở",
     },
     CertificateStatus: {
@@ -172,6 +194,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         CampaignStatus.OPEN: "đang mở",
         CampaignStatus.CLOSED: "đã đóng",
         CampaignStatus.DECIDED: "đã có quyết định",
+        CampaignStatus.PLANNED: "theo kế hoạch, chưa mở",
     },
     Role: {
         Role.DEPARTMENT: "Sở Nông nghiệp (cấp tỉnh)",
@@ -181,7 +204,9 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     UnitLevel: {
         UnitLevel.PROVINCE: "tỉnh",
         UnitLevel.DISTRICT: "cấp huyện",
-        UnitLevel.COMMUNE: "cấp xã",
+        UnitLevel.COMMUNE: "xã",
+        UnitLevel.WARD: "phường",
+        UnitLevel.TOWN: "thị trấn",
     },
     ProducerType: {
         ProducerType.COOPERATIVE: "Hợp tác xã",
@@ -203,6 +228,10 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         RevocationReason.OTHER: "Lý do khác",
     },
 }
+# Areas with vocabularies of their own keep them in a section module (this one stays under the
+# size limit); their codes are re-exported here and their labels join this one table.
+LABELS.update(plan_section.LABELS)  # the yearly plan (issue 15)
+LABELS.update(preparation_section.LABELS)  # task 2 of the seed letter (issue 14)
 
 
 def label(code: StrEnum) -> str:
@@ -233,6 +262,20 @@ LOCAL_STATES = frozenset({State.REGISTERED, State.RENEWAL, State.DISTRICT_INSPEC
 # Dossiers that were evaluated once and may go round again.
 EVALUATING_STATES = (State.REGISTERED, State.DISTRICT_INSPECTED, State.DISTRICT_SCORED,
                      State.PROVINCIAL_REVIEW, State.CENTRAL_REVIEW)
+
+# The levels a rulebook's `local_level` ("district" or "commune") names: the commune level is
+# xã, phường and thị trấn alike.
+LEVELS_OF_TIER: dict[UnitLevel, frozenset[UnitLevel]] = {
+    UnitLevel.PROVINCE: frozenset({UnitLevel.PROVINCE}),
+    UnitLevel.DISTRICT: frozenset({UnitLevel.DISTRICT}),
+    UnitLevel.COMMUNE: frozenset({UnitLevel.COMMUNE, UnitLevel.WARD, UnitLevel.TOWN}),
+}
+
+
+def tier_of(level: str) -> UnitLevel:
+    """The tier ("province", "district" or "commune") that a unit's level belongs to."""
+    return next(tier for tier, levels in LEVELS_OF_TIER.items() if level in levels)
+
 
 # What the person responsible must do next, shown in reminders and the stuck list.
 NEXT_ACTION: dict[State, str] = {

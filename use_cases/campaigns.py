@@ -5,12 +5,14 @@ from datetime import date
 from pathlib import Path
 
 from notices.campaigns import (
+    ClosingReport,
+    queue_closing_report,
     queue_opening_notices,
-    queue_revocation_list,
     revocation_filename,
     revocation_workbook,
 )
 from states.commands import campaigns
+from states.db.models import Campaign
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.campaigns import (
@@ -57,27 +59,36 @@ class CampaignClosed:
     campaign: int
     kind: CampaignKind
     status: CampaignStatus
-    proposals: int | None = None
+    proposals: int | None = None  # revocation: proposals received
+    unreturned: int | None = None  # renewal: products not sent back
+    listed: int | None = None  # renewal: products the campaign asked for
     file: Path | None = None
+
+
+def closed_result(campaign: Campaign, report: ClosingReport, file: Path | None) -> CampaignClosed:
+    kind = CampaignKind(campaign.kind)
+    revocation = kind == CampaignKind.REVOCATION
+    return CampaignClosed(campaign.id, kind, CampaignStatus(campaign.status),
+                          proposals=report.rows if revocation else None,
+                          unreturned=None if revocation else report.rows,
+                          listed=report.listed, file=file)
 
 
 def close_campaign(rt: Runtime, actor: str, campaign_id: int,
                    out_dir: Path | None) -> CampaignClosed:
-    """Close a campaign; for revocation, mail the list for the Provincial People's Committee to
-    the Department and, once that is committed, write it to `out_dir` (the web offers it as a
-    download instead: None)."""
+    """Close a campaign and mail the Department its list (revocation: the proposals for the
+    Provincial People's Committee; renewal: the products not sent back); once that is
+    committed, write the .xlsx to `out_dir` (the web offers it as a download instead: None)."""
     with rt.transaction() as session:
         campaign = campaigns.close(rt, session, actor, campaign_id)
-        kind, status = CampaignKind(campaign.kind), CampaignStatus(campaign.status)
-        if kind != CampaignKind.REVOCATION:
-            return CampaignClosed(campaign.id, kind, status)
-        listed = queue_revocation_list(rt, session, campaign, proposals(session, campaign.id))
+        report = queue_closing_report(rt, session, campaign)
+        result = closed_result(campaign, report,
+                               out_dir / report.filename if out_dir is not None else None)
     if out_dir is None:
-        return CampaignClosed(campaign_id, kind, status, listed.proposals)
+        return result
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / listed.filename
-    path.write_bytes(listed.content)
-    return CampaignClosed(campaign_id, kind, status, listed.proposals, path)
+    (out_dir / report.filename).write_bytes(report.content)
+    return result
 
 
 @dataclass(frozen=True)

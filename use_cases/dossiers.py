@@ -1,17 +1,45 @@
 """A product's dossier, step by step: what officers and the Department do to it."""
 
+from typing import Any
+
+from notices.missing_documents import queue_missing_documents_letter
 from states.commands import endings, evaluation, recognition, register
+from states.commands.preparation import PreparationInput
+from states.commands.preparation import set_preparation as record_preparation
+from states.runtime import Runtime
+from states.views.dossiers import DossierView
 from use_cases.transaction import in_transaction
 
-register_product = in_transaction(register.register_product)
 inspect = in_transaction(evaluation.inspect)
 score = in_transaction(evaluation.score)
 update_documents = in_transaction(evaluation.update_documents)
 forward = in_transaction(evaluation.forward)
-return_dossier = in_transaction(evaluation.return_dossier)
 certify = in_transaction(recognition.certify)
 not_recognise = in_transaction(recognition.not_recognise)
 withdraw = in_transaction(endings.withdraw)
 open_renewal = in_transaction(endings.open_renewal)
 expire = in_transaction(endings.expire)
 revoke = in_transaction(endings.revoke)
+set_preparation = in_transaction(record_preparation)
+
+
+def register_product(rt: Runtime, actor: str, /, *,
+                     preparation: PreparationInput | None = None, **product: Any) -> DossierView:
+    """Register the product (`product`: the fields of `commands.register.register_product`),
+    record who prepared the dossier, and queue the producer's letter of what is still missing,
+    in one transaction."""
+    with rt.transaction() as session:
+        view = register.register_product(rt, session, actor, **product)
+        if preparation is not None:
+            view.preparation = record_preparation(rt, session, actor, view.id, preparation)
+        queue_missing_documents_letter(rt, session, view.id)
+        return view
+
+
+def return_dossier(rt: Runtime, actor: str, dossier_id: int, *, reason: str) -> DossierView:
+    """Return the dossier and queue the producer's letter of what is still missing."""
+    with rt.transaction() as session:
+        view = evaluation.return_dossier(rt, session, actor, dossier_id, reason=reason)
+        queue_missing_documents_letter(rt, session, dossier_id)
+        return view
+

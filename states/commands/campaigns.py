@@ -5,7 +5,7 @@ notices of a decision are written with it."""
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from states.commands.bulk import move_many
@@ -28,6 +28,7 @@ from states.views.lookups import find_dossier, find_user
 from states.vocabulary import (
     Action,
     CampaignKind,
+    CampaignOrigin,
     CampaignStatus,
     RevocationReason,
     State,
@@ -54,21 +55,35 @@ def _new_campaign(rt: Runtime, session: Session, actor: str, kind: CampaignKind,
     authorize(find_user(session, actor), Action.CAMPAIGN)
     _check_deadline(rt, deadline)
     campaign = Campaign(kind=kind, deadline=deadline, opened_on=rt.clock.today(),
-                        window_end=window_end, status=CampaignStatus.OPEN)
+                        window_end=window_end, status=CampaignStatus.OPEN,
+                        origin=CampaignOrigin.MANUAL)
     session.add(campaign)
     session.flush()
     return campaign
 
 
+def default_window_end(rt: Runtime, deadline: date) -> date:
+    """Without a scope, a renewal campaign takes certificates expiring before its deadline plus
+    the province's `renewal_window_days`."""
+    return deadline + timedelta(days=rt.rules.province.campaigns.renewal_window_days)
+
+
 def open_renewal(rt: Runtime, session: Session, actor: str, *, deadline: date,
                  expiring_before: date | None = None) -> OpenedCampaign:
     """Move every certified product whose certificate expires in the window to `renewal`."""
-    window = timedelta(days=rt.rules.province.campaigns.renewal_window_days)
-    window_end = expiring_before or deadline + window
+    window_end = expiring_before or default_window_end(rt, deadline)
     if window_end <= rt.clock.today():
         raise InvalidInput(f"--expiring-before {window_end:%d/%m/%Y} phải sau hôm nay.")
     campaign = _new_campaign(rt, session, actor, CampaignKind.RENEWAL, deadline, window_end)
-    listed = certified_products(session, Certificate.expires_on < window_end)
+    return take_renewals(rt, session, actor, campaign)
+
+
+def take_renewals(rt: Runtime, session: Session, actor: str, campaign: Campaign) -> OpenedCampaign:
+    """The renewal campaign's list: its certificates move to `renewal`, due on its deadline, in
+    the round that takes new dossiers today."""
+    assert campaign.window_end is not None  # set by whoever opened it
+    deadline = campaign.deadline
+    listed = certified_products(session, Certificate.expires_on < campaign.window_end)
     new_round = round_for(rt, session)
     moved = set(move_many(
         session, [item.dossier_id for item in listed], trigger=Action.OPEN_RENEWAL,
@@ -81,8 +96,13 @@ def open_renewal(rt: Runtime, session: Session, actor: str, *, deadline: date,
 def open_revocation(rt: Runtime, session: Session, actor: str, *, deadline: date) -> OpenedCampaign:
     """Ask every unit for its list of products to revoke; each unit sees what it has certified."""
     campaign = _new_campaign(rt, session, actor, CampaignKind.REVOCATION, deadline, None)
+    return ask_revocations(session, campaign, rt.clock.today())
+
+
+def ask_revocations(session: Session, campaign: Campaign, day: date) -> OpenedCampaign:
+    """Every unit of `day` is asked (the communes and wards, after 1/7/2025)."""
     grouped = group_by_unit(certified_products(session))
-    for unit_id in local_unit_ids(session):
+    for unit_id in local_unit_ids(session, day):
         grouped.setdefault(unit_id, [])
     return OpenedCampaign(campaign, grouped)
 
@@ -99,6 +119,9 @@ def propose_revocation(rt: Runtime, session: Session, actor: str, campaign_id: i
                        dossier_id: int, reason: str, note: str | None = None) -> ProposalResult:
     parsed = parse_revocation(reason, note)
     campaign = find_campaign(session, campaign_id, CampaignKind.REVOCATION)
+    if campaign.status == CampaignStatus.PLANNED:
+        raise RuleRefused(f"Chiến dịch số {campaign_id} chưa mở (theo kế hoạch mở ngày "
+                          f"{campaign.opened_on:%d/%m/%Y}), chưa nhận đề nghị.")
     if campaign.status != CampaignStatus.OPEN:
         raise RuleRefused(f"Chiến dịch số {campaign_id} đã đóng, không nhận thêm đề nghị.")
     dossier = find_dossier(session, dossier_id)
@@ -118,10 +141,21 @@ def propose_revocation(rt: Runtime, session: Session, actor: str, campaign_id: i
 def close(rt: Runtime, session: Session, actor: str, campaign_id: int) -> Campaign:
     authorize(find_user(session, actor), Action.CAMPAIGN)
     campaign = find_campaign(session, campaign_id)
-    if campaign.status != CampaignStatus.OPEN:
+    if campaign.status == CampaignStatus.PLANNED:
+        raise RuleRefused(f"Chiến dịch số {campaign_id} chưa mở (theo kế hoạch mở ngày "
+                          f"{campaign.opened_on:%d/%m/%Y}).")
+    if not mark_closed(session, campaign, rt.clock.today()):
         raise RuleRefused(f"Chiến dịch số {campaign_id} đã đóng.")
-    campaign.status = CampaignStatus.CLOSED
     return campaign
+
+
+def mark_closed(session: Session, campaign: Campaign, today: date) -> bool:
+    """Open → closed, as a conditional update: of two closers (a person and the daily flow, or
+    two flow runs) exactly one gets True."""
+    result = session.execute(
+        update(Campaign).where(Campaign.id == campaign.id, Campaign.status == CampaignStatus.OPEN)
+        .values(status=CampaignStatus.CLOSED, closed_on=today))
+    return bool(getattr(result, "rowcount", 0))
 
 
 def decide_revocation(rt: Runtime, session: Session, actor: str, campaign_id: int,

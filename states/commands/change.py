@@ -17,6 +17,7 @@ from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view, load_dossier
 from states.views.facts import DossierFacts
 from states.views.lookups import find_user
+from states.views.units import name_on
 from states.vocabulary import Action, CouncilLevel, State
 
 
@@ -46,7 +47,8 @@ class DossierChange(DossierFacts):
             now = self.rt.clock.now()
             dossier.entered_state_at = now
             dossier.due_at = (due_at_on(due_on) if due_on is not None
-                              else due_at_for(self.rt.rules, self.rulebook, to_state, now))
+                              else due_at_for(self.rt.rules, self.rulebook, to_state, now,
+                                              dossier.round))
         self.record(from_state, to_state, trigger, note, details or {})
         return dossier_view(dossier, now)
 
@@ -54,7 +56,9 @@ class DossierChange(DossierFacts):
                details: dict[str, Any]) -> None:
         self.session.add(DossierEvent(
             dossier_id=self.dossier.id, from_state=from_state, to_state=to_state, trigger=trigger,
-            actor=self.actor, at=self.rt.clock.now(), note=note, details=details))
+            actor=self.actor, at=self.rt.clock.now(), note=note, details=details,
+            unit_id=self.dossier.unit_id,
+            unit_name=name_on(self.session, self.dossier.unit, self.rt.clock.today())))
         # Flushing here runs the version check: a stale dossier raises before commit.
         self.session.flush()
 

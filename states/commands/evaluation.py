@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from states.commands.change import DossierChange, not_in_future
 from states.db.models import DocumentReceipt, Inspection
 from states.errors import InvalidInput
+from states.rules.guards import reaches_forwarding_threshold
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.views.dossiers import DossierView
@@ -59,7 +60,16 @@ def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *
     if not reason.strip():
         raise InvalidInput("Cần ghi lý do trả lại (--reason).")
     change = DossierChange(rt, session, actor, dossier_id, Action.RETURN)
-    return change.move(Action.RETURN, change.context_for(Action.RETURN), note=reason.strip())
+    # Why it went back, as facts at this moment (the consultant report counts them): below
+    # the forwarding threshold (or a failed mandatory criterion), and required documents
+    # still missing. Both can hold at once.
+    missing = change.missing_required()
+    facts = change.context_for(Action.FORWARD)
+    return change.move(Action.RETURN, change.context_for(Action.RETURN), note=reason.strip(),
+                       details={"district_points": facts.district_points,
+                                "below_threshold": reaches_forwarding_threshold(facts) is not None,
+                                "missing_documents": [d.code for d in missing],
+                                "incomplete": bool(missing)})
 
 
 def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int, *,

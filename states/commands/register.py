@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.commands.placing import check_registration_unit, producer_commune
 from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, Product
 from states.errors import InvalidInput
 from states.rules.contacts import valid_email
@@ -15,62 +16,89 @@ from states.rules.rulebooks import Rulebook
 from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view
 from states.views.lookups import find_unit, find_user
+from states.views.plan import planned_rounds
+from states.views.units import name_on
 from states.vocabulary import Action, ProducerType, State, parse_code
 
 
-def round_code(today: date) -> str:
-    return f"{today.year}-{1 if today.month <= 6 else 2}"
-
-
-def rulebook_of_today(rt: Runtime, session: Session) -> Rulebook:
-    """The rulebook a product registered today is judged by (its round's, once opened)."""
+def _round_wanted(rt: Runtime, session: Session) -> EvaluationRound | tuple[str, date]:
+    """The round a dossier entering the cycle today joins, or the code and starting day of the
+    automatic round still to be opened for it. In a year with a plan: the planned round whose
+    registration is open, else the next one (registration closed: next round); without a plan:
+    today's automatic half-year round, pinned to a rulebook when first opened."""
     today = rt.clock.today()
-    found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == round_code(today)))
-    return rt.rules.get(found.rulebook_code) if found else rt.rulebook_for_round(today)
+    planned = planned_rounds(session)
+    if any(r.registration_opens is not None and r.registration_opens.year == today.year
+           for r in planned):
+        upcoming = next((r for r in planned
+                         if r.registration_closes is not None and r.registration_closes >= today),
+                        None)
+        if upcoming is not None:
+            return upcoming
+        # The year's last planned round has closed and no later plan exists yet.
+        code, starts = f"{today.year + 1}-1", date(today.year + 1, 1, 1)
+    else:
+        code, starts = f"{today.year}-{1 if today.month <= 6 else 2}", today
+    found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == code))
+    return found if found is not None else (code, starts)
 
 
 def round_for(rt: Runtime, session: Session) -> EvaluationRound:
-    """The evaluation round of today's half-year, pinned to a rulebook when first opened."""
-    today = rt.clock.today()
-    code = round_code(today)
-    found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == code))
-    if found is None:
-        rulebook = rt.rulebook_for_round(today)
-        found = EvaluationRound(code=code, rulebook_code=rulebook.code, opened_on=today)
-        session.add(found)
-        session.flush()
+    wanted = _round_wanted(rt, session)
+    if isinstance(wanted, EvaluationRound):
+        return wanted
+    code, starts = wanted
+    found = EvaluationRound(code=code, rulebook_code=rt.rulebook_for_round(starts).code,
+                            opened_on=rt.clock.today())
+    session.add(found)
+    session.flush()
     return found
+
+
+def rulebook_of_today(rt: Runtime, session: Session) -> Rulebook:
+    """The rulebook a product registered today is judged by, without opening its round."""
+    wanted = _round_wanted(rt, session)
+    if isinstance(wanted, EvaluationRound):
+        return rt.rules.get(wanted.rulebook_code)
+    return rt.rulebook_for_round(wanted[1])
 
 
 def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, producer: str,
                      producer_type: str, product: str, group: str,
-                     email: str | None = None) -> DossierView:
+                     email: str | None = None, commune: str | None = None) -> DossierView:
     kind = parse_code(ProducerType, producer_type, "Loại chủ thể")
     if not producer.strip() or not product.strip():
         raise InvalidInput("Tên chủ thể và tên sản phẩm không được để trống.")
     address = valid_email(email) if email else None
-    unit_row = find_unit(session, unit)
+    today = rt.clock.today()
+    unit_row = find_unit(session, unit, today)
     authorize(find_user(session, actor), Action.REGISTER, unit_row.id)
     evaluation_round = round_for(rt, session)
     rulebook = rt.rules.get(evaluation_round.rulebook_code)
+    check_registration_unit(session, unit_row, today, rulebook, evaluation_round.code)
     rulebook.group_name(group)
+    commune_row = producer_commune(session, commune, unit_row, today)
     producer_row = session.scalar(
         select(Producer).where(Producer.unit_id == unit_row.id, Producer.name == producer.strip()))
     if producer_row is None:
-        producer_row = Producer(name=producer.strip(), kind=kind, unit_id=unit_row.id, email=address)
+        producer_row = Producer(name=producer.strip(), kind=kind, unit_id=unit_row.id, email=address,
+                                commune_id=commune_row.id if commune_row else None)
         session.add(producer_row)
     elif address:
         producer_row.email = address
+    if commune_row is not None:
+        producer_row.commune_id = commune_row.id
     product_row = Product(name=product.strip(), group_code=group, producer=producer_row,
                           search_text=product_search_text(product, producer_row.name))
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,
-                      due_at=due_at_for(rt.rules, rulebook, State.REGISTERED, now))
+                      due_at=due_at_for(rt.rules, rulebook, State.REGISTERED, now, evaluation_round))
     session.add(dossier)
     session.flush()
     session.add(DossierEvent(dossier_id=dossier.id, from_state=None, to_state=State.REGISTERED,
                              trigger=Action.REGISTER, actor=actor, at=now,
-                             details={"round": evaluation_round.code, "rulebook": rulebook.code}))
+                             details={"round": evaluation_round.code, "rulebook": rulebook.code},
+                             unit_id=unit_row.id, unit_name=name_on(session, unit_row, today)))
     session.flush()
     return dossier_view(dossier, now)

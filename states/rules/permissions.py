@@ -15,6 +15,8 @@ LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
                               Action.PROPOSE_REVOCATION, Action.CERTIFY_LOCALLY}),
     Role.COUNCIL_SECRETARY: frozenset({Action.SCORE, Action.DOCUMENTS}),
 }
+# Issue 14: the unit's officers record who prepared their dossiers (training is the Department's).
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.PREPARATION}
 
 
 def role_label(role: str) -> str:

@@ -13,6 +13,7 @@ from typing import TypeVar
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from states.errors import ConfigurationError, InvalidInput
+from states.rules.plans import is_plan_file
 from states.rules.working_days import WorkingCalendar
 
 BUILTIN_DIR = Path(__file__).parent / "data"
@@ -95,11 +96,31 @@ class NoticePolicy(BaseModel):
     campaign_reminder_working_days: list[int] = [10, 5, 1]
 
 
+class AutoRenewal(BaseModel):
+    """Yearly renewal without a plan: every quarter the system plans a renewal campaign for the
+    certificates whose campaign should open (this many months before expiry) before the next
+    quarter, so that no certificate expires because nobody opened a campaign."""
+
+    open_months_before_expiry: int = Field(default=6, ge=1, le=36)
+    deadline_days: int = Field(default=45, ge=1, le=365)
+
+
 class CampaignPolicy(BaseModel):
     """`[campaigns]` in province.toml."""
 
     # A renewal campaign takes certificates expiring before its deadline + this many days.
     renewal_window_days: int = Field(default=180, ge=0, le=1100)
+    # `auto_renewal = { open_months_before_expiry = 6, deadline_days = 45 }`; None: off.
+    auto_renewal: AutoRenewal | None = None
+
+
+class TrainingPolicy(BaseModel):
+    """`[training]` in province.toml."""
+
+    # A unit has a gap when none of its officers was trained within this many months.
+    gap_months: int = Field(default=12, ge=1, le=120)
+    # Units with a gap are reminded of a course this many days before it starts.
+    reminder_days_before: int = Field(default=7, ge=1, le=90)
 
 
 class ProvinceSettings(BaseModel):
@@ -111,6 +132,7 @@ class ProvinceSettings(BaseModel):
     extra_working_days: list[date] = []
     notices: NoticePolicy = NoticePolicy()
     campaigns: CampaignPolicy = CampaignPolicy()
+    training: TrainingPolicy = TrainingPolicy()
 
 
 class RuleRegistry:
@@ -170,7 +192,9 @@ def load_rules(extra_dir: Path | None = None) -> RuleRegistry:
         province_path = extra_dir / PROVINCE_FILE_NAME
         if province_path.exists():
             province = _validated(ProvinceSettings, province_path)
-        paths += sorted(p for p in extra_dir.glob("*.toml") if p.name != PROVINCE_FILE_NAME)
+        # plan-YYYY.toml files are the yearly plan (states/rules/plans.py), not rulebooks.
+        paths += sorted(p for p in extra_dir.glob("*.toml")
+                        if p.name != PROVINCE_FILE_NAME and not is_plan_file(p))
     rulebooks: dict[str, Rulebook] = {}
     for path in paths:
         rulebook = _validated(Rulebook, path)

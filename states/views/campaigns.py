@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from states.db.models import (
@@ -12,6 +12,7 @@ from states.db.models import (
     Campaign,
     Certificate,
     Dossier,
+    DossierEvent,
     Producer,
     Product,
     RevocationProposal,
@@ -19,13 +20,15 @@ from states.db.models import (
 from states.errors import NotFound
 from states.rules.deadlines import due_at_on
 from states.views.joins import with_names
+from states.views.units import home_province, in_force
 from states.vocabulary import (
+    Action,
     CampaignKind,
+    CampaignOrigin,
     CampaignStatus,
     CertificateStatus,
     RevocationReason,
     State,
-    UnitLevel,
     label,
 )
 
@@ -62,9 +65,15 @@ def group_by_unit(items: list[ListedProduct]) -> dict[int, list[ListedProduct]]:
     return grouped
 
 
-def local_unit_ids(session: Session) -> list[int]:
+def local_unit_ids(session: Session, day: date) -> list[int]:
+    """The units a campaign asks on `day`: the home province's direct subdivisions then (the
+    districts in 2022, the communes and wards from 1/7/2025)."""
+    home = home_province(session, day)
+    if home is None:
+        return []
     return list(session.scalars(select(AdministrativeUnit.id).where(
-        AdministrativeUnit.level != UnitLevel.PROVINCE).order_by(AdministrativeUnit.id)))
+        AdministrativeUnit.parent_id == home.id, in_force(AdministrativeUnit, day))
+        .order_by(AdministrativeUnit.id)))
 
 
 def renewal_products(session: Session, dossier_ids: list[int]) -> list[ListedProduct]:
@@ -88,11 +97,14 @@ class CampaignView:
     status: CampaignStatus
     decision: str | None
     window_end: date | None
+    origin: CampaignOrigin = CampaignOrigin.MANUAL
+    closed_on: date | None = None
 
 
 def list_campaigns(session: Session) -> list[CampaignView]:
     return [CampaignView(c.id, CampaignKind(c.kind), c.deadline, c.opened_on,
-                         CampaignStatus(c.status), c.decision_no, c.window_end)
+                         CampaignStatus(c.status), c.decision_no, c.window_end,
+                         CampaignOrigin(c.origin), c.closed_on)
             for c in session.scalars(select(Campaign).order_by(Campaign.id))]
 
 
@@ -112,13 +124,24 @@ def units_with_pending_renewals(session: Session, campaign: Campaign) -> dict[in
 
 
 @dataclass(frozen=True)
-class ProposalRow:
+class ListedRow:
+    """A product on a list for the Department, with its certificate (valid or lapsed)."""
+
     dossier_id: int
     unit: str
     product: str
     producer: str
     certificate: str | None
     stars: int | None
+
+
+# The certificate a list shows: still valid, or lapsed meanwhile (not a superseded one).
+LISTED_CERTIFICATE = ((Certificate.dossier_id == Dossier.id)
+                      & Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.EXPIRED)))
+
+
+@dataclass(frozen=True)
+class ProposalRow(ListedRow):
     reason: RevocationReason
     reason_label: str
     note: str | None
@@ -131,11 +154,47 @@ def proposals(session: Session, campaign_id: int) -> list[ProposalRow]:
                           Certificate.number, Certificate.stars)
                    .join(Dossier, RevocationProposal.dossier_id == Dossier.id),
                    unit_key=RevocationProposal.unit_id)
-        .outerjoin(Certificate, (Certificate.dossier_id == Dossier.id)
-                   & Certificate.status.in_((CertificateStatus.VALID, CertificateStatus.EXPIRED)))
+        .outerjoin(Certificate, LISTED_CERTIFICATE)
         .where(RevocationProposal.campaign_id == campaign_id)
         .order_by(AdministrativeUnit.id, RevocationProposal.id))
     return [ProposalRow(p.dossier_id, unit, product, producer, number, stars,
                         RevocationReason(p.reason), label(RevocationReason(p.reason)), p.note,
                         p.proposed_by)
             for p, product, producer, unit, number, stars in rows]
+
+
+def renewal_list(campaign_id: int) -> Select[int]:
+    """The dossiers a renewal campaign moved (its open_renewal events name it)."""
+    return select(DossierEvent.dossier_id).where(
+        DossierEvent.trigger == Action.OPEN_RENEWAL,
+        DossierEvent.details["campaign"].as_integer() == campaign_id)
+
+
+@dataclass(frozen=True)
+class UnreturnedRow(ListedRow):
+    expires_on: date | None
+    state: State
+    state_label: str
+
+
+@dataclass(frozen=True)
+class RenewalOutcome:
+    listed: int  # products the campaign asked for
+    unreturned: list[UnreturnedRow]  # not sent back: still waiting, or lapsed meanwhile
+
+
+def renewal_outcome(session: Session, campaign_id: int) -> RenewalOutcome:
+    moved = renewal_list(campaign_id).subquery()
+    listed = session.scalar(select(func.count()).select_from(moved)) or 0
+    rows = session.execute(
+        with_names(select(Dossier.id, AdministrativeUnit.name, Product.name, Producer.name,
+                          Certificate.number, Certificate.stars, Certificate.expires_on,
+                          Dossier.state))
+        .outerjoin(Certificate, LISTED_CERTIFICATE)
+        .where(Dossier.id.in_(select(moved.c.dossier_id)),
+               Dossier.state.in_((State.RENEWAL, State.EXPIRED)))
+        .order_by(AdministrativeUnit.id, Dossier.id))
+    return RenewalOutcome(listed, [
+        UnreturnedRow(dossier_id, unit, product, producer, number, stars, expires,
+                      State(state), label(State(state)))
+        for dossier_id, unit, product, producer, number, stars, expires, state in rows])

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from states.clock import format_local_datetime, last_local_day_before
+from states.clock import format_local_datetime, last_local_day_before, local_date
 from states.db.models import (
     AdministrativeUnit,
     Certificate,
@@ -19,6 +19,7 @@ from states.db.models import (
 )
 from states.views.joins import with_names
 from states.views.lookups import dossier_not_found, find_dossier, find_unit
+from states.views.preparation import PreparationView, preparation_view
 from states.vocabulary import ACTION_STATES, CertificateStatus, CouncilLevel, State, label, parse_code
 
 # One query for a dossier and everything its view names (round, unit, product, producer).
@@ -35,6 +36,9 @@ class CertificateView:
     issued_on: date
     expires_on: date
     status: CertificateStatus
+    # As printed on the day of issue: "UBND tỉnh Bắc Giang", "Huyện Lục Ngạn".
+    issuer: str | None = None
+    unit: str | None = None
 
     @classmethod
     def of(cls, certificate: Certificate | None) -> "CertificateView | None":
@@ -42,7 +46,7 @@ class CertificateView:
             return None
         return cls(certificate.number, certificate.stars, certificate.points,
                    certificate.decision_no, certificate.recognised_on, certificate.expires_on,
-                   CertificateStatus(certificate.status))
+                   CertificateStatus(certificate.status), certificate.issuer, certificate.unit_name)
 
 
 @dataclass
@@ -68,6 +72,9 @@ class DossierView:
     district_points: float | None = None
     provincial_points: float | None = None
     certificate: CertificateView | None = None
+    round_name: str | None = None  # a round of the yearly plan has a name ("Đợt 2 năm 2022")
+    # Who prepared the current evaluation (issue 14); None when nobody recorded it.
+    preparation: PreparationView | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ class EventView:
     actor: str
     note: str | None
     details: dict[str, Any]
+    unit: str | None = None  # the unit as it was named then
 
 
 def due_on(due_at: datetime | None) -> date | None:
@@ -112,7 +120,7 @@ def dossier_view(dossier: Dossier, now: datetime) -> DossierView:
         producer_type=dossier.product.producer.kind, round=dossier.round.code,
         rulebook=dossier.round.rulebook_code, cycle=dossier.cycle, version=dossier.version,
         entered_state_at=dossier.entered_state_at, due_on=due_on(dossier.due_at),
-        overdue=is_overdue(dossier, now))
+        overdue=is_overdue(dossier, now), round_name=dossier.round.name)
 
 
 def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:
@@ -126,6 +134,7 @@ def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:
     view.district_points = sheets.get(CouncilLevel.LOCAL)
     view.provincial_points = sheets.get(CouncilLevel.PROVINCIAL)
     view.certificate = CertificateView.of(certificate)
+    view.preparation = preparation_view(session, dossier.id, dossier.cycle)
     return view
 
 
@@ -141,7 +150,7 @@ def history(session: Session, dossier_id: int) -> list[EventView]:
     events = session.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
                              .order_by(DossierEvent.id))
     return [EventView(e.at, format_local_datetime(e.at), e.from_state, e.to_state, e.trigger,
-                      e.actor, e.note, e.details) for e in events]
+                      e.actor, e.note, e.details, e.unit_name) for e in events]
 
 
 def parse_state(text: str) -> State:
@@ -155,7 +164,7 @@ def list_dossiers(session: Session, now: datetime, *, state: State | None = None
     if state is not None:
         query = query.where(Dossier.state == state)
     if unit is not None:
-        query = query.where(Dossier.unit_id == find_unit(session, unit).id)
+        query = query.where(Dossier.unit_id == find_unit(session, unit, local_date(now)).id)
     if overdue:
         query = query.where(Dossier.state.in_(ACTION_STATES), Dossier.due_at <= now)
         query = query.order_by(Dossier.due_at, Dossier.id)

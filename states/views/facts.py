@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from states.db.models import Certificate, DocumentReceipt, Dossier, Inspection, ScoreSheet
+from states.db.models import Certificate, Dossier, Inspection, ScoreSheet
 from states.rules.guards import GuardContext
-from states.rules.rulebooks import Rulebook
+from states.rules.rulebooks import DocumentSpec, Rulebook
+from states.views.checklist import missing_required, present_documents
 from states.vocabulary import Action, CertificateStatus, CouncilLevel
 
 
@@ -38,13 +39,10 @@ class DossierFacts:
             .order_by(Certificate.id.desc()).limit(1))
 
     def present_documents(self) -> set[str]:
-        return set(self.session.scalars(
-            select(DocumentReceipt.code).where(DocumentReceipt.dossier_id == self.dossier.id,
-                                               DocumentReceipt.cycle == self.dossier.cycle)))
+        return present_documents(self.session, self.dossier.id, self.dossier.cycle)
 
-    def missing_documents(self) -> list[str]:
-        present = self.present_documents()
-        return [d.name for d in self.rulebook.documents if d.required and d.code not in present]
+    def missing_required(self) -> list[DocumentSpec]:
+        return missing_required(self.rulebook, self.present_documents())
 
     def has_inspection(self) -> bool:
         return self.session.scalar(
@@ -62,7 +60,7 @@ def _district_result(facts: DossierFacts) -> dict[str, Any]:
     sheet = facts.sheet(CouncilLevel.LOCAL)
     return {"district_points": sheet.average if sheet else None,
             "district_failed_mandatory": sheet.failed_mandatory if sheet else None,
-            "missing_documents": facts.missing_documents()}
+            "missing_documents": [d.name for d in facts.missing_required()]}
 
 
 def _valid_certificate(facts: DossierFacts) -> dict[str, Any]:

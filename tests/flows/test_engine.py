@@ -37,8 +37,10 @@ def test_replayed_days_write_exactly_the_expected_digests_once(
     fresh = register(rt, unit="Yên Thế", name="Gà đồi")  # due 08/04: not soon on 25/03
     results = run_flows(["deadline-reminders"], date(2022, 3, 25), sqlite_url)
     assert results["deadline-reminders"]["queued"] == 2
-    assert results["dispatch-notifications"]["sent"] == 2
-    files = sorted(p.name for p in (tmp_path / "outbox").iterdir())
+    # The two digests, and the producers' letters written when the products were registered.
+    assert results["dispatch-notifications"]["sent"] == 4
+    files = sorted(p.name for p in (tmp_path / "outbox").iterdir()
+                   if not p.name.startswith("missing-documents"))
     assert files == ["department-digest_2022-03-25.eml", "digest_son-dong_2022-03-25.eml"]
     digest = message_from_bytes((tmp_path / "outbox" / files[1]).read_bytes(), policy=policy.default)
     body = digest.get_body(preferencelist=("plain",))
@@ -48,22 +50,45 @@ def test_replayed_days_write_exactly_the_expected_digests_once(
     again = run_flows(["deadline-reminders"], date(2022, 3, 25), sqlite_url)
     assert again["deadline-reminders"] == {"as_of": "2022-03-25", "queued": 0, "already_queued": 2}
     assert again["dispatch-notifications"]["sent"] == 0
-    assert len(list((tmp_path / "outbox").iterdir())) == 2
+    assert len(list((tmp_path / "outbox").iterdir())) == 4
 
 
-def test_campaign_flow_opens_and_expiry_flow_expires(harness: None, sqlite_url: str,
-                                                     tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_campaign_flow_runs_the_plan_file_and_expiry_flow_expires(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flows.runner import run_flows
+    from tests.use_cases.test_campaigns_run_themselves import PLAN_2022
 
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "plan-2022.toml").write_text(PLAN_2022, encoding="utf-8")
+    monkeypatch.setenv("OCOP_RULES_DIR", str(rules))
     monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
     rt = make_runtime(sqlite_url, today=date(2019, 10, 10))
     dossier_id = register(rt)
     advance(rt, dossier_id, "certified")
-    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url,
-                       {"deadline": date(2022, 10, 15)}, dispatch=False)
-    assert opened["renewal-campaign"]["opened"]["products"] == 1
+    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url, dispatch=False)
+    assert [o["products"] for o in opened["renewal-campaign"]["opened"]["opened"]] == [1]
     assert show_dossier(rt, "admin", dossier_id).state == "renewal"
     expired = run_flows(["expire-certificates"], date(2022, 10, 11), sqlite_url, dispatch=False)
     assert expired["expire-certificates"]["dossiers_expired"] == 1
     assert show_dossier(rt, "admin", dossier_id).state == "expired"
+    closed = run_flows(["renewal-campaign"], date(2022, 10, 17), sqlite_url)
+    assert [(c["unreturned"], c["listed"]) for c in closed["renewal-campaign"]["closed"]] == [(1, 1)]
+    [report] = (tmp_path / "outbox").glob("renewal-report_*.eml")
+    mail = message_from_bytes(report.read_bytes(), policy=policy.default)
+    assert [a.get_filename() for a in mail.iter_attachments()] == ["chua-danh-gia-lai-OCOP-1.xlsx"]
+
+
+def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runner import run_flows
+    from states.commands.training import CourseInput
+    from use_cases.training import open_course
+
+    monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
+    rt = make_runtime(sqlite_url, today=date(2022, 6, 1))
+    open_course(rt, "admin", CourseInput("Tập huấn OCOP", "Sở NN&PTNT", date(2022, 6, 20),
+                                         date(2022, 6, 20), "Hội trường Sở", [], ["Yên Thế"]))
+    results = run_flows(["training-reminders"], date(2022, 6, 13), sqlite_url, dispatch=False)
+    assert results["training-reminders"] == {"as_of": "2022-06-13", "queued": 1,
+                                             "already_queued": 0}

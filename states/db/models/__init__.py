@@ -14,9 +14,16 @@ from states.db.models.dossiers import (
 )
 from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
+from states.db.models.preparation import Consultant, DossierPreparation
+from states.db.models.territory import Department, UnitFormerName, UnitSuccession
+from states.db.models.training import TrainingAttendance, TrainingCourse, TrainingInvitation
 from states.db.models.units import AdministrativeUnit, User
 
 __all__ = ["AdministrativeUnit", "Base", "Campaign", "Certificate", "DocumentReceipt", "Dossier",
            "DossierEvent", "EvaluationRound", "Inspection", "OutboxMessage", "Producer", "Product",
            "RevocationProposal", "ScoreSheet", "User"]
+# Issue 14: training and who prepared a dossier.
+__all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingCourse",
+            "TrainingInvitation"]
+__all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]

@@ -24,6 +24,10 @@ class Certificate(Base):
     status: Mapped[str] = mapped_column(String(16), default="valid")
     revoked_reason: Mapped[str | None] = mapped_column(String(32))
     revocation_decision: Mapped[str | None] = mapped_column(String(100))
+    # As printed on the day of issue, whatever the units became since: "UBND tỉnh Bắc Giang",
+    # "Huyện Lục Ngạn".
+    issuer: Mapped[str | None] = mapped_column(String(220))
+    unit_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class Campaign(Base):
@@ -36,6 +40,15 @@ class Campaign(Base):
     window_end: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(16), default="open")
     decision_no: Mapped[str | None] = mapped_column(String(100))
+    # The yearly plan: a planned campaign waits in status `planned` with its opening day in
+    # `opened_on`; the daily flows open it and close it the working day after its deadline.
+    origin: Mapped[str] = mapped_column(String(16), default="manual", server_default="manual")
+    # What makes loading a plan again idempotent: `renewal:2022-09-05`, `auto-renewal:2022-Q3`.
+    plan_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    plan_source: Mapped[str | None] = mapped_column(String(200))
+    # "Certificates expiring within N months of the deadline" (window_end is then computed).
+    scope_months: Mapped[int | None]
+    closed_on: Mapped[date | None]
 
 
 class RevocationProposal(Base):

@@ -22,6 +22,9 @@ class Producer(Base):
     kind: Mapped[str] = mapped_column(String(32))
     unit_id: Mapped[int] = mapped_column(ForeignKey("administrative_units.id"))
     email: Mapped[str | None] = mapped_column(String(254))
+    # The producer's address commune (xã / phường / thị trấn): when a district is divided, it
+    # says which successor the producer's dossiers go to.
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
 
 
 class Product(Base):
@@ -45,6 +48,14 @@ class EvaluationRound(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     rulebook_code: Mapped[str] = mapped_column(String(32))
     opened_on: Mapped[date]
+    # A round of the province's yearly plan has a name and dates; an automatic half-year round
+    # (no plan) has none of them.
+    name: Mapped[str | None] = mapped_column(String(200))
+    registration_opens: Mapped[date | None]
+    registration_closes: Mapped[date | None]
+    local_deadline: Mapped[date | None]
+    provincial_deadline: Mapped[date | None]
+    plan_source: Mapped[str | None] = mapped_column(String(200))
 
 
 class Dossier(Base):
@@ -131,3 +142,6 @@ class DossierEvent(Base):
     at: Mapped[datetime]
     note: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The unit as it was at that moment: a 2022 history still says "Huyện Lục Ngạn".
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
+    unit_name: Mapped[str | None] = mapped_column(String(200))

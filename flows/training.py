@@ -1,0 +1,21 @@
+"""Training: before each course, a reminder to the invited units that lack a trained officer."""
+
+from datetime import date
+from typing import Any
+
+from prefect import flow, task
+
+from flows.context import queued_as_of
+from use_cases import schedules
+
+
+@task(retries=2, retry_delay_seconds=10)
+def queue_training_reminders(as_of: date | None, database_url: str | None) -> dict[str, Any]:
+    return queued_as_of(as_of, database_url, schedules.training_reminders)
+
+
+@flow(name="training-reminders", retries=1, retry_delay_seconds=30)
+def training_reminders(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
+    """Units invited to a course starting within `[training] reminder_days_before` days, and
+    with no officer trained within `gap_months`, are reminded once per course."""
+    return queue_training_reminders(as_of, database_url)

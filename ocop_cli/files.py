@@ -1,0 +1,47 @@
+"""Files an officer names on the command line: read or written, with a sentence when not."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ocop_cli.output import emit_json, say
+from states.errors import InvalidInput
+
+OutOption = Annotated[Path | None, typer.Option("--out", help="Ghi thêm ra tệp Excel (.xlsx).")]
+
+
+def _problem(path: Path, error: OSError, doing: str) -> InvalidInput:
+    if isinstance(error, FileNotFoundError):
+        return InvalidInput(f"Không có tệp hoặc thư mục {path}.")
+    if isinstance(error, PermissionError):
+        return InvalidInput(f"Không có quyền {doing} tệp {path}.")
+    return InvalidInput(f"Không {doing} được tệp {path} ({error.strerror}).")
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise _problem(path, error, "đọc") from None
+
+
+def write_output(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise _problem(path, error, "ghi") from None
+
+
+def report_with_file(as_json: bool, result: Any, out: Path | None, content: bytes,
+                     show: Callable[[], None]) -> None:
+    """A report for people (`show`) or for scripts (JSON), and as a file when `--out` asks."""
+    if out is not None:
+        write_output(out, content)
+    if as_json:
+        emit_json(result)
+        return
+    show()
+    if out is not None:
+        say(f"Đã ghi {out}.")
