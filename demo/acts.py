@@ -7,7 +7,6 @@ from pathlib import Path
 
 from demo import preparation
 from demo.replay import DAILY, Demo
-from demo.users import add_demo_users
 from states.views.campaigns import open_campaigns, units_with_pending_renewals
 from states.vocabulary import CampaignKind
 from use_cases import campaigns, plans
@@ -76,7 +75,6 @@ def replay(folder: Path, say: Callable[[str], None], size: int = 1, year: int = 
 
     prefect_env.configure(folder / "prefect-home")
     with demo_system(folder) as system:
-        add_demo_users(system.rt)
         demo = Demo(system, random.Random(2022))
         preparation.setup(demo)  # issue 14: officers, consultants, self-prepared dossiers
         say("1/6 Lịch sử: các sản phẩm được công nhận 2019-2020 (giấy chứng nhận hết hạn 2022-2023)")

@@ -286,23 +286,3 @@ NEXT_ACTION: dict[State, str] = {
     State.PROVINCIAL_REVIEW: "Hội đồng tỉnh đánh giá, ra quyết định công nhận",
     State.CENTRAL_REVIEW: "Theo dõi kết quả đánh giá cấp trung ương",
 }
-
-
-# ---- The web application's login audit (issue 10) ----
-class AuthEventKind(StrEnum):
-    LOGIN = "login"
-    LOGOUT = "logout"
-    FAILURE = "failure"
-    THROTTLED = "throttled"
-    LOCKED = "locked"
-    PASSWORD_CHANGED = "password_changed"
-
-
-LABELS[AuthEventKind] = {
-    AuthEventKind.LOGIN: "đăng nhập",
-    AuthEventKind.LOGOUT: "đăng xuất",
-    AuthEventKind.FAILURE: "đăng nhập sai",
-    AuthEventKind.THROTTLED: "đăng nhập quá nhanh sau lần sai",
-    AuthEventKind.LOCKED: "bị khoá tạm thời",
-    AuthEventKind.PASSWORD_CHANGED: "đổi mật khẩu",
-}

@@ -11,7 +11,7 @@ from states.runtime import Runtime
 from states.views.dashboard import Dashboard, dashboard
 from states.views.lookups import find_user
 from states.views.stuck import StuckGroup
-from states.vocabulary import Action, UnitLevel
+from states.vocabulary import Action
 from use_cases.queries import stuck
 
 # The dashboard reads every dossier: ~0.3 s at 10^6. One reading serves every request until the
@@ -27,18 +27,15 @@ def forget_dashboards() -> None:
 
 def department_dashboard(rt: Runtime, actor: str) -> Dashboard:
     with rt.transaction() as session:
-        user = find_user(session, actor)
-        authorize(user, Action.DASHBOARD)
-        # A Department sees its own province's units (a national database holds many).
-        province = user.unit_id if user.unit and user.unit.level == UnitLevel.PROVINCE else None
+        authorize(find_user(session, actor), Action.DASHBOARD)
         now = rt.clock.now()
         last = session.execute(select(DossierEvent.id, DossierEvent.dossier_id, DossierEvent.trigger,
                                       DossierEvent.at).order_by(DossierEvent.id.desc()).limit(1)).first()
-        key = (tuple(last) if last else None, now.replace(second=0, microsecond=0), province)
+        key = (tuple(last) if last else None, now.replace(second=0, microsecond=0))
         cached = _last.get(rt.db.url)
         if cached is not None and cached[0] == key:
             return cached[1]
-        board = dashboard(session, now, rt.clock.today(), province)
+        board = dashboard(session, now, rt.clock.today())
         _last[rt.db.url] = (key, board)
         return board
 

@@ -2,6 +2,7 @@
 of the rulebook a new dossier will be judged by, the kinds of producer."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -23,11 +24,10 @@ class RegistrationChoices:
     producer_types: list[tuple[str, str]]
 
 
-def filter_units(session: Session, user: User) -> list[UnitView]:
-    """The local units a person works with: their own (a district officer), their province's
-    (the Department: a national database holds hundreds), or every one."""
-    province = user.unit_id if user.unit and user.unit.level == UnitLevel.PROVINCE else None
-    units = [u for u in list_units(session, province) if u.level != UnitLevel.PROVINCE]
+def filter_units(session: Session, user: User, today: date) -> list[UnitView]:
+    """The local units a person works with: their own (a local officer), or those of the
+    province today."""
+    units = [u for u in list_units(session, today) if u.level != UnitLevel.PROVINCE]
     if user.role == Role.DISTRICT and user.unit:
         return [u for u in units if u.code == user.unit.code]
     return units
@@ -36,7 +36,7 @@ def filter_units(session: Session, user: User) -> list[UnitView]:
 def registration_choices(rt: Runtime, actor: str) -> RegistrationChoices:
     with rt.transaction() as session:
         user = find_user(session, actor)
-        units = filter_units(session, user)
+        units = filter_units(session, user, rt.clock.today())
         own = user.unit.code if user.role == Role.DISTRICT and user.unit else None
         rulebook = rulebook_of_today(rt, session)
         return RegistrationChoices(units, own, rulebook.title, dict(rulebook.groups),

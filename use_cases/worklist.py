@@ -1,9 +1,11 @@
 """"Việc của tôi" and the filtered lists the dashboard links to, with the navigation's counts."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from states.clock import local_date
 from states.db.models import User
 from states.rules.permissions import may
 from states.runtime import Runtime
@@ -28,11 +30,13 @@ class Worklist:
     mine: bool
 
 
-def _filter(session: Session, user: User, *, state: str | None, unit: str | None,
+def _filter(session: Session, user: User, now: datetime, *, state: str | None, unit: str | None,
             round_code: str | None, text: str | None, overdue: bool,
             every_state: bool = False) -> WorkFilter:
     if unit:
-        unit_id: int | None = find_unit(session, unit_in_view(session, user, unit) or unit).id
+        today = local_date(now)
+        unit_id: int | None = find_unit(session, unit_in_view(session, user, unit, today) or unit,
+                                        today).id
     else:
         # A district officer's list is their own unit's (no need to look the unit up by name).
         unit_id = user.unit_id if user.role == Role.DISTRICT else None
@@ -44,9 +48,9 @@ def _filter(session: Session, user: User, *, state: str | None, unit: str | None
 def _worklist(rt: Runtime, session: Session, user: User, *, state: str | None, unit: str | None,
               round_code: str | None, text: str | None, overdue: bool, after: str | None,
               limit: int, every_state: bool) -> Worklist:
-    wanted = _filter(session, user, state=state, unit=unit, round_code=round_code, text=text,
-                     overdue=overdue, every_state=every_state)
     now = rt.clock.now()
+    wanted = _filter(session, user, now, state=state, unit=unit, round_code=round_code, text=text,
+                     overdue=overdue, every_state=every_state)
     page = work_page(session, now, rt.rules.calendar, rt.rules.notices.due_soon_working_days,
                      wanted, after, limit)
     total, late = work_counts(session, now, wanted)
@@ -82,7 +86,7 @@ def worklist_page(rt: Runtime, actor: str, *, state: str | None, unit: str | Non
         found = _worklist(rt, session, user, state=state, unit=unit, round_code=round_code,
                           text=text, overdue=overdue, after=after, limit=PAGE_SIZE,
                           every_state=False)
-        units = [] if user.role == Role.DISTRICT else filter_units(session, user)
+        units = [] if user.role == Role.DISTRICT else filter_units(session, user, rt.clock.today())
         campaigns = ([c for c in list_campaigns(session) if c.status == CampaignStatus.OPEN]
                      if may(user, Action.CAMPAIGN) else [])
         return WorklistPage(found, units, campaigns)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -15,7 +16,18 @@ from states.rules.credentials import (
     token_digest,
     verify_password,
 )
-from states.vocabulary import AuthEventKind
+
+
+class AuthEventKind(StrEnum):
+    """What the login audit records (codes for the audit table; no page shows them yet)."""
+
+    LOGIN = "login"
+    LOGOUT = "logout"
+    FAILURE = "failure"
+    THROTTLED = "throttled"
+    LOCKED = "locked"
+    PASSWORD_CHANGED = "password_changed"
+
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)

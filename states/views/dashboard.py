@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Certificate, Dossier
 from states.views.joins import Columns
+from states.views.units import home_province, in_force
 from states.vocabulary import ACTION_STATES, CertificateStatus, State, UnitLevel
 
 
@@ -39,25 +40,29 @@ class Dashboard:
     expiring_by_month: list[tuple[date, int]]  # first day of the month → certificates
 
 
-def local_units(province_id: int | None) -> Select[int]:
-    """The local units a dashboard covers: the Department's own province's, or every one."""
+def local_units(province_id: int | None, today: date | None = None) -> Select[int]:
+    """The local units a dashboard covers: those of the Department's province in force today
+    (a national database holds hundreds), or every one."""
     query = select(AdministrativeUnit.id).where(AdministrativeUnit.level != UnitLevel.PROVINCE)
     if province_id is not None:
         query = query.where(AdministrativeUnit.parent_id == province_id)
+    if today is not None:
+        query = query.where(in_force(AdministrativeUnit, today))
     return query
 
 
-def unit_state_matrix(session: Session, now: datetime, province_id: int | None) -> list[UnitRow]:
+def unit_state_matrix(session: Session, now: datetime, province_id: int | None,
+                      today: date | None = None) -> list[UnitRow]:
     late = func.count().filter(Dossier.state.in_(ACTION_STATES), Dossier.due_at <= now)
     counts = session.execute(select(Dossier.unit_id, Dossier.state, func.count(), late)
-                             .where(Dossier.unit_id.in_(local_units(province_id)))
+                             .where(Dossier.unit_id.in_(local_units(province_id, today)))
                              .group_by(Dossier.unit_id, Dossier.state)).all()
     cells: dict[int, dict[State, Cell]] = {}
     for unit_id, state, count, overdue in counts:
         cells.setdefault(unit_id, {})[State(state)] = Cell(int(count), int(overdue))
     units = session.execute(select(AdministrativeUnit.id, AdministrativeUnit.code,
                                    AdministrativeUnit.name)
-                            .where(AdministrativeUnit.id.in_(local_units(province_id)))
+                            .where(AdministrativeUnit.id.in_(local_units(province_id, today)))
                             .order_by(AdministrativeUnit.id)).all()
     return [UnitRow(i, code, name, cells.get(i, {})) for i, code, name in units]
 
@@ -100,8 +105,10 @@ def expiring_by_month(session: Session, today: date, province_id: int | None,
     return [(start, counts.get((start.year, start.month), 0)) for start in starts]
 
 
-def dashboard(session: Session, now: datetime, today: date, province_id: int | None) -> Dashboard:
-    """`province_id`: the Department's province (its units only); None: every unit."""
-    rows = unit_state_matrix(session, now, province_id)
+def dashboard(session: Session, now: datetime, today: date) -> Dashboard:
+    """The home province's units in force today (every unit when no province is on record)."""
+    home = home_province(session, today)
+    province_id = home.id if home is not None else None
+    rows = unit_state_matrix(session, now, province_id, today)
     return Dashboard(rows, totals_by_state(rows), certified_by_year(session, province_id),
                      expiring_by_month(session, today, province_id))

@@ -75,10 +75,15 @@ def user_update(request: Request, me: PageUser, form: CheckedForm, name: str) ->
     return RedirectResponse("/admin/users", status_code=303)
 
 
+def _units(request: Request, actor: str, message: str | None = None, status: int = 200) -> Response:
+    rt = rt_of(request)
+    return page(request, "units.html", {"units": units_for_admin(rt, actor, rt.clock.today()),
+                                        "message": message}, status)
+
+
 @router.get("/admin/units")
 def units_page(request: Request, me: PageUser) -> Response:
-    return page(request, "units.html", {"units": units_for_admin(rt_of(request), me.name),
-                                        "message": None})
+    return _units(request, me.name)
 
 
 @router.post("/admin/units/{code}/contacts")
@@ -87,6 +92,5 @@ def unit_contacts(request: Request, me: PageUser, form: CheckedForm, code: str) 
     try:
         set_contacts(rt_of(request), me.name, code, [e for e in emails if e])
     except InvalidInput as error:
-        return page(request, "units.html", {"units": units_for_admin(rt_of(request), me.name),
-                                            "message": error.message}, 422)
+        return _units(request, me.name, error.message, 422)
     return RedirectResponse("/admin/units", status_code=303)

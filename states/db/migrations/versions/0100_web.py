@@ -1,7 +1,7 @@
 """The web application: sessions, API tokens, the login audit, and folded names for search.
 
 Revision ID: 0100_web
-Revises: 0003
+Revises: 0100_two_levels
 """
 
 import sqlalchemy as sa
@@ -11,7 +11,7 @@ from states.db.types import UtcDateTime
 from states.rules.folding import product_search_text
 
 revision = "0100_web"
-down_revision = "0003"
+down_revision = "0100_two_levels"
 branch_labels = None
 depends_on = None
 
