@@ -13,8 +13,10 @@ from ocop_cli import (
     demo_cli,
     dossier_cli,
     flows_cli,
+    import_cli,
     outbox_cli,
     plan_cli,
+    registry_cli,
     training_cli,
 )
 from ocop_cli.context import state_of
@@ -79,6 +81,9 @@ plan_cli.register(app)
 # Issue 14: training courses and consultants.
 training_cli.register(app)
 consultant_cli.register(app)
+# Issue 13: the registry in and out (imports, the printable certificate, the public look-up).
+import_cli.register(app)
+registry_cli.register(app)
 
 
 def run() -> None:

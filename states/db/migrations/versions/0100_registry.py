@@ -1,0 +1,95 @@
+"""The registry (issue 13): producers' phone and address commune from the province's lists,
+names folded for the public look-up, and a random public token on every certificate.
+
+Revision ID: 0100_registry
+Revises: 0100_training_preparation
+"""
+
+import secrets
+import unicodedata
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0100_registry"
+down_revision = "0100_training_preparation"
+branch_labels = None
+depends_on = None
+
+BATCH = 5000
+
+
+def _fold(text: str) -> str:
+    # Frozen copy of states.rules.names.fold as it was when this migration was written.
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def _backfill(table: str, column: str, value) -> None:  # type: ignore[no-untyped-def]
+    """Fill `column` of every row from `value(row)`, a batch at a time."""
+    bind = op.get_bind()
+    last = 0
+    while True:
+        rows = bind.execute(sa.text(f"SELECT id, name FROM {table} WHERE id > :last "
+                                    "ORDER BY id LIMIT :batch"),
+                            {"last": last, "batch": BATCH}).all()
+        if not rows:
+            return
+        bind.execute(sa.text(f"UPDATE {table} SET {column} = :value WHERE id = :id"),
+                     [{"id": row.id, "value": value(row)} for row in rows])
+        last = rows[-1].id
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("producers") as batch:
+        batch.add_column(sa.Column("phone", sa.String(length=32), nullable=True))
+        batch.add_column(sa.Column("address_commune", sa.String(length=200), nullable=True))
+        batch.add_column(sa.Column("search_key", sa.String(length=300), nullable=True))
+    _backfill("producers", "search_key", lambda row: _fold(row.name))
+    with op.batch_alter_table("producers") as batch:
+        batch.alter_column("search_key", existing_type=sa.String(length=300), nullable=False)
+        batch.create_index("ix_producers_search_key", ["search_key"], unique=False)
+
+    with op.batch_alter_table("products") as batch:
+        batch.add_column(sa.Column("search_key", sa.String(length=300), nullable=True))
+    _backfill("products", "search_key", lambda row: _fold(row.name))
+    with op.batch_alter_table("products") as batch:
+        batch.alter_column("search_key", existing_type=sa.String(length=300), nullable=False)
+        batch.create_index("ix_products_search_key", ["search_key"], unique=False)
+
+    with op.batch_alter_table("certificates") as batch:
+        batch.add_column(sa.Column("public_token", sa.String(length=32), nullable=True))
+    # The certificates issued before this migration get their token now (the column's
+    # default, states.db.models.search.new_token, gives it to every later one).
+    _backfill_tokens()
+    with op.batch_alter_table("certificates") as batch:
+        batch.alter_column("public_token", existing_type=sa.String(length=32), nullable=False)
+        batch.create_unique_constraint("uq_certificates_public_token", ["public_token"])
+
+
+def _backfill_tokens() -> None:
+    bind = op.get_bind()
+    last = 0
+    while True:
+        ids = bind.execute(sa.text("SELECT id FROM certificates WHERE id > :last ORDER BY id "
+                                   "LIMIT :batch"), {"last": last, "batch": BATCH}).scalars().all()
+        if not ids:
+            return
+        bind.execute(sa.text("UPDATE certificates SET public_token = :token WHERE id = :id"),
+                     [{"id": i, "token": secrets.token_urlsafe(16)} for i in ids])
+        last = ids[-1]
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("certificates") as batch:
+        batch.drop_constraint("uq_certificates_public_token", type_="unique")
+        batch.drop_column("public_token")
+    with op.batch_alter_table("products") as batch:
+        batch.drop_index("ix_products_search_key")
+        batch.drop_column("search_key")
+    with op.batch_alter_table("producers") as batch:
+        batch.drop_index("ix_producers_search_key")
+        batch.drop_column("address_commune")
+        batch.drop_column("phone")
+        batch.drop_column("search_key")
