@@ -32,4 +32,3 @@ def organisation_key(name: str) -> str:
     for long, short in LEGAL_FORMS:
         text = text.replace(f" {long} ", f" {short} ")
     return " ".join(text.split())
-
