@@ -71,7 +71,7 @@ def test_csv_as_excel_saves_it_and_xlsx_rows_keep_their_numbers(tmp_path: Path) 
         list(table_rows(stream, "latin.csv"))
     with BytesIO(b"not a zip") as stream, pytest.raises(InvalidInput, match="không phải bảng tính"):
         list(table_rows(stream, "ds.xlsx"))
-    with BytesIO(b"") as stream, pytest.raises(InvalidInput, match=".xlsx hoặc .csv"):
+    with BytesIO(b"") as stream, pytest.raises(InvalidInput, match=r"\.xlsx hoặc \.csv"):
         table_rows(stream, "ds.ods")
 
 
