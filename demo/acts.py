@@ -69,7 +69,7 @@ def after_deadline(demo: Demo) -> None:
     campaigns.decide_revocation(demo.rt, "admin", revocation, "2011/QĐ-UBND")
 
 
-def replay(folder: Path, say: Callable[[str], None], size: int = 1) -> Demo:
+def replay(folder: Path, say: Callable[[str], None], size: int = 1, year: int = 2025) -> Demo:
     from demo.replay import demo_system
     from flows import prefect_env
 
@@ -93,4 +93,8 @@ def replay(folder: Path, say: Callable[[str], None], size: int = 1) -> Demo:
         demo.provincial_council(forwarded2[: len(forwarded2) * 3 // 4] + renewed,
                                 date(2022, 11, 25), "2377/QĐ-UBND")
         demo.run_flows(date(2022, 12, 5), [*DAILY, "stuck-dossiers"])
+        if year >= 2025:  # the second act: the switch of 1/7/2025 and a 2026 commune round
+            from demo.second_act import second_act
+
+            second_act(demo, folder, say, size)
         return demo

@@ -9,6 +9,7 @@ from states.db.models import AdministrativeUnit, Dossier, OutboxMessage
 from states.runtime import Runtime
 from states.views.plan import PlanCalendar
 from states.views.stuck import StuckGroup
+from states.views.units import FormerNames
 from states.vocabulary import OutboxStatus
 from use_cases.plans import calendar
 from use_cases.queries import stuck
@@ -24,10 +25,13 @@ class DemoSummary:
 
 def summary(rt: Runtime) -> DemoSummary:
     with rt.transaction() as session:
-        by_unit_state = session.execute(
-            select(AdministrativeUnit.name, Dossier.state, func.count())
-            .join(AdministrativeUnit, Dossier.unit_id == AdministrativeUnit.id)
-            .group_by(AdministrativeUnit.name, Dossier.state)).all()
+        # Units named as they were on the replay's last day ("Huyện Việt Yên" in 2022).
+        names, day = FormerNames.load(session), rt.clock.today()
+        by_unit_state = [(names.name_on(unit, day), state, count) for unit, state, count in
+                         session.execute(select(AdministrativeUnit, Dossier.state, func.count())
+                                         .join(AdministrativeUnit,
+                                               Dossier.unit_id == AdministrativeUnit.id)
+                                         .group_by(AdministrativeUnit.id, Dossier.state))]
         emails: Counter[str] = Counter(dict(session.execute(
             select(OutboxMessage.kind, func.count()).where(OutboxMessage.status == OutboxStatus.SENT)
             .group_by(OutboxMessage.kind)).tuples().all()))

@@ -35,14 +35,16 @@ def _queue_unit_notices(rt: Runtime, session: Session, opened: OpenedCampaign,
     """One notice per unit of `opened`; `key` and `subject` are formatted per unit."""
     campaign = opened.campaign
     kind = CampaignKind(campaign.kind)
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     for unit_id, items in sorted(opened.by_unit.items()):
-        unit = directory.unit(unit_id)
+        if not directory.is_current(unit_id):
+            continue  # a gone unit's dossiers are on the Department's "chưa xác định xã" list
+        unit, name = directory.unit(unit_id), directory.name(unit_id)
         report.add(session, letter(
             key.format(campaign=campaign.id, unit=unit.code),
-            directory.recipients(unit_id), subject.format(unit=unit.name, count=len(items)),
-            "campaign_notice", kind=kind, unit_name=unit.name, deadline=campaign.deadline,
-            items=items, campaign_id=campaign.id, sender_name=directory.sender_name()),
+            directory.recipients(unit_id), subject.format(unit=name, count=len(items)),
+            "campaign_notice", kind=kind, unit_name=name, deadline=campaign.deadline,
+            items=items, campaign_id=campaign.id, department=directory.department),
             f"{kind}_campaign", rt.clock.now())
 
 
@@ -58,12 +60,13 @@ def queue_opening_notices(rt: Runtime, session: Session, opened: OpenedCampaign)
     return report
 
 
-def _still_owing(session: Session, campaign: Campaign) -> OpenedCampaign:
+def _still_owing(rt: Runtime, session: Session, campaign: Campaign) -> OpenedCampaign:
     if campaign.kind == CampaignKind.RENEWAL:
         owing = units_with_pending_renewals(session, campaign)
         return OpenedCampaign(campaign, {unit_id: renewal_products(session, ids)
                                          for unit_id, ids in owing.items()})
-    return OpenedCampaign(campaign, {unit_id: [] for unit_id in local_unit_ids(session)})
+    return OpenedCampaign(campaign, {unit_id: []
+                                     for unit_id in local_unit_ids(session, rt.clock.today())})
 
 
 def queue_campaign_reminders(rt: Runtime, session: Session,
@@ -84,7 +87,7 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
             subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
                        f"{campaign.deadline:%d/%m/%Y} ({{unit}})")
             # One reminder per unit per threshold, however often the flow reruns.
-            _queue_unit_notices(rt, session, _still_owing(session, campaign),
+            _queue_unit_notices(rt, session, _still_owing(rt, session, campaign),
                                 f"campaign-reminder:{{campaign}}:{{unit}}:{left}", subject, report)
     return report
 
@@ -126,10 +129,10 @@ def queue_revocation_list(rt: Runtime, session: Session, campaign: Campaign,
 
 def _queue_department_letter(rt: Runtime, session: Session, key: str, subject: str,
                              template: str, sheet: Attachment, **context: Any) -> None:
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     QueueReport().add(session, letter(
         key, department_recipients(session, directory), subject, template, attachments=(sheet,),
-        sender_name=directory.sender_name(), **context), template, rt.clock.now())
+        department=directory.department, **context), template, rt.clock.now())
 
 
 UNRETURNED_HEADERS = ("STT", "Hồ sơ", "Đơn vị", "Sản phẩm", "Chủ thể", "Số GCN", "Sao",

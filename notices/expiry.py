@@ -16,8 +16,7 @@ def queue_expiry_notices(rt: Runtime, session: Session) -> QueueReport:
     today, now = rt.clock.today(), rt.clock.now()
     horizon = today + timedelta(days=rt.rules.longest_expiry_notice_days())
     report = QueueReport()
-    directory = UnitDirectory.load(session)
-    sender = directory.sender_name()
+    directory = UnitDirectory.load(session, today)
     for item in expiring_certificates(session, today, horizon):
         notice_days = rt.rules.expiry_notice_days(rt.rules.get(item.rulebook))
         if (item.expires_on - today).days > notice_days:
@@ -28,6 +27,7 @@ def queue_expiry_notices(rt: Runtime, session: Session) -> QueueReport:
         report.add(session, letter(
             f"expiry-notice:{item.certificate_id}", recipients, subject, "expiry_notice",
             producer=item.producer, product=item.product, number=item.number, stars=item.stars,
-            expires_on=item.expires_on, unit_name=item.unit_name, sender_name=sender),
+            expires_on=item.expires_on, unit_name=directory.name(item.unit_id),
+            department=directory.department),
             "expiry_notice", now)
     return report

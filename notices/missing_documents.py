@@ -43,10 +43,10 @@ def queue_missing_documents_letter(rt: Runtime, session: Session,
     facts = missing_documents(session, rt.rules, dossier_id, rt.clock.today())
     occasion = "returned" if facts.state == State.RETURNED else "registered"
     key = f"missing-documents:{facts.dossier_id}:{facts.cycle}:{occasion}"
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     recipients, handed_over = directory.producer_or_unit(facts.producer_email, facts.unit_id)
     report = QueueReport()
     report.add(session, letter(key, recipients, _subject(facts), "missing_documents",
                                facts=facts, handed_over=handed_over,
-                               sender_name=directory.sender_name()), KIND, rt.clock.now())
+                               department=directory.department), KIND, rt.clock.now())
     return LetterQueued(key, recipients, handed_over, report.queued == 1, facts.missing)

@@ -40,10 +40,10 @@ def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
     attachments = (attachment(f"ho-so-ton-dong-{today:%Y%m%d}.xlsx", data),
                    attachment(coverage_filename(today), coverage_workbook(coverage)),
                    attachment(consultant_filename(consultants), consultant_workbook(consultants)))
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, today)
     report.add(session, letter(
         f"stuck-report:{today.isoformat()}", department_recipients(session, directory), subject,
         "stuck_report", attachments=attachments, groups=groups, today=today, total=total,
-        coverage=coverage, consultants=consultants, sender_name=directory.sender_name()),
+        coverage=coverage, consultants=consultants, department=directory.department),
         "stuck_report", rt.clock.now())
     return report

@@ -27,13 +27,13 @@ def queue_invitations(rt: Runtime, session: Session, course: TrainingCourse,
     report = QueueReport()
     if course.starts_on <= rt.clock.today():
         return report
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     for unit_id in unit_ids:
-        unit = directory.unit(unit_id)
+        unit, name = directory.unit(unit_id), directory.name(unit_id)
         report.add(session, letter(
             f"training-invitation:{course.id}:{unit.code}", directory.recipients(unit_id),
-            _course_subject(course, "Mời tham dự tập huấn", unit.name), "training_invitation",
-            course=course, unit_name=unit.name, sender_name=directory.sender_name()),
+            _course_subject(course, "Mời tham dự tập huấn", name), "training_invitation",
+            course=course, unit_name=name, department=directory.department),
             "training_invitation", rt.clock.now())
     return report
 
@@ -51,7 +51,7 @@ def queue_training_reminders(rt: Runtime, session: Session) -> QueueReport:
     if not courses:
         return report
     gaps = {u.unit_id: u for u in current_coverage(rt, session).units if u.gap}
-    directory = UnitDirectory.load(session)
+    directory = UnitDirectory.load(session, rt.clock.today())
     for upcoming in courses:
         course = upcoming.course
         for unit_id in upcoming.unit_ids:
@@ -62,7 +62,7 @@ def queue_training_reminders(rt: Runtime, session: Session) -> QueueReport:
                 f"training-reminder:{course.id}:{unit.unit_code}", directory.recipients(unit_id),
                 _course_subject(course, "Nhắc cử cán bộ dự tập huấn", unit.unit_name),
                 "training_reminder", course=course, unit=unit, gap_months=policy.gap_months,
-                sender_name=directory.sender_name()), "training_reminder", rt.clock.now())
+                department=directory.department), "training_reminder", rt.clock.now())
     return report
 
 

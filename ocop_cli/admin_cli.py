@@ -17,7 +17,9 @@ unit_app = typer.Typer(help="Đơn vị hành chính và địa chỉ liên hệ
 def init(
     ctx: typer.Context,
     province: Annotated[str | None, typer.Option(help="Tên tỉnh hiển thị.")] = None,
-    seed: Annotated[str, typer.Option(help="Bộ dữ liệu đơn vị ban đầu.")] = "bac-giang-2022",
+    seed: Annotated[str, typer.Option(help=(
+        "Bộ dữ liệu đơn vị ban đầu: bac-ninh-2025 (mặc định: tỉnh Bắc Ninh từ 01/07/2025, kèm "
+        "lịch sử tỉnh Bắc Giang) hoặc bac-giang-2022 (chỉ Bắc Giang năm 2022)."))] = "bac-ninh-2025",
 ) -> None:
     """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (chạy lại an toàn)."""
     from use_cases.admin import init as initialise
@@ -25,7 +27,7 @@ def init(
     state = state_of(ctx)
     result = initialise(state.runtime(), seed=seed, province=province)
     reply(state.as_json, result, f"Đã khởi tạo CSDL {result.database}: {result.province}, "
-                                 f"{result.units} đơn vị cấp huyện, người dùng 'admin'.")
+                                 f"{result.units} đơn vị trực thuộc, người dùng 'admin'.")
 
 
 def diagram(
@@ -66,14 +68,26 @@ def user_add(
 
 
 @unit_app.command("list")
-def unit_list(ctx: typer.Context) -> None:
-    """Liệt kê các đơn vị và email liên hệ."""
+def unit_list(
+    ctx: typer.Context,
+    on: Annotated[str | None, typer.Option(
+        help="Các đơn vị có hiệu lực ngày này (mặc định: hôm nay, theo --today).")] = None,
+    level: Annotated[str | None, typer.Option(
+        help="Chỉ một cấp: province, district, commune, ward hoặc town (mặc định: tỉnh và các "
+             "đơn vị trực thuộc tỉnh).")] = None,
+) -> None:
+    """Liệt kê các đơn vị có hiệu lực trong ngày và email liên hệ."""
+    from ocop_cli.parsing import parse_day
+    from states.vocabulary import UnitLevel, parse_code
     from use_cases.queries import list_units
 
     state = state_of(ctx)
-    units = list_units(state.runtime())
-    listing(state.as_json, units, "Đơn vị", ["Mã", "Tên", "Cấp", "Email liên hệ"],
-            lambda u: (u.code, u.name, u.level, ", ".join(u.contacts)))
+    day = parse_day(on, "--on") if on else None
+    units = list_units(state.runtime(), day, parse_code(UnitLevel, level, "Cấp") if level else None)
+    shown = day or state.runtime().clock.today()
+    listing(state.as_json, units, f"Đơn vị ngày {shown:%d/%m/%Y} ({len(units)})",
+            ["Mã", "Tên", "Cấp", "Trực thuộc", "Email liên hệ"],
+            lambda u: (u.code, u.name, u.level, u.parent, ", ".join(u.contacts)))
 
 
 @unit_app.command("set-contacts")

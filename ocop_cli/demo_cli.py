@@ -22,27 +22,34 @@ SHORT: dict[str, str] = {
 def demo(
     folder: Annotated[Path, typer.Option("--dir", help="Thư mục kết quả (xoá và làm lại).")] =
         Path("demo-output"),
+    year: Annotated[int, typer.Option(
+        "--year", help="2022: chỉ năm 2022; 2025 (mặc định): thêm chuyển đổi 01/07/2025 và đợt "
+                       "2026 cấp xã.")] = 2025,
 ) -> None:
-    """Chạy thử: tỉnh Bắc Giang năm 2022 phát lại trên SQLite, thư ghi vào demo-output/outbox."""
+    """Chạy thử: tỉnh Bắc Giang năm 2022 phát lại trên SQLite, rồi (--year 2025) các giấy chứng
+    nhận 2022 qua ngày 01/07/2025 sang tỉnh Bắc Ninh mới; thư ghi vào demo-output/outbox."""
     from demo.acts import replay
     from demo.summary import summary
     from states.vocabulary import State, label
 
     started = time.monotonic()
-    result = replay(folder, say)
+    result = replay(folder, say, year=year)
     data = summary(result.rt)
     states = [s for s in State if any(row[1] == s for row in data.by_unit_state)]
     grid: dict[str, dict[str, int]] = defaultdict(dict)
     for unit, state, count in data.by_unit_state:
         grid[unit][state] = count
-    table("Hồ sơ theo đơn vị và trạng thái", ["Đơn vị", *(SHORT[s] for s in states), "Tổng"],
+    shown = busiest(grid)
+    table(f"Hồ sơ theo đơn vị và trạng thái ({len(shown)}/{len(grid)} đơn vị)",
+          ["Đơn vị", *(SHORT[s] for s in states), "Tổng"],
           [(unit.removeprefix("Huyện "), *(row.get(s, "") for s in states), sum(row.values()))
-           for unit, row in sorted(grid.items())])
+           for unit, row in shown])
     say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
     print_calendar(data.plan)
     table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data.emails.items()))
     stuck = data.stuck
-    table(f"Hồ sơ tồn đọng cuối năm ({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
+    table(f"Hồ sơ tồn đọng ngày {result.rt.clock.today():%d/%m/%Y} "
+          f"({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
           ["Đơn vị", "Đang ở bước", "Số hồ sơ", "Lâu nhất (ngày)"],
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])
     # Issue 14: consultants beside self-prepared dossiers, and the units lacking training.
@@ -54,6 +61,18 @@ def demo(
     print_gaps(training.coverage(result.rt))
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
         f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
+
+
+def busiest(grid: dict[str, dict[str, int]], rows: int = 12) -> list[tuple[str, dict[str, int]]]:
+    """After the switch there are some 60 units: the busiest ones, then the rest in one row."""
+    ranked = sorted(grid.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    if len(ranked) <= rows:
+        return sorted(grid.items())
+    rest: dict[str, int] = defaultdict(int)
+    for _, counts in ranked[rows - 1:]:
+        for state, count in counts.items():
+            rest[state] += count
+    return [*ranked[:rows - 1], (f"{len(ranked) - rows + 1} đơn vị khác", dict(rest))]
 
 
 def register(app: typer.Typer) -> None:

@@ -49,6 +49,8 @@ def product_register(
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
     prepared_by: PreparedByOption = None, officer: OfficerOption = None,
     consultant: ConsultantOption = None, contracted: ContractedOption = None,
+    commune: Annotated[str | None, typer.Option(
+        help="Xã / phường / thị trấn nơi chủ thể ở (khi đăng ký tại huyện).")] = None,
 ) -> None:
     """Đăng ký sản phẩm: tạo hồ sơ mới, ghi ai chuẩn bị hồ sơ, in số hồ sơ; chủ thể (hoặc đơn
     vị, khi chủ thể chưa có email) nhận thư những tài liệu bắt buộc còn thiếu."""
@@ -59,7 +61,7 @@ def product_register(
     preparation = preparation_input(prepared_by, officer, consultant, contracted)
     view = register_product(state.runtime(), state.actor, unit=unit, producer=producer,
                             producer_type=producer_type, product=name, group=group, email=email,
-                            preparation=preparation)
+                            preparation=preparation, commune=commune)
     if state.as_json:
         emit_json({"id": view.id, "state": view.state, "due_on": view.due_on,
                    "round": view.round})
@@ -85,7 +87,7 @@ def dossier_inspect(
 @dossier_app.command("score")
 def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
                   members: MembersOption = None, failed_mandatory: FailedOption = None) -> None:
-    """Ghi điểm hội đồng cấp huyện (trung bình tổng điểm các thành viên)."""
+    """Ghi điểm hội đồng cấp huyện / xã (trung bình tổng điểm các thành viên)."""
     _step(ctx, "score", dossier_id, totals=parse_points(points, members),
           failed_mandatory=failed_mandatory)
 

@@ -29,8 +29,8 @@ def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
     state = state_of(ctx)
     events = events_of(state.runtime(), state.actor, dossier_id)
     listing(state.as_json, events, f"Lịch sử hồ sơ số {dossier_id}",
-            ["Lúc", "Bước", "Từ", "Đến", "Người", "Ghi chú"],
-            lambda e: (e.at_local, e.trigger, e.from_state, e.to_state, e.actor, e.note))
+            ["Lúc", "Bước", "Từ", "Đến", "Đơn vị", "Người", "Ghi chú"],
+            lambda e: (e.at_local, e.trigger, e.from_state, e.to_state, e.unit, e.actor, e.note))
 
 
 def dossier_list(

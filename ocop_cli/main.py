@@ -18,6 +18,7 @@ from ocop_cli import (
     plan_cli,
     registry_cli,
     training_cli,
+    units_cli,
 )
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
@@ -81,6 +82,7 @@ plan_cli.register(app)
 # Issue 14: training courses and consultants.
 training_cli.register(app)
 consultant_cli.register(app)
+units_cli.register(app)
 # Issue 13: the registry in and out (imports, the printable certificate, the public look-up).
 import_cli.register(app)
 registry_cli.register(app)

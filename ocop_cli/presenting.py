@@ -18,7 +18,7 @@ def show_dossier(view: DossierView) -> None:
         ("Đợt / quy định", f"{view.round_name + ' - ' if view.round_name else ''}{view.round} / "
                            f"{view.rulebook}"),
         ("Hạn xử lý", format_date(view.due_on) + (" (quá hạn)" if view.overdue else "")),
-        ("Điểm cấp huyện", view.district_points),
+        ("Điểm cấp huyện / xã", view.district_points),
         ("Điểm cấp tỉnh", view.provincial_points),
     ]
     rows += preparation_rows(view)
@@ -26,7 +26,9 @@ def show_dossier(view: DossierView) -> None:
         rows.append(("Giấy chứng nhận", (
             f"{certificate.number}: {certificate.stars} sao, QĐ {certificate.decision}, "
             f"cấp {format_date(certificate.issued_on)}, "
-            f"hết hạn {format_date(certificate.expires_on)} ({certificate.status})")))
+            f"hết hạn {format_date(certificate.expires_on)} ({certificate.status})"
+            + (f"; {certificate.issuer} cấp cho sản phẩm của {certificate.unit}"
+               if certificate.issuer and certificate.unit else ""))))
     table(f"Hồ sơ số {view.id}", ["Mục", "Nội dung"], rows)
 
 

@@ -104,7 +104,9 @@ def training_import(
 
 def print_gaps(report: "Coverage") -> None:
     """One sentence: which units have no officer trained recently."""
-    names = ", ".join(u.unit_name for u in report.units if u.gap)
+    gaps = [u.unit_name for u in report.units if u.gap]
+    # 99 communes since 1/7/2025: name a dozen, count the rest.
+    names = ", ".join(gaps[:12]) + (f" và {len(gaps) - 12} đơn vị khác" if len(gaps) > 12 else "")
     say(f"Tập huấn: {report.units_with_gap}/{len(report.units)} đơn vị không có cán bộ OCOP được "
         f"tập huấn từ {format_date(report.trained_since)}" + (f": {names}." if names else "."))
 

@@ -71,6 +71,8 @@ class Action(StrEnum):
     PLAN = "plan"
     PREPARATION = "preparation"  # issue 14: who prepared a dossier, and training courses
     TRAINING = "training"
+    # Two-level government (1/7/2025): a dossier follows its unit's successor.
+    REASSIGN_UNIT = "reassign_unit"
 
 
 class CertificateStatus(StrEnum):
@@ -107,8 +109,10 @@ class Role(StrEnum):
 
 class UnitLevel(StrEnum):
     PROVINCE = "province"
-    DISTRICT = "district"
+    DISTRICT = "district"  # huyện, thị xã, thành phố thuộc tỉnh (abolished 1/7/2025)
     COMMUNE = "commune"
+    WARD = "ward"  # phường: commune level in towns and cities
+    TOWN = "town"  # thị trấn: commune level, before 1/7/2025
 
 
 class ProducerType(StrEnum):
@@ -139,7 +143,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     State: {
         State.REGISTERED: "Đã đăng ký",
         State.DISTRICT_INSPECTED: "Đã kiểm tra thực tế",
-        State.DISTRICT_SCORED: "Đã chấm điểm cấp huyện",
+        State.DISTRICT_SCORED: "Đã chấm điểm cấp huyện / xã",
         State.RETURNED: "Trả lại (không đủ điểm chuyển tỉnh)",
         State.PROVINCIAL_REVIEW: "Đang đánh giá cấp tỉnh",
         State.CENTRAL_REVIEW: "Đang đánh giá cấp trung ương (5 sao)",
@@ -153,7 +157,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     Action: {
         Action.REGISTER: "đăng ký sản phẩm",
         Action.INSPECT: "ghi biên bản kiểm tra thực tế",
-        Action.SCORE: "ghi điểm hội đồng cấp huyện",
+        Action.SCORE: "ghi điểm hội đồng cấp huyện / xã",
         Action.DOCUMENTS: "cập nhật danh mục hồ sơ",
         Action.FORWARD: "chuyển hồ sơ lên tỉnh",
         Action.RETURN: "trả lại hồ sơ",
@@ -171,6 +175,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.PLAN: "lập kế hoạch năm (đợt đánh giá, chiến dịch)",
         Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
         Action.TRAINING: "quản lý lớp tập huấn",
+        Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
     },
     CertificateStatus: {
         CertificateStatus.VALID: "còn hiệu lực",
@@ -202,7 +207,9 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     UnitLevel: {
         UnitLevel.PROVINCE: "tỉnh",
         UnitLevel.DISTRICT: "cấp huyện",
-        UnitLevel.COMMUNE: "cấp xã",
+        UnitLevel.COMMUNE: "xã",
+        UnitLevel.WARD: "phường",
+        UnitLevel.TOWN: "thị trấn",
     },
     ProducerType: {
         ProducerType.COOPERATIVE: "Hợp tác xã",
@@ -259,6 +266,20 @@ LOCAL_STATES = frozenset({State.REGISTERED, State.RENEWAL, State.DISTRICT_INSPEC
 # Dossiers that were evaluated once and may go round again.
 EVALUATING_STATES = (State.REGISTERED, State.DISTRICT_INSPECTED, State.DISTRICT_SCORED,
                      State.PROVINCIAL_REVIEW, State.CENTRAL_REVIEW)
+
+# The levels a rulebook's `local_level` ("district" or "commune") names: the commune level is
+# xã, phường and thị trấn alike.
+LEVELS_OF_TIER: dict[UnitLevel, frozenset[UnitLevel]] = {
+    UnitLevel.PROVINCE: frozenset({UnitLevel.PROVINCE}),
+    UnitLevel.DISTRICT: frozenset({UnitLevel.DISTRICT}),
+    UnitLevel.COMMUNE: frozenset({UnitLevel.COMMUNE, UnitLevel.WARD, UnitLevel.TOWN}),
+}
+
+
+def tier_of(level: str) -> UnitLevel:
+    """The tier ("province", "district" or "commune") that a unit's level belongs to."""
+    return next(tier for tier, levels in LEVELS_OF_TIER.items() if level in levels)
+
 
 # What the person responsible must do next, shown in reminders and the stuck list.
 NEXT_ACTION: dict[State, str] = {

@@ -1,6 +1,6 @@
 """What people look at, limited to what they may see: a district officer sees their own unit."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,7 @@ from states.views.dossiers import (
 )
 from states.views.lookups import dossier_not_found, find_unit, find_user
 from states.views.stuck import StuckGroup, stuck_dossiers
-from states.vocabulary import Role, State
+from states.vocabulary import Role, State, UnitLevel
 from use_cases.transaction import reading
 
 
@@ -44,12 +44,12 @@ def dossier_history(rt: Runtime, actor: str, dossier_id: int) -> list[EventView]
         return history(session, dossier_id)
 
 
-def _unit_filter(session: Session, user: User, unit: str | None) -> str | None:
+def _unit_filter(session: Session, user: User, unit: str | None, day: date) -> str | None:
     if user.role != Role.DISTRICT or user.unit_id is None:
         return unit
     own = session.get(AdministrativeUnit, user.unit_id)
     assert own is not None  # a foreign key
-    if unit is not None and find_unit(session, unit).id != own.id:
+    if unit is not None and find_unit(session, unit, day).id != own.id:
         raise PermissionDenied(f"Người dùng '{user.name}' chỉ xem được hồ sơ của đơn vị mình.")
     return own.code
 
@@ -57,7 +57,7 @@ def _unit_filter(session: Session, user: User, unit: str | None) -> str | None:
 def dossiers(rt: Runtime, actor: str, *, state: State | None = None, unit: str | None = None,
              overdue: bool = False, limit: int | None = None) -> list[DossierRow]:
     with rt.transaction() as session:
-        wanted = _unit_filter(session, find_user(session, actor), unit)
+        wanted = _unit_filter(session, find_user(session, actor), unit, rt.clock.today())
         return list_dossiers(session, rt.clock.now(), state=state, unit=wanted, overdue=overdue,
                              limit=limit)
 
@@ -67,5 +67,11 @@ def stuck(rt: Runtime, now: datetime | None = None) -> list[StuckGroup]:
         return stuck_dossiers(session, rt.rules.calendar, now or rt.clock.now())
 
 
-list_units = reading(units.list_units)
+def list_units(rt: Runtime, on: date | None = None,
+               level: UnitLevel | None = None) -> list[units.UnitView]:
+    """The units valid on `on` (default: the business date)."""
+    with rt.transaction() as session:
+        return units.list_units(session, on or rt.clock.today(), level)
+
+
 list_campaigns = reading(campaigns.list_campaigns)

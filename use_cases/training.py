@@ -61,8 +61,8 @@ def import_attendance(rt: Runtime, actor: str, course_id: int, data: bytes, file
     A file that cannot be read writes nothing; `dry_run` only reports."""
     rows = read_attendance_sheet(data, filename)
     with rt.transaction() as session:
-        training.attended_course(rt, session, actor, course_id)
-        match = training.match_sheet(session, rows)
+        course = training.attended_course(rt, session, actor, course_id)
+        match = training.match_sheet(session, rows, course.starts_on)
         users = list(dict.fromkeys(user for _, user in match.matched))
         if dry_run:
             result = Attendance(course_id, recorded=[u.name for u in users])

@@ -1,29 +1,24 @@
 """Setting the system up: schema, the province's units, users, contacts."""
 
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.commands.seeding import load_seed, seed_path
 from states.db.database import upgrade_schema
-from states.db.models import AdministrativeUnit, User
+from states.db.models import User
 from states.errors import InvalidInput
 from states.rules.contacts import valid_email, valid_emails
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_unit, find_user
-from states.views.units import UnitView
-from states.vocabulary import Action, Role, UnitLevel, parse_code
+from states.views.units import UnitView, unit_view
+from states.vocabulary import Action, Role, parse_code
 
-SEEDS_DIR = Path(__file__).parent.parent / "db" / "seeds"
 ADMIN_USER = "admin"
-DEFAULT_SEED = "bac-giang-2022"
-
-
-def seed_names() -> list[str]:
-    return sorted(p.stem for p in SEEDS_DIR.glob("*.toml"))
+# Bắc Ninh today, with Bắc Giang's 2022 units as its history (the seed follows that one).
+DEFAULT_SEED = "bac-ninh-2025"
 
 
 @dataclass(frozen=True)
@@ -35,34 +30,13 @@ class InitResult:
 
 def init(rt: Runtime, seed: str = DEFAULT_SEED, province: str | None = None) -> InitResult:
     """Create or upgrade the schema and load the province's units; safe to run again."""
-    seed_path = SEEDS_DIR / f"{seed}.toml"
-    if not seed_path.exists():
-        raise InvalidInput(f"Không có bộ dữ liệu khởi tạo '{seed}'. Hiện có: {', '.join(seed_names())}.")
-    data = tomllib.loads(seed_path.read_text(encoding="utf-8"))
+    path = seed_path(seed)
     upgrade_schema(rt.db.engine)
     with rt.transaction() as session:
-        spec = data["province"]
-        name = province or spec["name"]
-        top = _upsert_unit(session, spec["code"], name, UnitLevel.PROVINCE, None, spec["contacts"])
-        for unit in data["units"]:
-            _upsert_unit(session, unit["code"], unit["name"], UnitLevel.DISTRICT, top.id,
-                         unit["contacts"])
+        loaded = load_seed(session, path, province)
         if session.scalar(select(User).where(User.name == ADMIN_USER)) is None:
-            session.add(User(name=ADMIN_USER, role=Role.DEPARTMENT, unit_id=top.id))
-    return InitResult(name, len(data["units"]), rt.db.url)
-
-
-def _upsert_unit(session: Session, code: str, name: str, level: UnitLevel, parent_id: int | None,
-                 contacts: list[str]) -> AdministrativeUnit:
-    unit = session.scalar(select(AdministrativeUnit).where(AdministrativeUnit.code == code))
-    if unit is None:
-        unit = AdministrativeUnit(code=code, name=name, level=level, parent_id=parent_id,
-                                  contact_emails=valid_emails(contacts))
-        session.add(unit)
-        session.flush()
-    else:
-        unit.name = name
-    return unit
+            session.add(User(name=ADMIN_USER, role=Role.DEPARTMENT, unit_id=loaded.province_id))
+    return InitResult(loaded.province, loaded.units, rt.db.url)
 
 
 @dataclass(frozen=True)
@@ -80,11 +54,11 @@ def add_user(rt: Runtime, session: Session, actor: str, name: str, role: str, un
     if not name.strip():
         raise InvalidInput("Tên người dùng không được để trống.")
     if parsed == Role.DISTRICT and unit is None:
-        raise InvalidInput("Cán bộ cấp huyện cần có đơn vị: thêm --unit.")
+        raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     if session.scalar(select(User).where(User.name == name)) is not None:
         raise InvalidInput(f"Người dùng '{name}' đã tồn tại.")
-    unit_row = find_unit(session, unit) if unit else None
+    unit_row = find_unit(session, unit, rt.clock.today()) if unit else None
     user = User(name=name, role=parsed, unit_id=unit_row.id if unit_row else None,
                 email=valid_email(email) if email else None)
     session.add(user)
@@ -98,6 +72,6 @@ def set_contacts(rt: Runtime, session: Session, actor: str, unit: str,
         raise InvalidInput("Cần ít nhất một địa chỉ email.")
     addresses = valid_emails(emails)
     authorize(find_user(session, actor), Action.MANAGE_USERS)
-    row = find_unit(session, unit)
+    row = find_unit(session, unit, rt.clock.today())
     row.contact_emails = addresses
-    return UnitView(row.code, row.name, UnitLevel(row.level), addresses)
+    return unit_view(session, row, rt.clock.today())

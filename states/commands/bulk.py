@@ -12,8 +12,10 @@ from typing import Any
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from states.clock import local_date
 from states.db.models import Dossier, DossierEvent
 from states.rules.machine import bulk_destination
+from states.views.units import names_on
 from states.vocabulary import Action, State
 
 CHUNK = 5000
@@ -24,21 +26,29 @@ def move_many(session: Session, ids: Sequence[int], *, trigger: Action, source: 
               extra_values: dict[str, Any] | None = None) -> list[int]:
     """Fire `trigger` on every dossier in `ids` still in `source`. Returns the ids moved."""
     dest = bulk_destination(trigger, source)
-    moved: list[int] = []
+    moved: list[tuple[int, int]] = []
     for start in range(0, len(ids), CHUNK):
         chunk = list(ids[start:start + CHUNK])
         values: dict[str, Any] = {"state": dest, "version": Dossier.version + 1,
                                   "entered_state_at": now, "due_at": due_at}
         values.update(extra_values or {})
-        moved.extend(session.scalars(
+        moved.extend((dossier_id, unit_id) for dossier_id, unit_id in session.execute(
             update(Dossier)
             .where(Dossier.id.in_(chunk), Dossier.state == source)
             .values(values)
-            .returning(Dossier.id)
+            .returning(Dossier.id, Dossier.unit_id)
             .execution_options(synchronize_session=False)))
-    if moved:
-        session.execute(insert(DossierEvent), [
-            {"dossier_id": dossier_id, "from_state": source, "to_state": dest, "trigger": trigger,
-             "actor": actor, "at": now, "note": None, "details": details or {}}
-            for dossier_id in moved])
-    return moved
+    record_events(session, [
+        {"dossier_id": dossier_id, "unit_id": unit_id, "from_state": source, "to_state": dest,
+         "trigger": trigger, "actor": actor, "at": now, "note": None, "details": details or {}}
+        for dossier_id, unit_id in moved])
+    return [dossier_id for dossier_id, _ in moved]
+
+
+def record_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert audit rows in one statement; each names its unit as it was called that day."""
+    if not rows:
+        return
+    names = names_on(session, {row["unit_id"] for row in rows}, local_date(rows[0]["at"]))
+    session.execute(insert(DossierEvent),
+                    [{**row, "unit_name": names[row["unit_id"]]} for row in rows])

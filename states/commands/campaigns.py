@@ -96,12 +96,13 @@ def take_renewals(rt: Runtime, session: Session, actor: str, campaign: Campaign)
 def open_revocation(rt: Runtime, session: Session, actor: str, *, deadline: date) -> OpenedCampaign:
     """Ask every unit for its list of products to revoke; each unit sees what it has certified."""
     campaign = _new_campaign(rt, session, actor, CampaignKind.REVOCATION, deadline, None)
-    return ask_revocations(session, campaign)
+    return ask_revocations(session, campaign, rt.clock.today())
 
 
-def ask_revocations(session: Session, campaign: Campaign) -> OpenedCampaign:
+def ask_revocations(session: Session, campaign: Campaign, day: date) -> OpenedCampaign:
+    """Every unit of `day` is asked (the communes and wards, after 1/7/2025)."""
     grouped = group_by_unit(certified_products(session))
-    for unit_id in local_unit_ids(session):
+    for unit_id in local_unit_ids(session, day):
         grouped.setdefault(unit_id, [])
     return OpenedCampaign(campaign, grouped)
 

@@ -26,6 +26,7 @@ from states.runtime import Runtime
 from states.views.checklist import missing_required, present_documents
 from states.views.dossiers import DossierView, dossier_view, load_dossier
 from states.views.lookups import find_user
+from states.views.units import name_on
 from states.vocabulary import Action, CertificateStatus, CouncilLevel, State
 
 
@@ -67,7 +68,9 @@ class DossierChange:
                details: dict[str, Any]) -> None:
         self.session.add(DossierEvent(
             dossier_id=self.dossier.id, from_state=from_state, to_state=to_state, trigger=trigger,
-            actor=self.actor, at=self.rt.clock.now(), note=note, details=details))
+            actor=self.actor, at=self.rt.clock.now(), note=note, details=details,
+            unit_id=self.dossier.unit_id,
+            unit_name=name_on(self.session, self.dossier.unit, self.rt.clock.today())))
         # Flushing here runs the version check: a stale dossier raises before commit.
         self.session.flush()
 

@@ -44,7 +44,7 @@ def open_planned(rt: Runtime, session: Session, kind: CampaignKind) -> list[Open
         if not getattr(claimed, "rowcount", 0):
             continue
         opened.append(take_renewals(rt, session, SYSTEM_ACTOR, campaign)
-                      if kind == CampaignKind.RENEWAL else ask_revocations(session, campaign))
+                      if kind == CampaignKind.RENEWAL else ask_revocations(session, campaign, today))
     return opened
 
 

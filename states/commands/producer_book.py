@@ -63,4 +63,4 @@ class ProducerBook:
 def _new_producer(row: dict[str, Any]) -> dict[str, Any]:
     return {"name": row["producer"], "search_key": fold(row["producer"]), "unit_id": row["unit_id"],
             "kind": row["producer_type"], "email": row.get("email"), "phone": row.get("phone"),
-            "address_commune": row.get("commune")}
+            "address_commune": row.get("commune"), "commune_id": row.get("commune_id")}

@@ -3,13 +3,16 @@ added), a product, a dossier in `certified` (or `expired`, its expiry passed) wi
 certificate, and one audit event; a batch at a time, in a handful of set-based statements."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from states.commands.bulk import record_events
+from states.commands.issuers import issued_by
 from states.commands.producer_book import ProducerBook
-from states.db.models import Certificate, Dossier, DossierEvent, EvaluationRound, Product
+from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound, Product
 from states.errors import InvalidInput
 from states.folding import fold
 from states.rules.certificates import certificate_number
@@ -51,14 +54,17 @@ class ProductImporter:
         self.groups = group_words(rt.rules)
         self.producers = ProducerBook(session)
         self._rounds: dict[str, int] = {}
+        self._issuers: dict[tuple[int, date, bool], dict[str, str]] = {}
 
     def check_row(self, candidate: Candidate) -> None:
         values = candidate.values
-        unit = self.units.find(values["unit"])
+        unit = self.units.find(values["unit"], values["decision_date"])
         if isinstance(unit, str):
             candidate.refuse("unit", unit)
         else:
             values["unit_id"] = unit.id
+            # A product registered in a commune (since 2025) is made in that commune.
+            values["commune_id"] = unit.id if unit.commune else None
         kind = values.get("producer_type") or producer_type_of(values["producer"])
         if kind is None:
             candidate.refuse("producer_type", "không rõ loại chủ thể (hợp tác xã, tổ hợp tác, "
@@ -129,13 +135,26 @@ class ProductImporter:
               "created_at": now, "due_at": _due_at(c.values)}
              for c, product_id in zip(batch, product_ids, strict=True)]).all()
         pairs = list(zip(batch, dossier_ids, strict=True))
-        self.session.execute(insert(Certificate), [_certificate(c.values, d) for c, d in pairs])
-        self.session.execute(insert(DossierEvent), [
-            {"dossier_id": dossier_id, "from_state": None, "to_state": c.values["state"],
-             "trigger": RegistryEvent.IMPORT, "actor": self.actor, "at": now,
-             "note": f"Nhập từ tệp {self.source}, dòng {c.row}",
+        self.session.execute(insert(Certificate), [
+            {**_certificate(c.values, d), **self._issuer(c.values)} for c, d in pairs])
+        record_events(self.session, [
+            {"dossier_id": dossier_id, "unit_id": c.values["unit_id"], "from_state": None,
+             "to_state": c.values["state"], "trigger": RegistryEvent.IMPORT, "actor": self.actor,
+             "at": now, "note": f"Nhập từ tệp {self.source}, dòng {c.row}",
              "details": {"source": self.source, "row": c.row, "rulebook": c.values["rulebook"]}}
             for c, dossier_id in pairs])
+
+    def _issuer(self, values: dict[str, Any]) -> dict[str, str]:
+        """Who issued it and the unit's name, as on the day of the decision (a list holds few
+        decisions, so this is asked a few times, not once a row)."""
+        rulebook = self.rt.rules.get(values["rulebook"])
+        local = values["stars"] <= rulebook.local_recognition_max_stars
+        key = (values["unit_id"], values["decision_date"], local)
+        if key not in self._issuers:
+            unit = self.session.get(AdministrativeUnit, values["unit_id"])
+            assert unit is not None  # found by the check
+            self._issuers[key] = issued_by(self.session, unit, values["decision_date"], local=local)
+        return self._issuers[key]
 
     def _round_id(self, rulebook_code: str) -> int:
         """Imported products sit in one round per rulebook, so that their certificates are read

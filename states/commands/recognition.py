@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from states.commands.change import DossierChange, not_in_future
+from states.commands.issuers import issued_by
 from states.db.models import Certificate, Dossier
 from states.errors import InvalidInput
 from states.rules.certificates import certificate_number, expiry_date
@@ -41,7 +42,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
             return None
         if not decision or on is None:
             raise InvalidInput("Công nhận cần số quyết định (--decision) và ngày (--on).")
-        issued.append(_issue_certificate(change, average, decision, on))
+        issued.append(_issue_certificate(change, average, decision, on, level))
         # A certified dossier's next date is its certificate's expiry.
         return issued[0].expires_on
 
@@ -57,7 +58,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
 
 
 def _issue_certificate(change: DossierChange, average: float, decision: str,
-                       on: date) -> Certificate:
+                       on: date, level: CouncilLevel) -> Certificate:
     previous = change.certificate()
     if previous is not None:
         previous.status = CertificateStatus.SUPERSEDED
@@ -70,7 +71,8 @@ def _issue_certificate(change: DossierChange, average: float, decision: str,
         dossier_id=change.dossier.id,
         number=certificate_number(on, change.dossier.id, change.dossier.cycle),
         stars=change.rulebook.stars_for(average), points=average, decision_no=decision,
-        recognised_on=on, expires_on=expires_on, status=CertificateStatus.VALID)
+        recognised_on=on, expires_on=expires_on, status=CertificateStatus.VALID,
+        **issued_by(change.session, change.dossier.unit, on, local=level == CouncilLevel.LOCAL))
     change.session.add(certificate)
     return certificate
 

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.commands.placing import check_registration_unit, producer_commune
 from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, Product
 from states.errors import InvalidInput
 from states.rules.contacts import valid_email
@@ -14,6 +15,7 @@ from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view
 from states.views.lookups import find_unit, find_user
 from states.views.plan import planned_rounds
+from states.views.units import name_on
 from states.vocabulary import Action, ProducerType, State, parse_code
 
 
@@ -47,23 +49,29 @@ def _automatic_round(rt: Runtime, session: Session, code: str, starts: date) -> 
 
 def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, producer: str,
                      producer_type: str, product: str, group: str,
-                     email: str | None = None) -> DossierView:
+                     email: str | None = None, commune: str | None = None) -> DossierView:
     kind = parse_code(ProducerType, producer_type, "Loại chủ thể")
     if not producer.strip() or not product.strip():
         raise InvalidInput("Tên chủ thể và tên sản phẩm không được để trống.")
     address = valid_email(email) if email else None
-    unit_row = find_unit(session, unit)
+    today = rt.clock.today()
+    unit_row = find_unit(session, unit, today)
     authorize(find_user(session, actor), Action.REGISTER, unit_row.id)
     evaluation_round = round_for(rt, session)
     rulebook = rt.rules.get(evaluation_round.rulebook_code)
+    check_registration_unit(session, unit_row, today, rulebook, evaluation_round.code)
     rulebook.group_name(group)
+    commune_row = producer_commune(session, commune, unit_row, today)
     producer_row = session.scalar(
         select(Producer).where(Producer.unit_id == unit_row.id, Producer.name == producer.strip()))
     if producer_row is None:
-        producer_row = Producer(name=producer.strip(), kind=kind, unit_id=unit_row.id, email=address)
+        producer_row = Producer(name=producer.strip(), kind=kind, unit_id=unit_row.id, email=address,
+                                commune_id=commune_row.id if commune_row else None)
         session.add(producer_row)
     elif address:
         producer_row.email = address
+    if commune_row is not None:
+        producer_row.commune_id = commune_row.id
     product_row = Product(name=product.strip(), group_code=group, producer=producer_row)
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
@@ -73,6 +81,7 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
     session.flush()
     session.add(DossierEvent(dossier_id=dossier.id, from_state=None, to_state=State.REGISTERED,
                              trigger=Action.REGISTER, actor=actor, at=now,
-                             details={"round": evaluation_round.code, "rulebook": rulebook.code}))
+                             details={"round": evaluation_round.code, "rulebook": rulebook.code},
+                             unit_id=unit_row.id, unit_name=name_on(session, unit_row, today)))
     session.flush()
     return dossier_view(dossier, now)

@@ -47,10 +47,11 @@ def _required(text: str, what: str) -> str:
     return " ".join(text.split())
 
 
-def _invited(session: Session, refs: list[str]) -> list[int]:
+def _invited(session: Session, refs: list[str], day: date) -> list[int]:
+    """The units named, or all of them, as they are on the course's first day."""
     if not refs:
-        return local_unit_ids(session)
-    return list(dict.fromkeys(find_unit(session, ref).id for ref in refs))
+        return local_unit_ids(session, day)
+    return list(dict.fromkeys(find_unit(session, ref, day).id for ref in refs))
 
 
 def open_course(rt: Runtime, session: Session, actor: str, course: CourseInput) -> OpenedCourse:
@@ -65,7 +66,7 @@ def open_course(rt: Runtime, session: Session, actor: str, course: CourseInput) 
         ends_on=course.ends_on, topics=[t.strip() for t in course.topics if t.strip()],
         opened_by=actor, opened_at=rt.clock.now())
     authorize(find_user(session, actor), Action.TRAINING)
-    unit_ids = _invited(session, course.units)
+    unit_ids = _invited(session, course.units, course.starts_on)
     session.add(row)
     session.flush()
     session.add_all(TrainingInvitation(course_id=row.id, unit_id=u) for u in unit_ids)
@@ -155,7 +156,7 @@ def _officers_by_unit(session: Session) -> dict[int, dict[str, list[User]]]:
     return found
 
 
-def match_sheet(session: Session, rows: list[SheetRow]) -> SheetMatch:
+def match_sheet(session: Session, rows: list[SheetRow], day: date | None = None) -> SheetMatch:
     """Each signed line to the one officer of its unit with that name (case and diacritics
     aside); the others with the reason they could not be matched."""
     officers = _officers_by_unit(session)
@@ -165,8 +166,8 @@ def match_sheet(session: Session, rows: list[SheetRow]) -> SheetMatch:
             result.unsigned += 1
             continue
         try:
-            unit = find_unit(session, row.unit) if row.unit.strip() else None
-        except NotFound:
+            unit = find_unit(session, row.unit, day) if row.unit.strip() else None
+        except (NotFound, InvalidInput):  # no such unit, or two of that name
             unit = None
         if unit is None:
             reason = f"không có đơn vị '{row.unit}'" if row.unit.strip() else "thiếu tên đơn vị"

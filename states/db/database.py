@@ -64,6 +64,9 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as error:
         raise ConfigurationError(f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+    # A migration may switch SQLite's foreign keys off on its connection: start afresh, so
+    # every later connection gets the pragmas again.
+    engine.dispose()
 
 
 def database_error(error: DBAPIError, dialect: str) -> OcopError:

@@ -20,6 +20,7 @@ from states.db.models import (
 from states.errors import NotFound
 from states.rules.deadlines import due_at_on
 from states.views.joins import with_names
+from states.views.units import home_province, in_force
 from states.vocabulary import (
     Action,
     CampaignKind,
@@ -28,7 +29,6 @@ from states.vocabulary import (
     CertificateStatus,
     RevocationReason,
     State,
-    UnitLevel,
     label,
 )
 
@@ -65,9 +65,15 @@ def group_by_unit(items: list[ListedProduct]) -> dict[int, list[ListedProduct]]:
     return grouped
 
 
-def local_unit_ids(session: Session) -> list[int]:
+def local_unit_ids(session: Session, day: date) -> list[int]:
+    """The units a campaign asks on `day`: the home province's direct subdivisions then (the
+    districts in 2022, the communes and wards from 1/7/2025)."""
+    home = home_province(session, day)
+    if home is None:
+        return []
     return list(session.scalars(select(AdministrativeUnit.id).where(
-        AdministrativeUnit.level != UnitLevel.PROVINCE).order_by(AdministrativeUnit.id)))
+        AdministrativeUnit.parent_id == home.id, in_force(AdministrativeUnit, day))
+        .order_by(AdministrativeUnit.id)))
 
 
 def renewal_products(session: Session, dossier_ids: list[int]) -> list[ListedProduct]:

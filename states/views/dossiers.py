@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from states.clock import format_local_datetime, last_local_day_before
+from states.clock import format_local_datetime, last_local_day_before, local_date
 from states.db.models import (
     AdministrativeUnit,
     Certificate,
@@ -36,6 +36,9 @@ class CertificateView:
     issued_on: date
     expires_on: date
     status: CertificateStatus
+    # As printed on the day of issue: "UBND tỉnh Bắc Giang", "Huyện Lục Ngạn".
+    issuer: str | None = None
+    unit: str | None = None
 
     @classmethod
     def of(cls, certificate: Certificate | None) -> "CertificateView | None":
@@ -43,7 +46,7 @@ class CertificateView:
             return None
         return cls(certificate.number, certificate.stars, certificate.points,
                    certificate.decision_no, certificate.recognised_on, certificate.expires_on,
-                   CertificateStatus(certificate.status))
+                   CertificateStatus(certificate.status), certificate.issuer, certificate.unit_name)
 
 
 @dataclass
@@ -95,6 +98,7 @@ class EventView:
     actor: str
     note: str | None
     details: dict[str, Any]
+    unit: str | None = None  # the unit as it was named then
 
 
 def due_on(due_at: datetime | None) -> date | None:
@@ -146,7 +150,7 @@ def history(session: Session, dossier_id: int) -> list[EventView]:
     events = session.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
                              .order_by(DossierEvent.id))
     return [EventView(e.at, format_local_datetime(e.at), e.from_state, e.to_state, e.trigger,
-                      e.actor, e.note, e.details) for e in events]
+                      e.actor, e.note, e.details, e.unit_name) for e in events]
 
 
 def parse_state(text: str) -> State:
@@ -160,7 +164,7 @@ def list_dossiers(session: Session, now: datetime, *, state: State | None = None
     if state is not None:
         query = query.where(Dossier.state == state)
     if unit is not None:
-        query = query.where(Dossier.unit_id == find_unit(session, unit).id)
+        query = query.where(Dossier.unit_id == find_unit(session, unit, local_date(now)).id)
     if overdue:
         query = query.where(Dossier.state.in_(ACTION_STATES), Dossier.due_at <= now)
         query = query.order_by(Dossier.due_at, Dossier.id)

@@ -1,30 +1,49 @@
 """Finding what a person names: a user, a unit (by code or the name officers use), a dossier."""
 
-import unicodedata
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Dossier, User
-from states.errors import NotFound
-
-UNIT_PREFIXES = ("huyện ", "thành phố ", "thị xã ", "xã ", "phường ")
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip().casefold()
+from states.errors import InvalidInput, NotFound
+from states.rules.unit_names import fold, short_name
+from states.views.units import FormerNames
 
 
-def find_unit(session: Session, ref: str) -> AdministrativeUnit:
-    """A unit by code, by its name as `unit list` shows it, or by its name without the prefix."""
-    wanted = _fold(ref)
-    for unit in session.scalars(select(AdministrativeUnit)):
-        short = _fold(unit.name)
-        for prefix in UNIT_PREFIXES:
-            short = short.removeprefix(prefix)
-        if wanted in (_fold(unit.code), _fold(unit.name), short):
-            return unit
+def find_unit(session: Session, ref: str, on: date | None = None) -> AdministrativeUnit:
+    """A unit by code, by its name as `unit list` shows it, or by its name without the prefix
+    ("Lục Ngạn"). Names are looked up among the units valid on `on` (the same name may come back
+    in another period: "Yên Dũng" is a district in 2022 and a ward in 2026); when none was valid
+    then, among all, so that a gone unit can still be named for its history."""
+    wanted = fold(ref)
+    units = list(session.scalars(select(AdministrativeUnit).order_by(AdministrativeUnit.id)))
+    by_code = [u for u in units if fold(u.code) == wanted]
+    if by_code:
+        return by_code[0]
+    names = FormerNames.load(session)
+    for day in ([on, None] if on is not None else [None]):
+        found = _named(units, names, wanted, day)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise _ambiguous(ref, found, names, day)
     raise NotFound(f"Không có đơn vị '{ref}'. Xem danh sách bằng: ocop unit list")
+
+
+def _named(units: list[AdministrativeUnit], names: FormerNames, wanted: str,
+           day: date | None) -> list[AdministrativeUnit]:
+    """The units called `wanted` on `day` (any day when None): full names first."""
+    alive = [u for u in units if day is None or u.valid_on(day)]
+    called = {u.id: [names.name_on(u, day)] if day else names.all_names(u) for u in alive}
+    full = [u for u in alive if any(fold(n) == wanted for n in called[u.id])]
+    return full or [u for u in alive if any(short_name(n) == wanted for n in called[u.id])]
+
+
+def _ambiguous(ref: str, found: list[AdministrativeUnit], names: FormerNames,
+               day: date | None) -> InvalidInput:
+    listed = "; ".join(f"{names.name_on(u, day)} (mã {u.code})" for u in found[:6])
+    return InvalidInput(f"Có {len(found)} đơn vị tên '{ref}': {listed}. Hãy dùng mã đơn vị.")
 
 
 def find_user(session: Session, name: str) -> User:

@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.commands.issuers import issued_by
 from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound, Producer, Product
 from states.errors import NotFound, RuleRefused
-from states.rules.issuers import issuer
-from states.rules.rulebooks import RuleRegistry
+from states.rules.rulebooks import Rulebook, RuleRegistry
 from states.views.registry import RegistryEntry, by_token
-from states.vocabulary import CertificateStatus, UnitLevel
+from states.vocabulary import CertificateStatus
 
 # A certificate that no longer stands is not printed again: its public page says why.
 NOT_PRINTED = {CertificateStatus.REVOKED: "đã bị thu hồi",
@@ -47,16 +47,22 @@ def printable(session: Session, rules: RuleRegistry, ref: str, today: date) -> P
         raise RuleRefused(f"Giấy chứng nhận {certificate.number} "
                           f"{NOT_PRINTED[CertificateStatus(certificate.status)]}: không in lại.")
     entry = by_token(session, certificate.public_token, today)
-    rulebook_code, group, commune = session.execute(
-        select(EvaluationRound.rulebook_code, Product.group_code, Producer.address_commune)
+    rulebook_code, group, commune, unit_id = session.execute(
+        select(EvaluationRound.rulebook_code, Product.group_code, Producer.address_commune,
+               Dossier.unit_id)
         .select_from(Dossier).join(EvaluationRound, Dossier.round_id == EvaluationRound.id)
         .join(Product, Dossier.product_id == Product.id)
         .join(Producer, Product.producer_id == Producer.id)
         .where(Dossier.id == certificate.dossier_id)).one()
-    province = session.scalar(select(AdministrativeUnit.name).where(
-        AdministrativeUnit.level == UnitLevel.PROVINCE).order_by(AdministrativeUnit.id).limit(1))
     rulebook = rules.get(rulebook_code)
-    return Printable(entry, issuer(rulebook, entry.stars, entry.decided_on, entry.unit,
-                                   province or ""),
+    return Printable(entry, certificate.issuer or _issuer(session, unit_id, certificate, rulebook),
                      rulebook.groups.get(group, group), certificate.points, commune,
                      rulebook.certificate_months)
+
+
+def _issuer(session: Session, unit_id: int, certificate: Certificate, rulebook: Rulebook) -> str:
+    """For a certificate written without its issuer (none the system issues or imports)."""
+    unit = session.get(AdministrativeUnit, unit_id)
+    assert unit is not None  # a foreign key
+    local = certificate.stars <= rulebook.local_recognition_max_stars
+    return issued_by(session, unit, certificate.recognised_on, local=local)["issuer"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Certificate, Dossier, Producer, Product
@@ -66,8 +66,9 @@ def validity(status: str, expires_on: date, revocation: str | None,
 def _entries() -> Select[*tuple[Any, ...]]:
     query: Select[*tuple[Any, ...]] = select(
         Certificate.public_token, Certificate.number, Product.name, Producer.name,
-        AdministrativeUnit.name, Certificate.stars, Certificate.decision_no,
-        Certificate.recognised_on, Certificate.expires_on, Certificate.status,
+        # The unit as the certificate names it (a district gone since 1/7/2025 included).
+        func.coalesce(Certificate.unit_name, AdministrativeUnit.name), Certificate.stars,
+        Certificate.decision_no, Certificate.recognised_on, Certificate.expires_on, Certificate.status,
         Certificate.revocation_decision)
     return with_names(query.select_from(Certificate).join(Dossier, Certificate.dossier_id == Dossier.id))
 

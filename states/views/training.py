@@ -15,7 +15,8 @@ from states.db.models import (
     TrainingInvitation,
     User,
 )
-from states.vocabulary import Role, UnitLevel
+from states.views.campaigns import local_unit_ids
+from states.vocabulary import Role
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,10 @@ def coverage(session: Session, today: date, gap_months: int) -> Coverage:
             user.name, user.full_name or user.name, trained[0] if trained else None,
             trained[1] if trained else None))
     units = []
+    # The units of the day: Bắc Giang's districts in 2022, Bắc Ninh's communes after 1/7/2025.
     for unit in session.scalars(select(AdministrativeUnit).where(
-            AdministrativeUnit.level != UnitLevel.PROVINCE).order_by(AdministrativeUnit.id)):
+            AdministrativeUnit.id.in_(local_unit_ids(session, today)))
+            .order_by(AdministrativeUnit.id)):
         staff = officers.get(unit.id, [])
         latest = max((o.last_trained_on for o in staff if o.last_trained_on), default=None)
         units.append(UnitCoverage(unit.id, unit.code, unit.name, staff, latest,

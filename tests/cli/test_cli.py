@@ -69,7 +69,8 @@ def test_happy_path_with_json(ocop) -> None:  # type: ignore[no-untyped-def]
 def test_unit_list_json_shape(ocop) -> None:  # type: ignore[no-untyped-def]
     units = json.loads(ocop("--json", "unit", "list").stdout)
     assert len(units) == 11
-    assert set(units[0]) == {"code", "name", "level", "contacts"}
+    assert set(units[0]) == {"code", "name", "level", "contacts", "parent", "valid_from",
+                             "valid_until"}
     assert "Huyện Yên Thế" in [u["name"] for u in units]
 
 

@@ -113,7 +113,9 @@ def test_without_an_address_the_unit_hands_the_letter_over(rt: Runtime) -> None:
     dossier_id = register(rt, email=None)
     letter = letters(rt)[f"missing-documents:{dossier_id}:1:registered"]
     assert letter.recipients == ["ocop.yenthe@bacgiang.gov.vn", "canbo@yenthe.vn"]
+    # Under the Department's letterhead (issue 11: from the seed, dated).
     assert letter.text_body.startswith(
+        "UBND TỈNH BẮC GIANG\nSỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\n\n"
         "Kính gửi UBND huyện Yên Thế: chủ thể HTX Gà đồi chưa có địa chỉ email, "
         "vui lòng chuyển thư này cho chủ thể.")
     assert numbered(letter.text_body)[0] == "Phiếu đăng ký sản phẩm (mẫu 01 hoặc 02)"

@@ -9,6 +9,7 @@ from notices.expiry import queue_expiry_notices
 from notices.rendering import render
 from states.db.models import OutboxMessage
 from states.runtime import Runtime
+from states.views.departments import DepartmentView
 from states.views.sweeps import DueItem
 from tests.builders import advance, register
 from tests.conftest import at
@@ -28,7 +29,9 @@ def item(**overrides: object) -> DueItem:
 
 def test_hostile_product_name_cannot_inject_markup() -> None:
     html, text = render("unit_digest", title="t", unit_name="Huyện Yên Thế", today=date(2022, 10, 19),
-                        overdue=[item()], soon=[], soon_days=3, sender_name="Sở")
+                        overdue=[item()], soon=[], soon_days=3,
+                        department=DepartmentView("Sở <i>", "Sở", ("UBND TỈNH",), ("SỞ",), None,
+                                                  "UBND tỉnh"))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html and "&#34;Bánh chưng&#34;" in html
     assert "HTX &lt;b&gt;Gà đồi&lt;/b&gt;" in html
@@ -64,7 +67,10 @@ def test_digest_per_unit_once_per_day_with_escalation(rt: Runtime) -> None:
     son_dong = next(m for m in messages if m.dedupe_key.startswith("digest:son-dong"))
     assert son_dong.recipients == ["ocop.sondong@bacgiang.gov.vn", "canbo.sondong@gmail.com"]
     assert f"#{late}" in son_dong.text_body and "quá 14 ngày làm việc" in son_dong.text_body
-    assert son_dong.text_body.startswith("Kính gửi UBND huyện Sơn Động,")
+    # The letterhead and signature are the Department's of that day (the seed's, not a template's).
+    assert son_dong.text_body.startswith("UBND TỈNH BẮC GIANG\nSỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG "
+                                         "THÔN\n\nKính gửi UBND huyện Sơn Động,")
+    assert "SỞ NÔNG NGHIỆP VÀ PTNT BẮC GIANG\n" in son_dong.text_body
     yen_the = next(m for m in messages if m.dedupe_key.startswith("digest:yen-the"))
     assert f"#{soon}" in yen_the.text_body and "Hạn 17/10/2022" in yen_the.text_body
     department = next(m for m in messages if m.kind == "department_digest")

@@ -219,7 +219,10 @@ def test_a_new_round_takes_the_rulebook_in_force_on_its_opening_day(rt: Runtime)
     opened = {}
     for day in (date(2022, 3, 1), date(2023, 2, 23), date(2023, 9, 1), date(2025, 7, 7)):
         at(rt, day)
-        opened[day.isoformat()] = show_dossier(rt, "admin", register(rt, name=f"Gà {day}")).rulebook
+        # Districts were abolished on 1/7/2025: from then on, communes and wards register.
+        unit = "Xã Nam Dương" if day.year == 2025 else "Huyện Lục Ngạn"
+        opened[day.isoformat()] = show_dossier(rt, "admin", register(rt, unit,
+                                                                     f"Gà {day}")).rulebook
     assert opened == {"2022-03-01": "qd1048-2019", "2023-02-23": "qd1048-2019",
                       "2023-09-01": "qd148-2023", "2025-07-07": "qd1489-2025"}
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from states.db.database import alembic_config, make_engine
 from tests.conftest import PG_ADMIN_URL
 
-BEFORE = "0100_training_preparation"
+BEFORE = "0100_two_levels"
 ROWS = [
     "INSERT INTO administrative_units (id, code, name, level, contact_emails) "
     "VALUES (1, 'luc-ngan', 'Huyện Lục Ngạn', 'district', '[]')",

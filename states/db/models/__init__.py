@@ -14,6 +14,7 @@ from states.db.models.dossiers import (
 )
 from states.db.models.outbox import OutboxMessage
 from states.db.models.preparation import Consultant, DossierPreparation
+from states.db.models.territory import Department, UnitFormerName, UnitSuccession
 from states.db.models.training import TrainingAttendance, TrainingCourse, TrainingInvitation
 from states.db.models.units import AdministrativeUnit, User
 
@@ -23,3 +24,4 @@ __all__ = ["AdministrativeUnit", "Base", "Campaign", "Certificate", "DocumentRec
 # Issue 14: training and who prepared a dossier.
 __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingCourse",
             "TrainingInvitation"]
+__all__ += ["Department", "UnitFormerName", "UnitSuccession"]

@@ -27,6 +27,10 @@ class Certificate(Base):
     status: Mapped[str] = mapped_column(String(16), default="valid")
     revoked_reason: Mapped[str | None] = mapped_column(String(32))
     revocation_decision: Mapped[str | None] = mapped_column(String(100))
+    # As printed on the day of issue, whatever the units became since: "UBND tỉnh Bắc Giang",
+    # "Huyện Lục Ngạn".
+    issuer: Mapped[str | None] = mapped_column(String(220))
+    unit_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class Campaign(Base):

@@ -28,6 +28,9 @@ class Producer(Base):
     address_commune: Mapped[str | None] = mapped_column(String(200))
     search_key: Mapped[str] = mapped_column(String(300), index=True, default=folded_from("name"))
     email: Mapped[str | None] = mapped_column(String(254))
+    # The producer's address commune (xã / phường / thị trấn): when a district is divided, it
+    # says which successor the producer's dossiers go to.
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
 
 
 class Product(Base):
@@ -142,3 +145,6 @@ class DossierEvent(Base):
     at: Mapped[datetime]
     note: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The unit as it was at that moment: a 2022 history still says "Huyện Lục Ngạn".
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
+    unit_name: Mapped[str | None] = mapped_column(String(200))

@@ -1,5 +1,7 @@
 """Administrative units and the people who use the system."""
 
+from datetime import date
+
 from sqlalchemy import ForeignKey, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -11,10 +13,21 @@ class AdministrativeUnit(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
-    level: Mapped[str] = mapped_column(String(16))  # province | district | commune
+    # Not unique: the same name comes back in another period ("Phường Chũ" before and after
+    # 1/7/2025); a name is looked up among the units valid on a date.
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(16))  # province | district | commune | ward | town
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("administrative_units.id"))
     contact_emails: Mapped[list[str]] = mapped_column(default=list)
+    # The unit's life span, both days included; None: since before / until after our records.
+    valid_from: Mapped[date | None]
+    valid_until: Mapped[date | None]
+    # How a letter addresses its People's Committee: "UBND xã Nam Dương".
+    salutation: Mapped[str | None] = mapped_column(String(220))
+
+    def valid_on(self, day: date) -> bool:
+        return ((self.valid_from is None or self.valid_from <= day)
+                and (self.valid_until is None or day <= self.valid_until))
 
 
 class User(Base):

@@ -2,7 +2,7 @@
 names folded for the public look-up, and a random public token on every certificate.
 
 Revision ID: 0100_registry
-Revises: 0100_training_preparation
+Revises: 0100_two_levels
 """
 
 import secrets
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0100_registry"
-down_revision = "0100_training_preparation"
+down_revision = "0100_two_levels"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,119 @@
+"""The Department keeps its units true: a new unit (and what it succeeds), a rename, a dossier
+settled by hand after a reorganisation, a producer's commune."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.commands.change import DossierChange
+from states.commands.unit_book import UnitBook
+from states.db.models import AdministrativeUnit, Producer, UnitFormerName
+from states.errors import InvalidInput, RuleRefused
+from states.rules.contacts import valid_emails
+from states.rules.permissions import authorize
+from states.rules.unit_names import level_from_name, salutation_for
+from states.runtime import Runtime
+from states.views.dossiers import DossierView, dossier_view, load_dossier
+from states.views.lookups import find_unit, find_user
+from states.views.territory import CommuneFinder, is_commune_level
+from states.views.units import UnitView, unit_view
+from states.vocabulary import Action, UnitLevel, tier_of
+
+MANUAL_PLAN = "thu-cong"  # successions typed with `unit add` and no --plan
+
+
+def add_unit(rt: Runtime, session: Session, actor: str, *, code: str, name: str, level: UnitLevel,
+             parent: str | None, valid_from: date | None = None, valid_until: date | None = None,
+             contacts: list[str] | None = None, succeeds: list[str] | None = None,
+             split: bool = False, basis: str | None = None, plan: str | None = None) -> UnitView:
+    authorize(find_user(session, actor), Action.MANAGE_USERS)
+    book = UnitBook.load(session)
+    code, name = code.strip(), " ".join(name.split())
+    if not code or not name:
+        raise InvalidInput("Đơn vị cần có mã (--code) và tên.")
+    if book.find(code) is not None:
+        raise InvalidInput(f"Mã đơn vị '{code}' đã có.")
+    if valid_from and valid_until and valid_until < valid_from:
+        raise InvalidInput("Ngày hết hiệu lực phải sau ngày bắt đầu.")
+    # The parent is named as it was during the unit's life (a unit of the past, of the future).
+    day = valid_from or min(valid_until or date.max, rt.clock.today())
+    parent_row = find_unit(session, parent, day) if parent else None
+    if level != UnitLevel.PROVINCE and parent_row is None:
+        raise InvalidInput("Đơn vị cấp dưới tỉnh cần có đơn vị cấp trên (--parent).")
+    if succeeds and (valid_from is None or not basis):
+        raise InvalidInput("Kế thừa đơn vị khác cần ngày bắt đầu (--from) và căn cứ (--basis).")
+    unit = book.ensure(code, name, level, parent_row, valid_emails(contacts or []), valid_from,
+                       valid_until)
+    for ref in succeeds or []:
+        assert valid_from is not None and basis  # checked above
+        predecessor = find_unit(session, ref, valid_from - timedelta(days=1))
+        book.succeed(predecessor, unit, valid_from, split=split, basis=basis,
+                     plan=plan or MANUAL_PLAN)
+    book.flush()
+    return unit_view(session, unit, day)
+
+
+def rename_unit(rt: Runtime, session: Session, actor: str, unit: str, new_name: str, *,
+                on: date | None = None, basis: str | None = None) -> UnitView:
+    """A new name from `on` (same unit, code and dossiers); the old one stays for history.
+    A new type word that keeps the tier changes the level too ("Xã …" → "Phường …")."""
+    authorize(find_user(session, actor), Action.MANAGE_USERS)
+    day = on or rt.clock.today()
+    row = find_unit(session, unit, day - timedelta(days=1))
+    name = " ".join(new_name.split())
+    if not name or name == row.name:
+        raise InvalidInput(f"Tên mới của {row.name} phải khác tên hiện tại.")
+    if row.valid_from is not None and day <= row.valid_from:
+        raise InvalidInput(f"{row.name} chỉ có từ {row.valid_from:%d/%m/%Y}: ngày đổi tên phải sau.")
+    if row.valid_until is not None and day > row.valid_until:
+        raise InvalidInput(f"{row.name} đã hết hiệu lực sau ngày {row.valid_until:%d/%m/%Y}.")
+    session.add(UnitFormerName(unit_id=row.id, name=row.name, level=row.level,
+                               salutation=row.salutation, used_until=day - timedelta(days=1),
+                               basis=basis))
+    level = level_from_name(name)
+    if level is not None and tier_of(level) == tier_of(row.level):
+        row.level = level
+    row.name, row.salutation = name, salutation_for(name)
+    session.flush()
+    return unit_view(session, row, day)
+
+
+def assign_unit(rt: Runtime, session: Session, actor: str, dossier_id: int,
+                unit: str) -> DossierView:
+    """Settle one dossier of the "chưa xác định xã" list: it goes to `unit`, and so does its
+    producer when theirs is gone (with that commune as their address)."""
+    change = DossierChange(rt, session, actor, dossier_id, Action.REASSIGN_UNIT)
+    today = rt.clock.today()
+    target = find_unit(session, unit, today)
+    source = change.dossier.unit
+    if not target.valid_on(today) or target.level == UnitLevel.PROVINCE:
+        raise RuleRefused(f"{target.name} không phải đơn vị cấp huyện / xã đang có hiệu lực.")
+    if target.id == source.id:
+        raise InvalidInput(f"Hồ sơ số {dossier_id} đã ở {target.name}.")
+    change.dossier.unit = target
+    producer = change.dossier.product.producer
+    if not source.valid_on(today) and session.scalar(select(Producer.id).where(
+            Producer.unit_id == target.id, Producer.name == producer.name)) is None:
+        producer.unit_id = target.id
+        if is_commune_level(target):
+            producer.commune_id = target.id
+    state = change.dossier.state
+    change.record(state, state, Action.REASSIGN_UNIT, f"Sở xác định đơn vị: {source.name} → "
+                  f"{target.name}", {"from_unit": source.code, "from_unit_name": source.name,
+                                     "to_unit": target.code, "via": "manual"})
+    return dossier_view(change.dossier, rt.clock.now())
+
+
+def set_producer_commune(rt: Runtime, session: Session, actor: str, dossier_id: int,
+                         commune: str, finder: CommuneFinder | None = None) -> AdministrativeUnit:
+    """The producer of `dossier_id` lives in `commune`, named as it was while the dossier's
+    unit existed (a former commune of Lục Ngạn, say, after 1/7/2025)."""
+    if finder is None:
+        authorize(find_user(session, actor), Action.MANAGE_USERS)
+    dossier = load_dossier(session, dossier_id)
+    unit = dossier.unit
+    day = min(rt.clock.today(), unit.valid_until or date.max)
+    found = (finder or CommuneFinder(session)).find(commune, unit, day)
+    dossier.product.producer.commune_id = found.id
+    return found
