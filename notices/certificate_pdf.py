@@ -75,11 +75,17 @@ def _qr(pdf: FPDF, url: str) -> None:
     _line(pdf, "Quét mã để tra cứu", 8, x=WIDTH - 26 - QR_SIZE, width=QR_SIZE + 12, height=4)
 
 
+def formal(issuer: str) -> str:
+    """A letter's "UBND tỉnh Bắc Giang" written out, as a certificate prints it."""
+    return "Ủy ban nhân dân " + issuer.removeprefix("UBND ") if issuer.startswith("UBND ") else issuer
+
+
 def certificate_pdf(paper: Printable, url: str) -> bytes:
     """The certificate, and the QR code of `url` (its public page)."""
     entry = paper.entry
+    issuer = formal(paper.issuer)
     pdf = _page()
-    _header(pdf, paper.issuer)
+    _header(pdf, issuer)
     pdf.set_y(44)
     pdf.set_text_color(*GREEN)
     _line(pdf, "GIẤY CHỨNG NHẬN", 30, bold=True, height=14)
@@ -96,7 +102,7 @@ def certificate_pdf(paper: Printable, url: str) -> bytes:
     place = ", ".join(p for p in (paper.commune, entry.unit) if p)
     _line(pdf, f"Địa chỉ: {place}", 11, height=7)
     _line(pdf, f"Công nhận theo Quyết định số {entry.decision} ngày "
-               f"{entry.decided_on:%d/%m/%Y} của {paper.issuer}", 11, height=7)
+               f"{entry.decided_on:%d/%m/%Y} của {issuer}", 11, height=7)
     _line(pdf, f"Giấy chứng nhận có giá trị {paper.months} tháng, đến ngày "
                f"{entry.expires_on:%d/%m/%Y}", 11, bold=True, height=7)
     pdf.set_y(HEIGHT - 30)

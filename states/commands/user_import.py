@@ -20,6 +20,7 @@ class UserImporter:
     def __init__(self, rt: Runtime, session: Session, actor: str, source: str) -> None:
         authorize(find_user(session, actor), Action.MANAGE_USERS)
         self.session = session
+        self.today = rt.clock.today()
         self.units = UnitIndex.load(session, province=True)
 
     def check_row(self, candidate: Candidate) -> None:
@@ -28,7 +29,7 @@ class UserImporter:
             if values["role"] == Role.DISTRICT:
                 candidate.refuse("unit", "cán bộ cấp huyện / xã cần có đơn vị")
             return
-        unit = self.units.find(values["unit"])
+        unit = self.units.find(values["unit"], self.today)
         if isinstance(unit, str):
             candidate.refuse("unit", unit)
         else:

@@ -90,7 +90,7 @@ def search(session: Session, today: date, *, text: str = "", unit: str | None = 
         query = query.where(or_(Product.search_key.contains(word, autoescape=True),
                                 Producer.search_key.contains(word, autoescape=True)))
     if unit:
-        found = UnitIndex.load(session).find(unit)
+        found = UnitIndex.load(session).find(unit, today)
         if isinstance(found, str):
             return SearchPage([], offset, False)
         query = query.where(Dossier.unit_id == found.id)

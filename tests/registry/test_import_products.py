@@ -172,3 +172,27 @@ def test_only_the_department_imports_recognitions(any_rt: Runtime, tmp_path: Pat
     path = filled_template(rt, BAC_GIANG, tmp_path / "ds.xlsx")
     with path.open("rb") as stream, pytest.raises(PermissionDenied):
         import_table(rt, "can-bo-luc-ngan", ImportKind.PRODUCTS, stream, path.name)
+
+
+def test_a_name_means_the_unit_of_its_decision_day_across_the_2025_switch(
+        any_rt: Runtime, tmp_path: Path) -> None:
+    rt = at(any_rt, date(2026, 1, 10))
+    headings = ["Đơn vị", "Tên chủ thể", "Tên sản phẩm", "Nhóm sản phẩm", "Hạng sao", "Điểm",
+                "Số quyết định", "Ngày quyết định"]
+    result, _ = run(rt, sheet(tmp_path / "ds.xlsx", headings, [
+        ["Lục Ngạn", "HTX Vải thiều Lục Ngạn", "Vải thiều sấy", "Thực phẩm", 4, 75, "1563/QĐ-UBND",
+         "25/07/2022"],
+        ["Lục Ngạn", "HTX Mây tre Lục Ngạn", "Giỏ mây", "Thủ công mỹ nghệ", 3, 60, "88/QĐ-UBND",
+         "01/09/2025"]]))
+    assert result.written == 2, result.problems
+    with rt.transaction() as session:
+        found = {name: (unit, issuer, commune, state) for name, unit, issuer, commune, state in
+                 session.execute(select(Product.name, Certificate.unit_name, Certificate.issuer,
+                                        Producer.commune_id, Dossier.state)
+                                 .join(Dossier, Dossier.product_id == Product.id)
+                                 .join(Producer, Product.producer_id == Producer.id)
+                                 .join(Certificate, Certificate.dossier_id == Dossier.id))}
+    assert found["Vải thiều sấy"] == ("Huyện Lục Ngạn", "UBND tỉnh Bắc Giang", None, "expired")
+    unit, issuer, commune, state = found["Giỏ mây"]
+    assert (unit, issuer, state) == ("Xã Lục Ngạn", "UBND tỉnh Bắc Ninh", "certified")
+    assert commune is not None
