@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from states.db.models import Producer
+from states.db.tables import table_of
 from states.folding import fold
 from states.tables.checking import identity
 
@@ -32,7 +33,7 @@ class ProducerBook:
         self._fill_blanks(known, wanted)
         missing = [key for key in wanted if key not in known]
         added = self.session.scalars(
-            insert(Producer).returning(Producer.id, sort_by_parameter_order=True),
+            insert(table_of(Producer)).returning(Producer.id, sort_by_parameter_order=True),
             [_new_producer(wanted[key]) for key in missing]).all() if missing else []
         ids = {key: row["id"] for key, row in known.items()} | dict(zip(missing, added, strict=True))
         return [ids[producer_key(r["unit_id"], r["producer"])] for r in rows]

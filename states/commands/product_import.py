@@ -13,6 +13,7 @@ from states.commands.bulk import record_events
 from states.commands.issuers import issued_by
 from states.commands.producer_book import ProducerBook
 from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound, Product
+from states.db.tables import table_of
 from states.errors import InvalidInput
 from states.folding import fold
 from states.rules.certificates import certificate_number
@@ -123,19 +124,19 @@ class ProductImporter:
         now = self.rt.clock.now()
         producer_ids = self.producers.ids_for([c.values for c in batch])
         product_ids = self.session.scalars(
-            insert(Product).returning(Product.id, sort_by_parameter_order=True),
+            insert(table_of(Product)).returning(Product.id, sort_by_parameter_order=True),
             [{"name": c.values["product"], "search_key": fold(c.values["product"]),
               "group_code": c.values["group"], "producer_id": producer_id}
              for c, producer_id in zip(batch, producer_ids, strict=True)]).all()
         dossier_ids = self.session.scalars(
-            insert(Dossier).returning(Dossier.id, sort_by_parameter_order=True),
+            insert(table_of(Dossier)).returning(Dossier.id, sort_by_parameter_order=True),
             [{"product_id": product_id, "unit_id": c.values["unit_id"],
               "round_id": self._round_id(c.values["rulebook"]), "cycle": 1,
               "state": c.values["state"], "version": 1, "entered_state_at": now,
               "created_at": now, "due_at": _due_at(c.values)}
              for c, product_id in zip(batch, product_ids, strict=True)]).all()
         pairs = list(zip(batch, dossier_ids, strict=True))
-        self.session.execute(insert(Certificate), [
+        self.session.execute(insert(table_of(Certificate)), [
             {**_certificate(c.values, d), **self._issuer(c.values)} for c, d in pairs])
         record_events(self.session, [
             {"dossier_id": dossier_id, "unit_id": c.values["unit_id"], "from_state": None,

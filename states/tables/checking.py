@@ -100,8 +100,8 @@ def check_table(importer: RowImporter, rows: Iterator[Row], source: str) -> Chec
 
 def _read(importer: RowImporter, layout: Layout, number: int, cells: tuple[Any, ...]) -> Candidate:
     candidate = Candidate(number, cells)
-    for index, key in layout.fields.items():
-        column = importer.spec.column(key)
+    for index, column in layout.columns(importer.spec):
+        key = column.key
         value = cells[index] if index < len(cells) else None
         if is_blank(value):
             if column.required:

@@ -2,12 +2,12 @@
 diacritics or the usual variants ("Sản phẩm" for "Tên sản phẩm", "Số QĐ" for "Số quyết định")."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from states.errors import InvalidInput
 from states.folding import plain_words
-from states.tables.columns import TableSpec, as_text, is_blank
+from states.tables.columns import Column, TableSpec, as_text, is_blank
 
 HEADING_ROWS = 15  # the headings are near the top, under a title or two
 Row = tuple[int, tuple[Any, ...]]  # the row's number as the spreadsheet shows it, its cells
@@ -19,9 +19,16 @@ class Layout:
     header: tuple[Any, ...]  # the heading cells as written (the report repeats them)
     fields: dict[int, str]  # cell index → column key
     headings: dict[str, str]  # column key → its heading as the file writes it
+    _columns: list[tuple[int, Column]] = field(default_factory=list, compare=False)
 
     def heading(self, key: str) -> str:
         return self.headings.get(key, key)
+
+    def columns(self, spec: TableSpec) -> list[tuple[int, Column]]:
+        """Each read cell's index and its column, in the file's order."""
+        if not self._columns:
+            self._columns.extend((i, spec.column(key)) for i, key in self.fields.items())
+        return self._columns
 
 
 def heading_words(spec: TableSpec) -> dict[str, str]:
