@@ -26,19 +26,24 @@ def _fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-def _backfill(table: str, column: str, value) -> None:  # type: ignore[no-untyped-def]
-    """Fill `column` of every row from `value(row)`, a batch at a time."""
+def _batches(table: str, columns: str):  # type: ignore[no-untyped-def]
+    """Every row of `table` (`columns`, the first being id), a batch at a time."""
     bind = op.get_bind()
     last = 0
     while True:
-        rows = bind.execute(sa.text(f"SELECT id, name FROM {table} WHERE id > :last "
+        rows = bind.execute(sa.text(f"SELECT {columns} FROM {table} WHERE id > :last "
                                     "ORDER BY id LIMIT :batch"),
                             {"last": last, "batch": BATCH}).all()
         if not rows:
             return
-        bind.execute(sa.text(f"UPDATE {table} SET {column} = :value WHERE id = :id"),
-                     [{"id": row.id, "value": value(row)} for row in rows])
+        yield rows
         last = rows[-1].id
+
+
+def _fill(table: str, column: str, columns: str, value) -> None:  # type: ignore[no-untyped-def]
+    for rows in _batches(table, columns):
+        op.get_bind().execute(sa.text(f"UPDATE {table} SET {column} = :value WHERE id = :id"),
+                              [{"id": row.id, "value": value(row)} for row in rows])
 
 
 def upgrade() -> None:
@@ -46,39 +51,22 @@ def upgrade() -> None:
         batch.add_column(sa.Column("phone", sa.String(length=32), nullable=True))
         batch.add_column(sa.Column("address_commune", sa.String(length=200), nullable=True))
         batch.add_column(sa.Column("search_key", sa.String(length=300), nullable=True))
-    _backfill("producers", "search_key", lambda row: _fold(row.name))
-    with op.batch_alter_table("producers") as batch:
-        batch.alter_column("search_key", existing_type=sa.String(length=300), nullable=False)
-        batch.create_index("ix_producers_search_key", ["search_key"], unique=False)
-
     with op.batch_alter_table("products") as batch:
         batch.add_column(sa.Column("search_key", sa.String(length=300), nullable=True))
-    _backfill("products", "search_key", lambda row: _fold(row.name))
-    with op.batch_alter_table("products") as batch:
-        batch.alter_column("search_key", existing_type=sa.String(length=300), nullable=False)
-        batch.create_index("ix_products_search_key", ["search_key"], unique=False)
+    for table in ("producers", "products"):
+        _fill(table, "search_key", "id, name", lambda row: _fold(row.name))
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column("search_key", existing_type=sa.String(length=300), nullable=False)
+            batch.create_index(f"ix_{table}_search_key", ["search_key"], unique=False)
 
     with op.batch_alter_table("certificates") as batch:
         batch.add_column(sa.Column("public_token", sa.String(length=32), nullable=True))
     # The certificates issued before this migration get their token now (the column's
     # default, states.db.models.search.new_token, gives it to every later one).
-    _backfill_tokens()
+    _fill("certificates", "public_token", "id", lambda row: secrets.token_urlsafe(16))
     with op.batch_alter_table("certificates") as batch:
         batch.alter_column("public_token", existing_type=sa.String(length=32), nullable=False)
         batch.create_unique_constraint("uq_certificates_public_token", ["public_token"])
-
-
-def _backfill_tokens() -> None:
-    bind = op.get_bind()
-    last = 0
-    while True:
-        ids = bind.execute(sa.text("SELECT id FROM certificates WHERE id > :last ORDER BY id "
-                                   "LIMIT :batch"), {"last": last, "batch": BATCH}).scalars().all()
-        if not ids:
-            return
-        bind.execute(sa.text("UPDATE certificates SET public_token = :token WHERE id = :id"),
-                     [{"id": i, "token": secrets.token_urlsafe(16)} for i in ids])
-        last = ids[-1]
 
 
 def downgrade() -> None:
