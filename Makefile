@@ -17,8 +17,15 @@ demo: $(STAMP)
 	$(BIN)/ocop demo
 
 PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli
+# Debian packages the tests use, and a command each provides (CI is a fresh clone, as root):
+# pdftotext and pdftoppm read the printed certificate, zbarimg decodes its QR code.
+TEST_PACKAGES := poppler-utils zbar-tools
+TEST_COMMANDS := /usr/bin/pdftotext /usr/bin/zbarimg
 
-test: $(STAMP)
+$(TEST_COMMANDS):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES)
+
+test: $(STAMP) $(TEST_COMMANDS)
 	$(BIN)/ruff check $(PACKAGES) tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports

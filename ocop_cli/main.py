@@ -13,8 +13,10 @@ from ocop_cli import (
     demo_cli,
     dossier_cli,
     flows_cli,
+    import_cli,
     outbox_cli,
     plan_cli,
+    registry_cli,
     training_cli,
     units_cli,
 )
@@ -81,6 +83,9 @@ plan_cli.register(app)
 training_cli.register(app)
 consultant_cli.register(app)
 units_cli.register(app)
+# Issue 13: the registry in and out (imports, the printable certificate, the public look-up).
+import_cli.register(app)
+registry_cli.register(app)
 
 
 def run() -> None:
