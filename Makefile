@@ -17,13 +17,16 @@ demo: $(STAMP)
 	$(BIN)/ocop demo
 
 PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli web
-# The browser tests drive Debian's Chromium (never a downloaded browser); CI is a fresh machine.
-CHROMIUM := /usr/bin/chromium
+# Debian packages the tests use, and a command each provides (CI is a fresh clone, as root):
+# pdftotext and pdftoppm read the printed certificate, zbarimg decodes its QR code; the browser
+# tests drive Debian's Chromium (never a downloaded browser).
+TEST_PACKAGES := poppler-utils zbar-tools chromium
+TEST_COMMANDS := /usr/bin/pdftotext /usr/bin/zbarimg /usr/bin/chromium
 
-$(CHROMIUM):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+$(TEST_COMMANDS):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES)
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(TEST_COMMANDS)
 	$(BIN)/ruff check $(PACKAGES) tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports

@@ -22,7 +22,6 @@ from states.db.models import (
     User,
 )
 from states.rules.certificates import expiry_date
-from states.rules.folding import product_search_text
 
 TODAY = date(2025, 3, 3)  # a Monday: the day every benchmark sweeps
 SEED = 20221015
@@ -119,8 +118,7 @@ def dossier_rows(rng: random.Random, size: int, local_ids: list[int]) -> Rows:
                                "kind": sample.producer_type, "unit_id": unit_id,
                                "email": sample.email})
         rows.products.append({"id": n, "name": sample.product, "group_code": sample.group,
-                              "producer_id": n, "search_text": product_search_text(
-                                  sample.product, f"{sample.producer} ({n})")})
+                              "producer_id": n})
         state = rng.choices(states, weights)[0]
         # Dossiers in evaluation entered their state recently: about one in five is late.
         span = int(LIMIT_DAYS.get(state, 60) * 1.25) + 1

@@ -13,7 +13,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from bench import bulk, latency, outbox_dispatch
+from bench import bulk, latency, outbox_dispatch, registry_import
 from bench.databases import DATA, databases, dataset, pg_url, size_label, sqlite_url
 from bench.dataset import TODAY
 from bench.measure import percentile, probe, timed
@@ -198,6 +198,27 @@ def bench_outbox(report: Report, count: int, with_tmpfs: bool) -> None:
             rt.db.dispose()
 
 
+def bench_import(report: Report, sizes: list[int]) -> None:
+    """Issue 13: the import's time and peak memory at two sizes (memory must stay flat)."""
+    peaks = []
+    for size in sizes:
+        path = registry_import.write_list(DATA / f"import-{size_label(size)}.xlsx", size)
+        database = DATA / f"import-{size_label(size)}.db"
+        database.unlink(missing_ok=True)
+        run = probe("bench.registry_import", str(path), f"sqlite:///{database}")
+        assert run["written"] == size and run["invalid"] == 0, run
+        peaks.append(run["peak_rss_mb"])
+        read_s = registry_import.read_only_pass(path)
+        flat = peaks[-1] <= peaks[0] * 1.25
+        report.add("7. import products (.xlsx)", "SQLite", f"{size_label(size)} rows",
+                   f"{fmt(run['seconds'])}, peak RSS {run['peak_rss_mb']:.0f} MB",
+                   f"reading the file alone {fmt(read_s)}", f"{run['seconds'] / read_s:.1f}×",
+                   "< 60 s at 100k; RSS within +25% of the smallest size",
+                   yes(flat and (size < 100_000 or run["seconds"] < 60)))
+        report.add("8. public search 'ga doi'", "SQLite", f"{size_label(size)} products",
+                   fmt(run["search_seconds"]), "–", "–", "< 0.5 s", yes(run["search_seconds"] < 0.5))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes only (< 2 minutes)")
@@ -213,6 +234,7 @@ def main() -> None:
     bench_latency(report, 200 if quick else 1000)
     bench_cli(report, 3 if quick else 10)
     bench_outbox(report, 2_000 if quick else 10_000, with_tmpfs=not quick)
+    bench_import(report, [2_000, 10_000] if quick else [10_000, 100_000])
     bench_web(report, [10_000] if quick else [100_000, 1_000_000], 50 if quick else 200,
               3 if quick else 10)
     write(report, quick, started)

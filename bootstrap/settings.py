@@ -19,6 +19,8 @@ class EnvSettings(BaseSettings, NotifierSettings):
     user: str = "admin"
     rulebook: str | None = None
     rules_dir: Path | None = None
+    # Issue 13: where the public look-up is served; printed certificates' QR codes link there.
+    public_url: str = "http://localhost:8000"
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 import typer
 
@@ -45,3 +45,11 @@ def report_with_file(as_json: bool, result: Any, out: Path | None, content: byte
     show()
     if out is not None:
         say(f"Đã ghi {out}.")
+
+
+def open_input(path: Path) -> BinaryIO:
+    """The file to read as it goes (an import of 100,000 rows is never held whole)."""
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise _problem(path, error, "đọc") from None

@@ -14,8 +14,10 @@ from ocop_cli import (
     dossier_cli,
     flows_cli,
     identity_cli,
+    import_cli,
     outbox_cli,
     plan_cli,
+    registry_cli,
     training_cli,
     units_cli,
     web_cli,
@@ -83,6 +85,9 @@ plan_cli.register(app)
 training_cli.register(app)
 consultant_cli.register(app)
 units_cli.register(app)
+# Issue 13: the registry in and out (imports, the printable certificate, the public look-up).
+import_cli.register(app)
+registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from states import vocabulary_plan as plan_section
 from states import vocabulary_preparation as preparation_section
+from states import vocabulary_registry as registry_section
 from states.errors import InvalidInput
 
 # Re-exported ("X as X"): import every code from here.
@@ -19,6 +20,10 @@ from states.vocabulary_plan import Timing as Timing
 from states.vocabulary_preparation import AttendanceSource as AttendanceSource
 from states.vocabulary_preparation import ContractedPart as ContractedPart
 from states.vocabulary_preparation import PreparedBy as PreparedBy
+from states.vocabulary_registry import ImportKind as ImportKind
+from states.vocabulary_registry import RegistryEvent as RegistryEvent
+from states.vocabulary_registry import RowOutcome as RowOutcome
+from states.vocabulary_registry import Validity as Validity
 
 TIMEZONE_NAME = "Asia/Ho_Chi_Minh"
 LOCAL_TZ = ZoneInfo(TIMEZONE_NAME)
@@ -232,6 +237,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
 # size limit); their codes are re-exported here and their labels join this one table.
 LABELS.update(plan_section.LABELS)  # the yearly plan (issue 15)
 LABELS.update(preparation_section.LABELS)  # task 2 of the seed letter (issue 14)
+LABELS.update(registry_section.LABELS)  # the registry: imports, public look-up (issue 13)
 
 
 def label(code: StrEnum) -> str:

@@ -10,7 +10,6 @@ from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, P
 from states.errors import InvalidInput
 from states.rules.contacts import valid_email
 from states.rules.deadlines import due_at_for
-from states.rules.folding import product_search_text
 from states.rules.permissions import authorize
 from states.rules.rulebooks import Rulebook
 from states.runtime import Runtime
@@ -88,8 +87,7 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
         producer_row.email = address
     if commune_row is not None:
         producer_row.commune_id = commune_row.id
-    product_row = Product(name=product.strip(), group_code=group, producer=producer_row,
-                          search_text=product_search_text(product, producer_row.name))
+    product_row = Product(name=product.strip(), group_code=group, producer=producer_row)
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,

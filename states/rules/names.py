@@ -1,8 +1,10 @@
 """Comparing names as people write them: "Nguyễn Văn An" on a sign-in sheet is "nguyen van an"
 in the system, and "Cty TNHH Tư vấn ABC" is the same firm as "Công ty TNHH tư vấn ABC"."""
 
-import re
-import unicodedata
+# `fold` lives in states.folding (the schema's search columns use it too); still imported from
+# here by the training and consultants' code.
+from states.folding import NOT_WORD
+from states.folding import fold as fold
 
 # Multi-word legal forms and the one short form each folds to. Longest first, so that
 # "cong ty co phan" becomes "cty cp", not "cty co phan".
@@ -17,14 +19,6 @@ LEGAL_FORMS: tuple[tuple[str, str], ...] = (
 )
 # A single token written for a whole legal form: "CTCP ABC" = "Công ty cổ phần ABC".
 TOKEN_FORMS = {"ctcp": "cty cp", "ctytnhh": "cty tnhh"}
-NOT_WORD = re.compile(r"[\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, without diacritics (đ → d), words separated by one space."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
 
 
 def organisation_key(name: str) -> str:

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import Select, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from states.clock import end_of_local_day, last_local_day_before, local_date
 from states.db.models import AdministrativeUnit, Dossier, EvaluationRound, Producer, Product
 from states.errors import InvalidInput
-from states.rules.folding import fold_for_search
+from states.folding import fold
 from states.rules.working_days import WorkingCalendar
 from states.views.dossiers import DossierRow
 from states.views.joins import Columns, with_names
@@ -58,8 +58,10 @@ def _filtered(query: Select[*Columns], wanted: WorkFilter, now: datetime) -> Sel
             EvaluationRound.code == wanted.round_code).scalar_subquery())
     if wanted.overdue:
         query = query.where(Dossier.state.in_(ACTION_STATES), Dossier.due_at <= now)
-    if wanted.text and (folded := fold_for_search(wanted.text)):
-        query = query.where(Product.search_text.contains(folded, autoescape=True))
+    # Every word in the product's or the producer's name, as the public look-up searches.
+    for word in fold(wanted.text or "").split():
+        query = query.where(or_(Product.search_key.contains(word, autoescape=True),
+                                Producer.search_key.contains(word, autoescape=True)))
     return query
 
 
@@ -130,6 +132,7 @@ def work_counts(session: Session, now: datetime, wanted: WorkFilter) -> tuple[in
     each up to COUNT_CAP + 1."""
     query = _filtered(select(Dossier.id), wanted, now)
     if wanted.text:
-        query = query.join(Product, Dossier.product_id == Product.id)
+        query = query.join(Product, Dossier.product_id == Product.id).join(
+            Producer, Product.producer_id == Producer.id)
     late = query.where(Dossier.due_at <= now, Dossier.state.in_(ACTION_STATES))
     return _capped_count(session, query), _capped_count(session, late)

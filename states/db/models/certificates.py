@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from states.db.models.base import Base
+from states.db.models.search import new_token
 
 
 class Certificate(Base):
@@ -20,6 +21,8 @@ class Certificate(Base):
     decision_no: Mapped[str] = mapped_column(String(100))
     recognised_on: Mapped[date]
     expires_on: Mapped[date]
+    # Issue 13: the certificate's public page and QR code carry this, never the sequential id.
+    public_token: Mapped[str] = mapped_column(String(32), unique=True, default=new_token)
     # valid | superseded (renewed) | expired | revoked
     status: Mapped[str] = mapped_column(String(16), default="valid")
     revoked_reason: Mapped[str | None] = mapped_column(String(32))

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueCon
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from states.db.models.base import Base
+from states.db.models.search import folded_from
 from states.db.models.units import AdministrativeUnit
 
 
@@ -21,6 +22,11 @@ class Producer(Base):
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(32))
     unit_id: Mapped[int] = mapped_column(ForeignKey("administrative_units.id"))
+    # Issue 13: what a province's list of recognised products says of the producer, and the
+    # name folded ("htx ga doi yen the") for the public look-up and the import's matching.
+    phone: Mapped[str | None] = mapped_column(String(32))
+    address_commune: Mapped[str | None] = mapped_column(String(200))
+    search_key: Mapped[str] = mapped_column(String(300), index=True, default=folded_from("name"))
     email: Mapped[str | None] = mapped_column(String(254))
     # The producer's address commune (xã / phường / thị trấn): when a district is divided, it
     # says which successor the producer's dossiers go to.
@@ -33,10 +39,9 @@ class Product(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     group_code: Mapped[str] = mapped_column(String(32))
+    # Issue 13: the name folded, for the public look-up and the import's matching.
+    search_key: Mapped[str] = mapped_column(String(300), index=True, default=folded_from("name"))
     producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
-    # Product and producer names folded for search without accents ("ga doi yen the" finds
-    # "Gà đồi Yên Thế"): SQLite has no unaccent, so it is computed once, when registered.
-    search_text: Mapped[str | None] = mapped_column(Text)
 
     producer: Mapped[Producer] = relationship()
 

@@ -1,17 +1,16 @@
-"""The web application: sessions, API tokens, the login audit, and folded names for search.
+"""The web application: sessions, API tokens, the login audit, and the worklist's order.
 
 Revision ID: 0100_web
-Revises: 0100_two_levels
+Revises: 0100_registry
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 from states.db.types import UtcDateTime
-from states.rules.folding import product_search_text
 
 revision = "0100_web"
-down_revision = "0100_two_levels"
+down_revision = "0100_registry"
 branch_labels = None
 depends_on = None
 
@@ -57,25 +56,10 @@ def upgrade() -> None:
     )
     op.create_index("ix_auth_events_username_at", "auth_events", ["username", "at"])
     op.create_index("ix_auth_events_address_at", "auth_events", ["address", "at"])
-    with op.batch_alter_table("products") as batch:
-        batch.add_column(sa.Column("search_text", sa.Text(), nullable=True))
-    _fold_existing_names()
     op.create_index("ix_dossiers_due_at_id", "dossiers", ["due_at", "id"])
-
-
-def _fold_existing_names() -> None:
-    connection = op.get_bind()
-    rows = connection.execute(sa.text(
-        "SELECT products.id, products.name, producers.name FROM products "
-        "JOIN producers ON producers.id = products.producer_id")).all()
-    if rows:
-        connection.execute(sa.text("UPDATE products SET search_text = :text WHERE id = :id"),
-                           [{"id": i, "text": product_search_text(p, q)} for i, p, q in rows])
 
 
 def downgrade() -> None:
     op.drop_index("ix_dossiers_due_at_id", table_name="dossiers")
-    with op.batch_alter_table("products") as batch:
-        batch.drop_column("search_text")
     for table in ("auth_events", "api_tokens", "web_sessions"):
         op.drop_table(table)
