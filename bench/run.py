@@ -18,6 +18,7 @@ from bench.databases import DATA, databases, dataset, pg_url, size_label, sqlite
 from bench.dataset import TODAY
 from bench.measure import percentile, probe, timed
 from bench.report import Report, fmt, write, yes
+from bench.web import bench_web
 from states.db.database import make_engine
 
 
@@ -234,6 +235,8 @@ def main() -> None:
     bench_cli(report, 3 if quick else 10)
     bench_outbox(report, 2_000 if quick else 10_000, with_tmpfs=not quick)
     bench_import(report, [2_000, 10_000] if quick else [10_000, 100_000])
+    bench_web(report, [10_000] if quick else [100_000, 1_000_000], 50 if quick else 200,
+              3 if quick else 10)
     write(report, quick, started)
 
 

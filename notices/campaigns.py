@@ -106,6 +106,10 @@ class ClosingReport:
     listed: int | None = None  # renewal: products the campaign asked for
 
 
+def revocation_filename(campaign_id: int) -> str:
+    return f"danh-sach-thu-hoi-OCOP-{campaign_id}.xlsx"
+
+
 def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
     rows = [(n, p.dossier_id, p.unit, p.product, p.producer, p.certificate, p.stars,
              p.reason_label, p.note or "", p.proposed_by) for n, p in enumerate(listed, start=1)]
@@ -118,7 +122,7 @@ def queue_revocation_list(rt: Runtime, session: Session, campaign: Campaign,
                           listed: list[ProposalRow]) -> ClosingReport:
     """The list for the Provincial People's Committee, mailed to the Department."""
     data = revocation_workbook(campaign, listed)
-    filename = f"danh-sach-thu-hoi-OCOP-{campaign.id}.xlsx"
+    filename = revocation_filename(campaign.id)
     subject = (f"[OCOP] Danh sách đề nghị thu hồi ({len(listed)} sản phẩm), chiến dịch "
                f"số {campaign.id}")
     _queue_department_letter(rt, session, f"revocation-list:{campaign.id}", subject,

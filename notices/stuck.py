@@ -20,6 +20,10 @@ STUCK_HEADERS = ("Trạng thái", "Việc cần làm", "Đơn vị", "Hồ sơ",
                  "Vào trạng thái", "Hạn", "Số ngày ở trạng thái", "Quá hạn (ngày làm việc)")
 
 
+def stuck_filename(today: date) -> str:
+    return f"ho-so-ton-dong-{today:%Y%m%d}.xlsx"
+
+
 def stuck_workbook(groups: list[StuckGroup], today: date) -> bytes:
     rows = [(g.state_label, g.action, g.unit_name, d.dossier_id, d.product, d.producer,
              format_date(d.entered_on), format_date(d.due_on), d.days_in_state, d.working_days_late)
@@ -37,7 +41,7 @@ def queue_stuck_report(rt: Runtime, session: Session) -> QueueReport:
     data = stuck_workbook(groups, today)
     coverage = current_coverage(rt, session)
     consultants = consultant_report(session, rt.rules.calendar, today.year)
-    attachments = (attachment(f"ho-so-ton-dong-{today:%Y%m%d}.xlsx", data),
+    attachments = (attachment(stuck_filename(today), data),
                    attachment(coverage_filename(today), coverage_workbook(coverage)),
                    attachment(consultant_filename(consultants), consultant_workbook(consultants)))
     directory = UnitDirectory.load(session, today)

@@ -2,6 +2,7 @@
 back, and putting a failed message back in the queue."""
 
 import base64
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -59,9 +60,7 @@ def list_messages(session: Session, status: OutboxStatus | None, limit: int = 20
     query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
     if status is not None:
         query = query.where(OutboxMessage.status == status)
-    return [OutboxRow(m.id, m.dedupe_key, m.kind, OutboxStatus(m.status), list(m.recipients),
-                      m.subject, m.attempts, m.next_attempt_at, m.last_error, m.sent_at,
-                      m.provider_message_id) for m in session.scalars(query)]
+    return [_row(m) for m in session.scalars(query)]
 
 
 def retry(session: Session, message_id: int, now: datetime) -> None:
@@ -76,3 +75,22 @@ def retry(session: Session, message_id: int, now: datetime) -> None:
                                                 OutboxMessage.status == OutboxStatus.FAILED)
                     .values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now,
                             last_error=None, lease_until=None, claimed_by=None))
+
+
+def _row(m: OutboxMessage) -> OutboxRow:
+    return OutboxRow(m.id, m.dedupe_key, m.kind, OutboxStatus(m.status), list(m.recipients),
+                     m.subject, m.attempts, m.next_attempt_at, m.last_error, m.sent_at,
+                     m.provider_message_id)
+
+
+def messages_mentioning(session: Session, dossier_id: int, keys: list[str],
+                        limit: int = 30) -> list[OutboxRow]:
+    """Messages whose text names the dossier ("#42" in every letter that lists it), or whose
+    key is one of `keys` (its certificate's expiry notice), newest first."""
+    mention = re.compile(rf"#{dossier_id}(?!\d)")
+    query = (select(OutboxMessage)
+             .where(OutboxMessage.text_body.contains(f"#{dossier_id}", autoescape=True)
+                    | OutboxMessage.dedupe_key.in_(keys))
+             .order_by(OutboxMessage.id.desc()))
+    rows = [m for m in session.scalars(query) if m.dedupe_key in keys or mention.search(m.text_body)]
+    return [_row(m) for m in rows[:limit]]

@@ -2,12 +2,13 @@
 
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import listing, reply
+from ocop_cli.output import listing, reply, say
 from states.errors import ConfigurationError, InvalidInput
 
 user_app = typer.Typer(help="Người dùng.", no_args_is_help=True)
@@ -21,13 +22,17 @@ def init(
         "Bộ dữ liệu đơn vị ban đầu: bac-ninh-2025 (mặc định: tỉnh Bắc Ninh từ 01/07/2025, kèm "
         "lịch sử tỉnh Bắc Giang) hoặc bac-giang-2022 (chỉ Bắc Giang năm 2022)."))] = "bac-ninh-2025",
 ) -> None:
-    """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (chạy lại an toàn)."""
+    """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (lần đầu: in mật khẩu
+    dùng một lần để đăng nhập web; chạy lại an toàn)."""
     from use_cases.admin import init as initialise
 
     state = state_of(ctx)
     result = initialise(state.runtime(), seed=seed, province=province)
     reply(state.as_json, result, f"Đã khởi tạo CSDL {result.database}: {result.province}, "
                                  f"{result.units} đơn vị trực thuộc, người dùng 'admin'.")
+    if result.admin_password and not state.as_json:
+        say(f"Mật khẩu dùng một lần của 'admin' (chỉ hiện lần này; phải đổi khi đăng nhập web): "
+            f"{result.admin_password}")
 
 
 def diagram(
@@ -57,14 +62,23 @@ def user_add(
     role: Annotated[str, typer.Option(help="department, district hoặc council-secretary.")],
     unit: Annotated[str | None, typer.Option(help="Đơn vị (tên hoặc mã).")] = None,
     email: Annotated[str | None, typer.Option(help="Email nhận nhắc việc.")] = None,
+    full_name: Annotated[str | None, typer.Option(help="Họ tên hiển thị.")] = None,
+    password_file: Annotated[Path | None, typer.Option(
+        help="Mật khẩu ở dòng đầu tệp; không có: hỏi (--prompt) hoặc sinh mật khẩu dùng một lần.")]
+        = None,
+    prompt: Annotated[bool, typer.Option("--prompt", help="Hỏi mật khẩu.")] = False,
 ) -> None:
-    """Thêm người dùng."""
+    """Thêm người dùng (đăng nhập web bằng mật khẩu; mật khẩu sinh ra chỉ in một lần)."""
+    from ocop_cli.identity_cli import chosen_password, show_generated
     from states.vocabulary import label
-    from use_cases.admin import add_user
+    from use_cases.identity import add_user_with_password
 
     state = state_of(ctx)
-    result = add_user(state.runtime(), state.actor, name, role, unit, email)
-    reply(state.as_json, result, f"Đã thêm người dùng {name} ({label(result.role)}).")
+    result = add_user_with_password(state.runtime(), state.actor, name, role, unit, email,
+                                    chosen_password(password_file, prompt), full_name)
+    reply(state.as_json, result.user, f"Đã thêm người dùng {name} ({label(result.user.role)}).")
+    if not state.as_json:
+        show_generated(name, result.password.generated)
 
 
 @unit_app.command("list")

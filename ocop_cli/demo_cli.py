@@ -3,9 +3,12 @@
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from states.runtime import Runtime
 
 from ocop_cli.output import say, table
 from ocop_cli.plan_cli import print_calendar
@@ -61,6 +64,18 @@ def demo(
     print_gaps(training.coverage(result.rt))
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
         f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
+    browse_hint(folder, result.rt)
+
+
+def browse_hint(folder: Path, rt: "Runtime") -> None:
+    """The last lines: how to look at the demo in a browser, as of its last day, and as whom."""
+    from demo.users import add_demo_users
+
+    users = add_demo_users(rt)
+    say(f"Xem bằng trình duyệt: ocop --db sqlite:///{folder / 'ocop-demo.db'} "
+        f"--today {rt.clock.today().isoformat()} web → http://127.0.0.1:8000/")
+    say("Người dùng demo (mật khẩu chỉ dùng cho demo): " + "; ".join(
+        f"{u.login} / {u.password} ({u.who})" for u in users))
 
 
 def busiest(grid: dict[str, dict[str, int]], rows: int = 12) -> list[tuple[str, dict[str, int]]]:

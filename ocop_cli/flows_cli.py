@@ -82,13 +82,23 @@ def serve(
     ctx: typer.Context,
     port: Annotated[int, typer.Option(help="Cổng máy chủ Prefect cục bộ (khi chưa đặt PREFECT_API_URL).")]
         = 4200,
+    web_host: Annotated[str, typer.Option(help="Địa chỉ của ứng dụng web.")] = "127.0.0.1",
+    web_port: Annotated[int, typer.Option(help="Cổng của ứng dụng web (0: không chạy web).")] = 8000,
 ) -> None:
-    """Chạy mọi lịch trong một tiến trình, kèm máy chủ Prefect cục bộ nếu chưa đặt PREFECT_API_URL
-    (giao diện: http://127.0.0.1:4200). Dừng bằng Ctrl+C."""
+    """Chạy ứng dụng web và mọi lịch trong một tiến trình, kèm máy chủ Prefect cục bộ nếu chưa đặt
+    PREFECT_API_URL (giao diện Prefect: http://127.0.0.1:4200). Dừng bằng Ctrl+C."""
     from flows.serve import serve_all
+    from ocop_cli.web_cli import start_in_background
 
     state = state_of(ctx)
-    serve_all(state.system().settings.database_url, port)
+    if web_port:
+        web = start_in_background(ctx, web_host, web_port)
+        say(f"Ứng dụng web: http://{web_host}:{web_port}/")
+    try:
+        serve_all(state.system().settings.database_url, port)
+    finally:
+        if web_port:
+            web.should_exit = True
 
 
 def stuck(ctx: typer.Context) -> None:

@@ -13,12 +13,14 @@ from ocop_cli import (
     demo_cli,
     dossier_cli,
     flows_cli,
+    identity_cli,
     import_cli,
     outbox_cli,
     plan_cli,
     registry_cli,
     training_cli,
     units_cli,
+    web_cli,
 )
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
@@ -86,6 +88,9 @@ units_cli.register(app)
 # Issue 13: the registry in and out (imports, the printable certificate, the public look-up).
 import_cli.register(app)
 registry_cli.register(app)
+# The web application and its identities (issue 10)
+identity_cli.register(app)
+web_cli.register(app)
 
 
 def run() -> None:

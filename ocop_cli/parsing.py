@@ -1,28 +1,5 @@
-"""Turning what an officer types into values, with messages they understand."""
+"""Turning what an officer types into values: the same parsers as the web forms and the API."""
 
-from datetime import date, datetime
+from use_cases.inputs import parse_day, parse_points, split_names
 
-from states.errors import InvalidInput
-
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-
-
-def parse_day(text: str, what: str = "Ngày") -> date:
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise InvalidInput(f"{what} '{text}' không hợp lệ: dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
-
-
-def parse_points(points: float | None, members: str | None) -> list[float]:
-    from states.rules.scoring import parse_member_totals
-
-    if (points is None) == (members is None):
-        raise InvalidInput("Cần đúng một trong hai: --points P hoặc --members P1,P2,...")
-    return [points] if points is not None else parse_member_totals(members or "")
-
-
-def split_names(text: str) -> list[str]:
-    return [n.strip() for n in text.split(",") if n.strip()]
+__all__ = ["parse_day", "parse_points", "split_names"]

@@ -73,6 +73,7 @@ class Action(StrEnum):
     TRAINING = "training"
     # Two-level government (1/7/2025): a dossier follows its unit's successor.
     REASSIGN_UNIT = "reassign_unit"
+    DASHBOARD = "dashboard"
 
 
 class CertificateStatus(StrEnum):
@@ -176,6 +177,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.PREPARATION: "ghi nhận người chuẩn bị hồ sơ",
         Action.TRAINING: "quản lý lớp tập huấn",
         Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
+        Action.DASHBOARD: "xem bảng điều hành của Sở",
     },
     CertificateStatus: {
         CertificateStatus.VALID: "còn hiệu lực",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 PACKAGES = ("states", "notices", "notifiers", "use_cases", "bootstrap", "flows", "demo",
-            "ocop_cli", "bench")
+            "ocop_cli", "bench", "web")
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 50
 

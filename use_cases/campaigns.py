@@ -4,12 +4,31 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from notices.campaigns import ClosingReport, queue_closing_report, queue_opening_notices
+from notices.campaigns import (
+    ClosingReport,
+    queue_closing_report,
+    queue_opening_notices,
+    revocation_filename,
+    revocation_workbook,
+)
 from states.commands import campaigns
 from states.db.models import Campaign
+from states.rules.permissions import authorize
 from states.runtime import Runtime
-from states.vocabulary import CampaignKind, CampaignStatus
-from use_cases.transaction import in_transaction
+from states.views.campaigns import (
+    CampaignView,
+    ListedProduct,
+    ProposalRow,
+    find_campaign,
+    list_campaigns,
+    proposals,
+    renewal_products,
+    units_with_pending_renewals,
+)
+from states.views.lookups import find_user
+from states.vocabulary import Action, CampaignKind, CampaignStatus
+from use_cases.dashboard import Download
+from use_cases.transaction import allowed_to, in_transaction
 
 
 @dataclass(frozen=True)
@@ -55,14 +74,18 @@ def closed_result(campaign: Campaign, report: ClosingReport, file: Path | None) 
                           listed=report.listed, file=file)
 
 
-def close_campaign(rt: Runtime, actor: str, campaign_id: int, out_dir: Path) -> CampaignClosed:
+def close_campaign(rt: Runtime, actor: str, campaign_id: int,
+                   out_dir: Path | None) -> CampaignClosed:
     """Close a campaign and mail the Department its list (revocation: the proposals for the
     Provincial People's Committee; renewal: the products not sent back); once that is
-    committed, write the .xlsx to `out_dir`."""
+    committed, write the .xlsx to `out_dir` (the web offers it as a download instead: None)."""
     with rt.transaction() as session:
         campaign = campaigns.close(rt, session, actor, campaign_id)
         report = queue_closing_report(rt, session, campaign)
-        result = closed_result(campaign, report, out_dir / report.filename)
+        result = closed_result(campaign, report,
+                               out_dir / report.filename if out_dir is not None else None)
+    if out_dir is None:
+        return result
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / report.filename).write_bytes(report.content)
     return result
@@ -81,3 +104,37 @@ def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str) 
 
 
 propose_revocation = in_transaction(campaigns.propose_revocation)
+
+
+# ---- What the campaign pages show (issue 10) ----
+@dataclass(frozen=True)
+class CampaignDetail:
+    campaign: CampaignView
+    # Renewal: each unit's products still awaiting re-evaluation; revocation: the proposals.
+    renewals: dict[str, list[ListedProduct]]
+    proposals: list[ProposalRow]
+
+
+campaigns_for = allowed_to(Action.CAMPAIGN, list_campaigns)
+
+
+def campaign_detail(rt: Runtime, actor: str, campaign_id: int) -> CampaignDetail:
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.CAMPAIGN)
+        campaign = find_campaign(session, campaign_id)
+        view = next(c for c in list_campaigns(session) if c.id == campaign.id)
+        renewals: dict[str, list[ListedProduct]] = {}
+        if campaign.kind == CampaignKind.RENEWAL:
+            pending = units_with_pending_renewals(session, campaign)
+            for item in renewal_products(session, [i for ids in pending.values() for i in ids]):
+                renewals.setdefault(item.unit_name, []).append(item)
+        return CampaignDetail(view, renewals, proposals(session, campaign.id))
+
+
+def revocation_list_download(rt: Runtime, actor: str, campaign_id: int) -> Download:
+    """The list for the Provincial People's Committee, as `campaign close` writes it."""
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.CAMPAIGN)
+        campaign = find_campaign(session, campaign_id, CampaignKind.REVOCATION)
+        return Download(revocation_filename(campaign.id),
+                        revocation_workbook(campaign, proposals(session, campaign.id)))

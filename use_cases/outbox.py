@@ -8,6 +8,7 @@ from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_user
 from states.vocabulary import Action, OutboxStatus
+from use_cases.transaction import allowed_to
 
 
 def messages(rt: Runtime, status: OutboxStatus | None, limit: int = 200) -> list[OutboxRow]:
@@ -33,3 +34,7 @@ def retry_message(rt: Runtime, actor: str, message_id: int) -> None:
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.OUTBOX)
         retry(session, message_id, rt.clock.now())
+
+
+# The outbox page: the Department's.
+messages_for = allowed_to(Action.OUTBOX, list_messages)

@@ -44,7 +44,7 @@ def dossier_history(rt: Runtime, actor: str, dossier_id: int) -> list[EventView]
         return history(session, dossier_id)
 
 
-def _unit_filter(session: Session, user: User, unit: str | None, day: date) -> str | None:
+def unit_in_view(session: Session, user: User, unit: str | None, day: date) -> str | None:
     if user.role != Role.DISTRICT or user.unit_id is None:
         return unit
     own = session.get(AdministrativeUnit, user.unit_id)
@@ -57,7 +57,7 @@ def _unit_filter(session: Session, user: User, unit: str | None, day: date) -> s
 def dossiers(rt: Runtime, actor: str, *, state: State | None = None, unit: str | None = None,
              overdue: bool = False, limit: int | None = None) -> list[DossierRow]:
     with rt.transaction() as session:
-        wanted = _unit_filter(session, find_user(session, actor), unit, rt.clock.today())
+        wanted = unit_in_view(session, find_user(session, actor), unit, rt.clock.today())
         return list_dossiers(session, rt.clock.now(), state=state, unit=wanted, overdue=overdue,
                              limit=limit)
 

@@ -7,7 +7,10 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
+from states.rules.permissions import authorize
 from states.runtime import Runtime
+from states.views.lookups import find_user
+from states.vocabulary import Action
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,6 +34,19 @@ def reading(query: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate
     @functools.wraps(query)
     def view(rt: Runtime, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with rt.transaction() as session:
+            return query(session, *args, **kwargs)
+
+    return view
+
+
+def allowed_to(action: Action, query: Callable[Concatenate[Session, P], R]
+               ) -> Callable[Concatenate[Runtime, str, P], R]:
+    """A read-only view `query(session, ...)` as `view(rt, actor, ...)` for those who may `action`."""
+
+    @functools.wraps(query)
+    def view(rt: Runtime, actor: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with rt.transaction() as session:
+            authorize(find_user(session, actor), action)
             return query(session, *args, **kwargs)
 
     return view

@@ -10,6 +10,7 @@ from states.db.database import upgrade_schema
 from states.db.models import User
 from states.errors import InvalidInput
 from states.rules.contacts import valid_email, valid_emails
+from states.rules.credentials import generate_password, hash_password
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_unit, find_user
@@ -26,6 +27,8 @@ class InitResult:
     province: str
     units: int
     database: str
+    # The first Department user's one-time password, printed once (None: it already had one).
+    admin_password: str | None = None
 
 
 def init(rt: Runtime, seed: str = DEFAULT_SEED, province: str | None = None) -> InitResult:
@@ -34,9 +37,17 @@ def init(rt: Runtime, seed: str = DEFAULT_SEED, province: str | None = None) -> 
     upgrade_schema(rt.db.engine)
     with rt.transaction() as session:
         loaded = load_seed(session, path, province)
-        if session.scalar(select(User).where(User.name == ADMIN_USER)) is None:
-            session.add(User(name=ADMIN_USER, role=Role.DEPARTMENT, unit_id=loaded.province_id))
-    return InitResult(loaded.province, loaded.units, rt.db.url)
+        admin = session.scalar(select(User).where(User.name == ADMIN_USER))
+        if admin is None:
+            admin = User(name=ADMIN_USER, role=Role.DEPARTMENT, unit_id=loaded.province_id)
+            session.add(admin)
+        password = None
+        if admin.password_hash is None:
+            # No known default password: a one-time one, to be changed at first login.
+            password = generate_password()
+            admin.password_hash = hash_password(password)
+            admin.must_change_password = True
+    return InitResult(loaded.province, loaded.units, rt.db.url, password)
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,13 @@ from states.vocabulary import Action, CertificateStatus, RevocationReason, State
 def withdraw(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
              note: str | None = None) -> DossierView:
     change = DossierChange(rt, session, actor, dossier_id, Action.WITHDRAW)
-    ctx = change.context(has_certificate=change.certificate() is not None)
-    return change.move(Action.WITHDRAW, ctx, note=note)
+    return change.move(Action.WITHDRAW, change.context_for(Action.WITHDRAW), note=note)
 
 
 def open_renewal(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
                  note: str | None = None, due_on: date | None = None) -> DossierView:
     change = DossierChange(rt, session, actor, dossier_id, Action.OPEN_RENEWAL)
-    ctx = change.context(has_certificate=change.certificate() is not None)
+    ctx = change.context_for(Action.OPEN_RENEWAL)
     new_round = round_for(rt, session)
 
     def next_cycle(_: State) -> date | None:
@@ -38,8 +37,7 @@ def open_renewal(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
 def expire(rt: Runtime, session: Session, actor: str, dossier_id: int) -> DossierView:
     change = DossierChange(rt, session, actor, dossier_id, Action.EXPIRE)
     certificate = change.certificate()
-    lapsed = certificate is not None and certificate.expires_on < rt.clock.today()
-    ctx = change.context(has_certificate=certificate is not None, certificate_expired=lapsed)
+    ctx = change.context_for(Action.EXPIRE)
 
     def lapse(_: State) -> None:
         if certificate is not None:
@@ -74,7 +72,7 @@ def revoke_in(change: DossierChange, *, reason: RevocationReason, decision: str,
     """Revoke inside an open transaction (one dossier, or a campaign's decision for many)."""
     certificate = change.certificate(CertificateStatus.VALID) or change.certificate(
         CertificateStatus.EXPIRED)
-    ctx = change.context(has_certificate=certificate is not None)
+    ctx = change.context_for(Action.REVOKE)
 
     def mark(_: State) -> None:
         assert certificate is not None  # the guard refused otherwise

@@ -1,7 +1,6 @@
 """The local unit's steps: field inspection with minutes, the council's score, the documents
 checklist, then forwarding to the province or returning the dossier."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete
@@ -10,11 +9,11 @@ from sqlalchemy.orm import Session
 from states.commands.change import DossierChange, not_in_future
 from states.db.models import DocumentReceipt, Inspection
 from states.errors import InvalidInput
-from states.rules.guards import GuardContext, reaches_forwarding_threshold
-from states.rules.rulebooks import DocumentSpec
+from states.rules.guards import reaches_forwarding_threshold
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.views.dossiers import DossierView
+from states.views.evidence import DocumentRow, checklist
 from states.vocabulary import Action, CouncilLevel
 
 
@@ -31,7 +30,7 @@ def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: d
                                inspected_on=on, inspectors=names, minutes_ref=minutes_ref,
                                recorded_at=rt.clock.now()))
 
-    return change.move(Action.INSPECT, change.context(), after=write_minutes, details={
+    return change.move(Action.INSPECT, change.context_for(Action.INSPECT), after=write_minutes, details={
         "inspected_on": on.isoformat(), "inspectors": names, "minutes_ref": minutes_ref})
 
 
@@ -39,7 +38,7 @@ def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals:
           failed_mandatory: str | None = None) -> DossierView:
     council_average(totals)
     change = DossierChange(rt, session, actor, dossier_id, Action.SCORE)
-    ctx = change.context(has_inspection=change.has_inspection())
+    ctx = change.context_for(Action.SCORE)
     averages: list[float] = []
 
     def write_sheet(_: str) -> None:
@@ -53,16 +52,7 @@ def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals:
 
 def forward(rt: Runtime, session: Session, actor: str, dossier_id: int) -> DossierView:
     change = DossierChange(rt, session, actor, dossier_id, Action.FORWARD)
-    return change.move(Action.FORWARD, _forwarding_facts(change, change.missing_required()))
-
-
-def _forwarding_facts(change: DossierChange, missing: list[DocumentSpec]) -> GuardContext:
-    """What forwarding depends on: the local council's score and the required documents."""
-    sheet = change.sheet(CouncilLevel.LOCAL)
-    return change.context(
-        district_points=sheet.average if sheet else None,
-        district_failed_mandatory=sheet.failed_mandatory if sheet else None,
-        missing_documents=[d.name for d in missing])
+    return change.move(Action.FORWARD, change.context_for(Action.FORWARD))
 
 
 def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
@@ -74,19 +64,12 @@ def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *
     # the forwarding threshold (or a failed mandatory criterion), and required documents
     # still missing. Both can hold at once.
     missing = change.missing_required()
-    facts = _forwarding_facts(change, missing)
-    return change.move(Action.RETURN, change.context(), note=reason.strip(), details={
-        "district_points": facts.district_points,
-        "below_threshold": reaches_forwarding_threshold(facts) is not None,
-        "missing_documents": [d.code for d in missing], "incomplete": bool(missing)})
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    code: str
-    name: str
-    required: bool
-    present: bool
+    facts = change.context_for(Action.FORWARD)
+    return change.move(Action.RETURN, change.context_for(Action.RETURN), note=reason.strip(),
+                       details={"district_points": facts.district_points,
+                                "below_threshold": reaches_forwarding_threshold(facts) is not None,
+                                "missing_documents": [d.code for d in missing],
+                                "incomplete": bool(missing)})
 
 
 def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
@@ -108,5 +91,4 @@ def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int,
         state = change.dossier.state
         change.record(state, state, Action.DOCUMENTS, None, {"added": added, "removed": removed})
     present = (present | set(added)) - set(removed)
-    return [DocumentRow(d.code, d.name, d.required, d.code in present)
-            for d in change.rulebook.documents]
+    return checklist(change.rulebook, present)

@@ -9,6 +9,7 @@ from states.commands.issuers import issued_by
 from states.db.models import Certificate, Dossier
 from states.errors import InvalidInput
 from states.rules.certificates import certificate_number, expiry_date
+from states.rules.permissions import acting_as
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.views.dossiers import CertificateView, DossierView
@@ -20,9 +21,7 @@ COUNCIL_OF: dict[str, CouncilLevel] = {State.CENTRAL_REVIEW: CouncilLevel.CENTRA
 
 
 def certify_action(dossier: Dossier) -> Action:
-    """Recognising from the district council's score (QĐ 148, 3 stars) is the district's act;
-    every other recognition is the Department's."""
-    return Action.CERTIFY_LOCALLY if dossier.state == State.DISTRICT_SCORED else Action.CERTIFY
+    return acting_as(Action.CERTIFY, dossier.state)
 
 
 def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals: list[float],
@@ -33,7 +32,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
         not_in_future(rt, on, "Ngày quyết định công nhận")
     change = DossierChange(rt, session, actor, dossier_id, certify_action)
     level = COUNCIL_OF.get(change.dossier.state, CouncilLevel.PROVINCIAL)
-    ctx = change.context(points=average, failed_mandatory=failed_mandatory)
+    ctx = change.context_for(Action.CERTIFY, points=average, failed_mandatory=failed_mandatory)
     issued: list[Certificate] = []
 
     def issue(to_state: State) -> date | None:
@@ -85,4 +84,5 @@ def not_recognise(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
         if totals:
             change.add_sheet(CouncilLevel.PROVINCIAL, totals, None)
 
-    return change.move(Action.NOT_RECOGNISE, change.context(), note=note, after=keep_points)
+    return change.move(Action.NOT_RECOGNISE, change.context_for(Action.NOT_RECOGNISE), note=note,
+                       after=keep_points)

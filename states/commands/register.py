@@ -11,6 +11,7 @@ from states.errors import InvalidInput
 from states.rules.contacts import valid_email
 from states.rules.deadlines import due_at_for
 from states.rules.permissions import authorize
+from states.rules.rulebooks import Rulebook
 from states.runtime import Runtime
 from states.views.dossiers import DossierView, dossier_view
 from states.views.lookups import find_unit, find_user
@@ -19,10 +20,11 @@ from states.views.units import name_on
 from states.vocabulary import Action, ProducerType, State, parse_code
 
 
-def round_for(rt: Runtime, session: Session) -> EvaluationRound:
-    """The round a dossier entering the cycle today joins. In a year with a plan: the planned
-    round whose registration is open, else the next one (registration closed: next round);
-    without a plan: today's automatic half-year round, pinned to a rulebook when first opened."""
+def _round_wanted(rt: Runtime, session: Session) -> EvaluationRound | tuple[str, date]:
+    """The round a dossier entering the cycle today joins, or the code and starting day of the
+    automatic round still to be opened for it. In a year with a plan: the planned round whose
+    registration is open, else the next one (registration closed: next round); without a plan:
+    today's automatic half-year round, pinned to a rulebook when first opened."""
     today = rt.clock.today()
     planned = planned_rounds(session)
     if any(r.registration_opens is not None and r.registration_opens.year == today.year
@@ -33,18 +35,31 @@ def round_for(rt: Runtime, session: Session) -> EvaluationRound:
         if upcoming is not None:
             return upcoming
         # The year's last planned round has closed and no later plan exists yet.
-        return _automatic_round(rt, session, f"{today.year + 1}-1", date(today.year + 1, 1, 1))
-    return _automatic_round(rt, session, f"{today.year}-{1 if today.month <= 6 else 2}", today)
-
-
-def _automatic_round(rt: Runtime, session: Session, code: str, starts: date) -> EvaluationRound:
+        code, starts = f"{today.year + 1}-1", date(today.year + 1, 1, 1)
+    else:
+        code, starts = f"{today.year}-{1 if today.month <= 6 else 2}", today
     found = session.scalar(select(EvaluationRound).where(EvaluationRound.code == code))
-    if found is None:
-        rulebook = rt.rulebook_for_round(starts)
-        found = EvaluationRound(code=code, rulebook_code=rulebook.code, opened_on=rt.clock.today())
-        session.add(found)
-        session.flush()
+    return found if found is not None else (code, starts)
+
+
+def round_for(rt: Runtime, session: Session) -> EvaluationRound:
+    wanted = _round_wanted(rt, session)
+    if isinstance(wanted, EvaluationRound):
+        return wanted
+    code, starts = wanted
+    found = EvaluationRound(code=code, rulebook_code=rt.rulebook_for_round(starts).code,
+                            opened_on=rt.clock.today())
+    session.add(found)
+    session.flush()
     return found
+
+
+def rulebook_of_today(rt: Runtime, session: Session) -> Rulebook:
+    """The rulebook a product registered today is judged by, without opening its round."""
+    wanted = _round_wanted(rt, session)
+    if isinstance(wanted, EvaluationRound):
+        return rt.rules.get(wanted.rulebook_code)
+    return rt.rulebook_for_round(wanted[1])
 
 
 def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, producer: str,

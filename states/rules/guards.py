@@ -24,6 +24,9 @@ class GuardContext:
     failed_mandatory: str | None = None
     has_certificate: bool = False
     certificate_expired: bool = False
+    # The points are about to be typed (the dossier page asks before the form is filled): a
+    # guard on them cannot refuse yet; the step itself checks them when submitted.
+    awaiting_input: bool = False
     details: dict[str, Any] = field(default_factory=dict)
 
 
@@ -56,7 +59,7 @@ def checklist_complete(ctx: GuardContext) -> str | None:
 
 def recognisable(ctx: GuardContext) -> str | None:
     if ctx.points is None:
-        return "chưa có điểm của hội đồng"
+        return None if ctx.awaiting_input else "chưa có điểm của hội đồng"
     if ctx.failed_mandatory:
         return f"không đạt tiêu chí bắt buộc: {ctx.failed_mandatory}"
     threshold = ctx.rulebook.recognition_threshold

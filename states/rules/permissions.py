@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from states.errors import PermissionDenied
-from states.vocabulary import Action, Role, label
+from states.vocabulary import Action, Role, State, label
 
 if TYPE_CHECKING:
     from states.db.models import User
@@ -41,3 +41,21 @@ def authorize(user: "User", action: Action, unit_id: int | None = None) -> None:
 def sees_unit(user: "User", unit_id: int) -> bool:
     """A district officer sees only their own unit's dossiers; others see the province."""
     return user.role != Role.DISTRICT or user.unit_id == unit_id
+
+
+def acting_as(trigger: Action, state: str) -> Action:
+    """The permission a trigger needs where the dossier stands: recognising from the district
+    council's score (QĐ 148, 3 stars) is the district's act; every other recognition is the
+    Department's."""
+    if trigger == Action.CERTIFY and state == State.DISTRICT_SCORED:
+        return Action.CERTIFY_LOCALLY
+    return trigger
+
+
+def may(user: "User", action: Action, unit_id: int | None = None) -> bool:
+    """Whether `authorize` would let the user: for what a page offers, not for acting."""
+    try:
+        authorize(user, action, unit_id)
+    except PermissionDenied:
+        return False
+    return True

@@ -114,12 +114,14 @@ def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_ur
 
 def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
         tmp_path: Path, sqlite_url: str) -> None:
-    """The embedded default: no PREFECT_API_URL, one command, one process tree."""
-    port = free_port()
+    """The embedded default: no PREFECT_API_URL, one command, one process tree, the web
+    application beside the schedules."""
+    port, web_port = free_port(), free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "DO_NOT_TRACK": "1",
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OCOP_DATABASE_URL": sqlite_url}
     env.pop("PREFECT_API_URL", None)
-    serve = subprocess.Popen([str(BIN / "ocop"), "serve", "--port", str(port)], env=env, cwd=ROOT,
+    serve = subprocess.Popen([str(BIN / "ocop"), "serve", "--port", str(port),
+                              "--web-port", str(web_port)], env=env, cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                              start_new_session=True)
     api = f"http://127.0.0.1:{port}/api"
@@ -142,6 +144,8 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
             assert schedule["schedule"]["cron"] == flow.cron
             assert schedule["schedule"]["timezone"] == TIMEZONE
             assert found[flow.name]["parameters"] == {"database_url": sqlite_url}
+        with urllib.request.urlopen(f"http://127.0.0.1:{web_port}/login", timeout=5) as page:
+            assert "Đăng nhập" in page.read().decode()
     finally:
         os.killpg(serve.pid, signal.SIGTERM)
         try:

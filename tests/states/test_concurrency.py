@@ -22,7 +22,7 @@ def test_stale_write_is_a_conflict_on_two_connections(any_rt: Runtime) -> None:
     advance(any_rt, dossier_id, "district_inspected")
     with pytest.raises(Conflict, match="người khác thay đổi"), any_rt.transaction() as session:
         change = DossierChange(any_rt, session, "admin", dossier_id, Action.SCORE)
-        ctx = change.context(has_inspection=True)
+        ctx = change.context_for(Action.SCORE)
         # Meanwhile a second officer, on their own connection, scores and commits.
         assert c.score(other, "admin", dossier_id, totals=[66]).state == "district_scored"
         change.add_sheet(CouncilLevel.LOCAL, [44], None)
@@ -51,7 +51,7 @@ def test_concurrent_threads_on_postgres_one_wins(pg_url: str) -> None:
                 change = DossierChange(mine, session, "admin", dossier_id, Action.SCORE)
                 barrier.wait(timeout=10)  # both have read version N before either writes
                 change.add_sheet(CouncilLevel.LOCAL, [points], None)
-                change.move(Action.SCORE, change.context(has_inspection=True))
+                change.move(Action.SCORE, change.context_for(Action.SCORE))
             outcomes.append("ok")
         except Conflict:
             outcomes.append("conflict")

@@ -12,6 +12,7 @@ from states.db.models.dossiers import (
     Product,
     ScoreSheet,
 )
+from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
 from states.db.models.preparation import Consultant, DossierPreparation
 from states.db.models.territory import Department, UnitFormerName, UnitSuccession
@@ -25,3 +26,4 @@ __all__ = ["AdministrativeUnit", "Base", "Campaign", "Certificate", "DocumentRec
 __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingCourse",
             "TrainingInvitation"]
 __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
+__all__ += ["ApiToken", "AuthEvent", "WebSession"]

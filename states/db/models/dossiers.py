@@ -69,6 +69,8 @@ class Dossier(Base):
         # The deadline sweep is one range scan over this index, whatever the table's size.
         Index("ix_dossiers_state_due_at", "state", "due_at"),
         Index("ix_dossiers_unit_state", "unit_id", "state"),
+        # The worklist's order: a page is the next few entries of this index, not a sort.
+        Index("ix_dossiers_due_at_id", "due_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,0 +1,46 @@
+"""People to log in as when browsing the demo database (`ocop --db … web`): the Department's
+admin and the officers of the two local units with the most work left, with demo passwords
+printed at the end of `make demo` (never use them outside the demo)."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from states.db.models import AdministrativeUnit, Dossier
+from states.runtime import Runtime
+from states.views.units import in_force
+from states.vocabulary import LOCAL_STATES, UnitLevel
+from use_cases.identity import add_user_with_password, set_password
+
+ADMIN_PASSWORD = "demo-so-nong-nghiep"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    login: str
+    password: str
+    who: str
+
+
+def busiest_units(rt: Runtime, count: int) -> list[tuple[str, str]]:
+    """(code, name) of the local units in force today with the most dossiers awaiting them."""
+    with rt.transaction() as session:
+        rows = session.execute(
+            select(AdministrativeUnit.code, AdministrativeUnit.name)
+            .join(Dossier, Dossier.unit_id == AdministrativeUnit.id)
+            .where(Dossier.state.in_(LOCAL_STATES), AdministrativeUnit.level != UnitLevel.PROVINCE,
+                   in_force(AdministrativeUnit, rt.clock.today()))
+            .group_by(AdministrativeUnit.code, AdministrativeUnit.name)
+            .order_by(func.count().desc(), AdministrativeUnit.code).limit(count))
+        return [(code, name) for code, name in rows]
+
+
+def add_demo_users(rt: Runtime) -> list[DemoUser]:
+    set_password(rt, "admin", "admin", ADMIN_PASSWORD, must_change=False)
+    users = [DemoUser("admin", ADMIN_PASSWORD, "Sở Nông nghiệp")]
+    for code, name in busiest_units(rt, 2):
+        login, password = f"can-bo-{code}", f"demo-{code}"
+        add_user_with_password(rt, "admin", login, "district", code, None, password,
+                               f"Cán bộ OCOP {name}")
+        users.append(DemoUser(login, password, name))
+    return users

@@ -1,0 +1,123 @@
+"""The Department manages people: passwords, disabling, roles and units, personal API tokens."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from states.commands.sessions import TOUCH_EVERY, end_sessions
+from states.db.models import ApiToken, User
+from states.errors import InvalidInput, NotFound
+from states.rules.contacts import valid_email
+from states.rules.credentials import (
+    check_password_policy,
+    generate_password,
+    hash_password,
+    new_token,
+    token_digest,
+)
+from states.rules.permissions import authorize
+from states.runtime import Runtime
+from states.views.lookups import find_unit, find_user
+from states.vocabulary import Action, Role, parse_code
+
+
+@dataclass(frozen=True)
+class PasswordSet:
+    user: str
+    # Set when the system chose the password: shown once, never stored in clear.
+    generated: str | None
+    must_change: bool
+
+
+def set_password(rt: Runtime, session: Session, actor: str, name: str, password: str | None,
+                 must_change: bool | None = None) -> PasswordSet:
+    """Give `name` a password (a generated one-time password when None) and end their sessions."""
+    authorize(find_user(session, actor), Action.MANAGE_USERS)
+    user = find_user(session, name)
+    generated = generate_password() if password is None else None
+    chosen = password if password is not None else generated
+    assert chosen is not None
+    check_password_policy(chosen, user.name)
+    user.password_hash = hash_password(chosen)
+    # A password someone else knows must be changed at first login.
+    user.must_change_password = generated is not None if must_change is None else must_change
+    end_sessions(session, user.id)
+    return PasswordSet(user.name, generated, user.must_change_password)
+
+
+def disable_user(rt: Runtime, session: Session, actor: str, name: str) -> None:
+    """A disabled user keeps their history but can no longer log in, act, or use a token."""
+    authorize(find_user(session, actor), Action.MANAGE_USERS)
+    if name == actor:
+        raise InvalidInput("Không thể tự khoá tài khoản của chính mình.")
+    user = find_user(session, name)
+    user.active = False
+    end_sessions(session, user.id)
+    session.execute(update(ApiToken).where(ApiToken.user_id == user.id,
+                                           ApiToken.revoked_at.is_(None))
+                    .values(revoked_at=rt.clock.now()))
+
+
+def update_user(rt: Runtime, session: Session, actor: str, name: str, *, role: str,
+                unit: str | None, full_name: str | None, email: str | None) -> None:
+    authorize(find_user(session, actor), Action.MANAGE_USERS)
+    parsed = parse_code(Role, role, "Vai trò")
+    if parsed == Role.DISTRICT and not unit:
+        raise InvalidInput("Cán bộ cấp huyện cần có đơn vị.")
+    user = find_user(session, name)
+    if user.name == actor and parsed != Role.DEPARTMENT:
+        raise InvalidInput("Không thể tự bỏ vai trò Sở của chính mình.")
+    user.role = parsed
+    user.unit_id = find_unit(session, unit).id if unit else user.unit_id
+    user.full_name = (full_name or "").strip() or None
+    user.email = valid_email(email) if email else None
+    end_sessions(session, user.id)
+
+
+@dataclass(frozen=True)
+class TokenCreated:
+    id: int
+    user: str
+    name: str
+    token: str  # shown once
+
+
+def create_token(rt: Runtime, session: Session, actor: str, user_name: str,
+                 name: str | None = None) -> TokenCreated:
+    if user_name != actor:
+        authorize(find_user(session, actor), Action.MANAGE_USERS)
+    user = find_user(session, user_name)
+    if not user.active:
+        raise InvalidInput(f"Người dùng '{user_name}' đã bị khoá.")
+    token = new_token()
+    row = ApiToken(user_id=user.id, name=(name or "api").strip()[:100] or "api",
+                   token_hash=token_digest(token), created_at=rt.clock.now())
+    session.add(row)
+    session.flush()
+    return TokenCreated(row.id, user.name, row.name, token)
+
+
+def revoke_token(rt: Runtime, session: Session, actor: str, token_id: int) -> None:
+    row = session.get(ApiToken, token_id)
+    if row is None:
+        raise NotFound(f"Không có mã truy cập số {token_id}.")
+    me = find_user(session, actor)
+    if row.user_id != me.id:
+        authorize(me, Action.MANAGE_USERS)
+    row.revoked_at = row.revoked_at or rt.clock.now()
+
+
+def user_for_token(session: Session, token: str, now: datetime) -> User:
+    """The active user a bearer token belongs to; PermissionDenied-free: NotFound means 401."""
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(token),
+                                                ApiToken.revoked_at.is_(None)))
+    user = session.get(User, row.user_id) if row is not None else None
+    if row is None or user is None or not user.active:
+        raise NotFound("Mã truy cập không hợp lệ hoặc đã bị thu hồi.")
+    if row.last_used_at is None or now - row.last_used_at > TOUCH_EVERY:
+        row.last_used_at = now
+    return user
+
+

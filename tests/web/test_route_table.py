@@ -1,0 +1,116 @@
+"""Deny by default (ASVS V4): every route of the application × every role, and the status each
+pair answers. A route added without a row here fails the first test."""
+
+from typing import Any
+
+import pytest
+from fastapi.routing import APIRoute
+
+from tests.builders import advance, register
+from tests.web.conftest import Site, csrf_of
+from web.app import create_app
+
+ROLES = ("admin", "can-bo-yen-the", "can-bo-luc-ngan", "thu-ky", None)
+D = "{dossier}"
+# (method, path) → (path to request, form or JSON data, statuses in the order of ROLES).
+# The data is chosen so that nothing succeeds by accident: 422/404 for the Department means it
+# got past the permission check, 403 means it did not.
+TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]] = {
+    ("GET", "/login"): ("/login", None, (303, 303, 303, 303, 200)),
+    ("POST", "/login"): ("/login", {"username": "admin", "password": "x"}, (403,) * 5),
+    ("GET", "/password"): ("/password", None, (200, 200, 200, 200, 303)),
+    ("POST", "/password"): ("/password", {"old": "sai", "new": "x", "repeat": "x"},
+                            (422, 422, 422, 422, 303)),
+    ("GET", "/"): ("/", None, (200, 200, 200, 200, 303)),
+    ("GET", "/dossiers/{dossier_id}"): (f"/dossiers/{D}", None, (200, 200, 404, 200, 303)),
+    ("POST", "/dossiers/{dossier_id}/steps/{trigger}"): (
+        f"/dossiers/{D}/steps/certify", {"members": "75", "decision": "1/QĐ", "on": "2022-03-01"},
+        (409, 409, 404, 403, 303)),
+    ("POST", "/dossiers/{dossier_id}/propose-revocation"): (
+        f"/dossiers/{D}/propose-revocation", {"campaign": "999", "reason": "ceased"},
+        (404, 404, 404, 404, 303)),
+    ("GET", "/register"): ("/register", None, (200, 200, 200, 200, 303)),
+    ("POST", "/register"): ("/register", {"unit": "yen-the", "producer": "HTX Thử", "name": "Chè",
+                                          "producer_type": "cooperative", "group": "food"},
+                            (303, 303, 403, 403, 303)),
+    ("GET", "/dashboard"): ("/dashboard", None, (200, 403, 403, 403, 303)),
+    ("GET", "/stuck"): ("/stuck", None, (200, 403, 403, 403, 303)),
+    ("GET", "/stuck.xlsx"): ("/stuck.xlsx", None, (200, 403, 403, 403, 303)),
+    ("GET", "/campaigns"): ("/campaigns", None, (200, 403, 403, 403, 303)),
+    ("POST", "/campaigns"): ("/campaigns", {"kind": "revocation", "deadline": "2020-01-01"},
+                             (422, 403, 403, 403, 303)),
+    ("GET", "/campaigns/{campaign_id}"): ("/campaigns/999", None, (404, 403, 403, 403, 303)),
+    ("POST", "/campaigns/{campaign_id}/close"): ("/campaigns/999/close", {},
+                                                 (404, 403, 403, 403, 303)),
+    ("GET", "/campaigns/{campaign_id}/list.xlsx"): ("/campaigns/999/list.xlsx", None,
+                                                    (404, 403, 403, 403, 303)),
+    ("POST", "/campaigns/{campaign_id}/decide"): ("/campaigns/999/decide", {"decision": "1/QĐ"},
+                                                  (404, 403, 403, 403, 303)),
+    ("GET", "/outbox"): ("/outbox", None, (200, 403, 403, 403, 303)),
+    ("POST", "/outbox/{message_id}/retry"): ("/outbox/999/retry", {}, (404, 403, 403, 403, 303)),
+    ("GET", "/admin/users"): ("/admin/users", None, (200, 403, 403, 403, 303)),
+    ("POST", "/admin/users"): ("/admin/users", {"name": "admin", "role": "department"},
+                               (422, 403, 403, 403, 303)),
+    ("POST", "/admin/users/{name}/password"): ("/admin/users/ghost/password", {},
+                                               (404, 403, 403, 403, 303)),
+    ("POST", "/admin/users/{name}/disable"): ("/admin/users/admin/disable", {},
+                                              (422, 403, 403, 403, 303)),
+    ("POST", "/admin/users/{name}"): ("/admin/users/ghost", {"role": "department"},
+                                      (404, 403, 403, 403, 303)),
+    ("GET", "/admin/units"): ("/admin/units", None, (200, 403, 403, 403, 303)),
+    ("POST", "/admin/units/{code}/contacts"): ("/admin/units/ghost/contacts",
+                                               {"emails": "a@example.vn"}, (404, 403, 403, 403, 303)),
+    ("GET", "/api/docs"): ("/api/docs", None, (200,) * 5),
+    ("GET", "/api/openapi.json"): ("/api/openapi.json", None, (200,) * 5),
+    ("GET", "/healthz"): ("/healthz", None, (200,) * 5),
+    # A session cookie is not an API credential: without a token every API route answers 401.
+    ("GET", "/api/v1/dossiers"): ("/api/v1/dossiers", None, (401,) * 5),
+    ("GET", "/api/v1/dossiers/{dossier_id}"): (f"/api/v1/dossiers/{D}", None, (401,) * 5),
+    ("POST", "/api/v1/dossiers"): ("/api/v1/dossiers", {}, (401,) * 5),
+    ("POST", "/api/v1/dossiers/{dossier_id}/steps/{trigger}"): (
+        f"/api/v1/dossiers/{D}/steps/forward", {}, (401,) * 5),
+    ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 5),
+    ("POST", "/logout"): ("/logout", {}, (303,) * 5),
+}
+
+
+def app_routes(site: Site) -> set[tuple[str, str]]:
+    app = create_app(site.system)
+    found = set()
+    routes = list(app.routes)
+    while routes:
+        route = routes.pop()
+        # FastAPI 0.150 keeps an included router whole, not copied into the app's list.
+        routes.extend(getattr(getattr(route, "original_router", None), "routes", []))
+        if isinstance(route, APIRoute):
+            found.update((method, route.path) for method in route.methods - {"HEAD"})
+    found.update({("GET", "/api/openapi.json")})
+    return found
+
+
+def test_every_route_is_in_the_table(site: Site) -> None:
+    assert app_routes(site) == set(TABLE)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "anonymous")
+def test_every_route_answers_each_role_as_the_table_says(any_site: Site, role: str | None) -> None:
+    dossier = register(any_site.rt, unit="Huyện Yên Thế")
+    advance(any_site.rt, dossier, "district_scored")
+    client = any_site.login(role) if role else any_site.client()
+    csrf = csrf_of(client.get("/").text) if role else ""
+    column = ROLES.index(role)
+    got, wanted = {}, {}
+    for (method, _), (path, data, statuses) in TABLE.items():
+        url = path.replace(D, str(dossier))
+        if method == "GET":
+            reply = client.get(url, follow_redirects=False)
+        elif url.startswith("/api/"):
+            reply = client.post(url, json=data, follow_redirects=False)
+        else:
+            form = dict(data or {})
+            if url != "/login":
+                form["csrf"] = csrf
+            reply = client.post(url, data=form, follow_redirects=False)
+        got[(method, path)] = reply.status_code
+        wanted[(method, path)] = statuses[column]
+    assert got == wanted

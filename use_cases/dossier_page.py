@@ -1,0 +1,96 @@
+"""Everything the dossier page shows, read in one transaction and limited to what the person
+may see: a district officer asking for another unit's dossier gets "no such dossier"."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from notifiers.outbox import OutboxRow, messages_mentioning
+from states.db.models import Certificate
+from states.rules.permissions import may
+from states.runtime import Runtime
+from states.views.campaigns import CampaignView, list_campaigns
+from states.views.dossiers import DossierView, EventView, full_view, history
+from states.views.evidence import (
+    DocumentRow,
+    InspectionView,
+    SheetView,
+    checklist,
+    inspections,
+    score_sheets,
+)
+from states.views.facts import DossierFacts
+from states.views.lookups import find_user
+from states.views.steps import StepOption, allowed_steps
+from states.vocabulary import (
+    TERMINAL_STATES,
+    Action,
+    CampaignKind,
+    CampaignStatus,
+    State,
+)
+from use_cases.queries import visible_dossier
+
+# A product can be proposed for revocation while it holds (or held) a certificate.
+REVOCABLE_STATES = (State.CERTIFIED, State.RENEWAL, State.EXPIRED)
+
+
+@dataclass(frozen=True)
+class DossierPage:
+    view: DossierView
+    steps: list[StepOption]
+    documents: list[DocumentRow]
+    documents_editable: bool
+    inspections: list[InspectionView]
+    sheets: list[SheetView]
+    history: list[EventView]
+    mail: list[OutboxRow]
+    # Open revocation campaigns this person may propose the product in.
+    campaigns: list[CampaignView]
+    working_days_late: int
+
+
+def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
+    with rt.transaction() as session:
+        user = find_user(session, actor)
+        dossier = visible_dossier(session, user, dossier_id)
+        now, today = rt.clock.now(), rt.clock.today()
+        rulebook = rt.rules.get(dossier.round.rulebook_code)
+        view = full_view(session, dossier, now)
+        facts = DossierFacts(session, dossier, rulebook, today)
+        late = (rt.rules.calendar.working_days_between(view.due_on, today)
+                if view.overdue and view.due_on else 0)
+        certificates = session.scalars(select(Certificate.id).where(
+            Certificate.dossier_id == dossier.id)).all()
+        campaigns = []
+        if dossier.state in REVOCABLE_STATES and may(user, Action.PROPOSE_REVOCATION,
+                                                       dossier.unit_id):
+            campaigns = [c for c in list_campaigns(session) if c.kind == CampaignKind.REVOCATION
+                         and c.status == CampaignStatus.OPEN]
+        return DossierPage(
+            view=view, steps=allowed_steps(session, user, dossier, rulebook, today),
+            documents=checklist(rulebook, facts.present_documents()),
+            documents_editable=(dossier.state not in TERMINAL_STATES
+                                and may(user, Action.DOCUMENTS, dossier.unit_id)),
+            inspections=inspections(session, dossier), sheets=score_sheets(session, dossier),
+            history=history(session, dossier.id),
+            mail=messages_mentioning(session, dossier.id,
+                                     [f"expiry-notice:{c}" for c in certificates]),
+            campaigns=campaigns, working_days_late=late)
+
+
+@dataclass(frozen=True)
+class DossierWithSteps:
+    """What the API answers for one dossier: the view (with its version) and the steps."""
+
+    view: DossierView
+    allowed_steps: list[StepOption]
+
+
+def dossier_with_steps(rt: Runtime, actor: str, dossier_id: int) -> DossierWithSteps:
+    with rt.transaction() as session:
+        user = find_user(session, actor)
+        dossier = visible_dossier(session, user, dossier_id)
+        rulebook = rt.rules.get(dossier.round.rulebook_code)
+        return DossierWithSteps(full_view(session, dossier, rt.clock.now()),
+                                allowed_steps(session, user, dossier, rulebook, rt.clock.today()))

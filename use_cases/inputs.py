@@ -1,0 +1,37 @@
+"""Turning what a person typed (CLI options, web forms, API fields) into values, with messages
+they understand."""
+
+from datetime import date, datetime
+
+from states.errors import InvalidInput
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+class FieldError(InvalidInput):
+    """Bad input in one named field: a form shows the message beside it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def parse_day(text: str, what: str = "Ngày") -> date:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise InvalidInput(f"{what} '{text}' không hợp lệ: dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
+
+
+def parse_points(points: float | None, members: str | None) -> list[float]:
+    from states.rules.scoring import parse_member_totals
+
+    if (points is None) == (members is None):
+        raise InvalidInput("Cần đúng một trong hai: --points P hoặc --members P1,P2,...")
+    return [points] if points is not None else parse_member_totals(members or "")
+
+
+def split_names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(",") if n.strip()]

@@ -1,0 +1,46 @@
+"""The application factory: one FastAPI app over one System (built once by `ocop web` /
+`ocop serve` from the environment; tests build it explicitly)."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import PlainTextResponse
+
+from bootstrap.system import System
+from web import api, api_docs
+from web.errors import HANDLERS
+from web.pages import admin, auth_pages, campaigns, dashboard, dossier, outbox, register, worklist
+from web.rendering import HERE
+from web.security import SecurityHeaders
+
+
+def wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
+               https: bool = False) -> FastAPI:
+    """`wall` is the real clock of sessions and lockouts (tests set it); `https` marks the
+    session cookie Secure and sends HSTS (behind a TLS proxy)."""
+    app = FastAPI(title="OCOP Workflow API", version="1", docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Hồ sơ OCOP: danh sách, xem, đăng ký, từng bước, bảng điều hành.")
+    app.state.system = system
+    app.state.wall = wall
+    app.state.https = https
+    for error, handler in HANDLERS.items():
+        app.add_exception_handler(error, handler)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
+                   api_docs):
+        app.include_router(module.router, include_in_schema=False)
+    app.include_router(api.router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    app.add_middleware(SecurityHeaders, https=https)
+    return app
