@@ -13,8 +13,9 @@ from use_cases.campaigns import propose_revocation
 from use_cases.dossier_page import dossier_page
 from use_cases.inputs import FieldError
 from use_cases.queries import show_dossier
+from use_cases.registry import dossier_certificate
 from use_cases.steps import STEPS, StepSpec, step_spec, take_step
-from web.auth import CheckedForm, PageUser, rt_of
+from web.auth import CheckedForm, PageUser, rt_of, system_of
 from web.forms import optional, text
 from web.rendering import page
 
@@ -83,3 +84,12 @@ def dossier_propose(request: Request, me: PageUser, form: CheckedForm, dossier_i
         problem = {"trigger": "propose", "field": None, "message": error.message, "values": form}
         return render_dossier(request, me.name, dossier_id, status=422, problem=problem)
     return RedirectResponse(f"/dossiers/{dossier_id}?done=propose_revocation", status_code=303)
+
+
+@router.get("/dossiers/{dossier_id}/certificate.pdf")
+def dossier_certificate_pdf(request: Request, me: PageUser, dossier_id: int) -> Response:
+    """"Tải giấy chứng nhận": the printed certificate, its QR code to the public page."""
+    name, content = dossier_certificate(rt_of(request), me.name, dossier_id,
+                                        system_of(request).settings.public_url)
+    return Response(content, media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
