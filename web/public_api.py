@@ -13,8 +13,9 @@ from web.rate_limit import public_limit
 
 router = APIRouter(prefix="/api/v1/public", tags=["Tra cứu công khai"],
                    dependencies=[Depends(public_limit)])
-PUBLIC_ERRORS = {**{k: v for k, v in ERRORS.items() if k == 422},
-                 429: {"description": "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây"}}
+PUBLIC_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: ERRORS[422],
+    429: {"description": "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây"}}
 
 
 @router.get("/products", responses=PUBLIC_ERRORS,
