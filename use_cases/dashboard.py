@@ -5,12 +5,18 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from notices.stuck import stuck_filename, stuck_workbook
+from notices.training import current_coverage
 from states.db.models import DossierEvent
 from states.rules.permissions import authorize
 from states.runtime import Runtime
+from states.views.campaigns import CampaignView, list_campaigns
 from states.views.dashboard import Dashboard, dashboard
 from states.views.lookups import find_user
+from states.views.plan import PlanCalendar, plan_calendar
+from states.views.reorganisation import plan_moves
 from states.views.stuck import StuckGroup
+from states.views.training import Coverage
+from states.views.upcoming import UpcomingWork, upcoming_work
 from states.vocabulary import Action
 from use_cases.queries import stuck
 
@@ -55,3 +61,27 @@ class Download:
 def stuck_download(rt: Runtime, actor: str) -> Download:
     today = rt.clock.today()
     return Download(stuck_filename(today), stuck_workbook(stuck_list(rt, actor), today))
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What the dashboard shows beside the counts: the year's plan as a calendar with its
+    campaigns, what each schedule does next, the units lacking a trained officer and how many
+    dossiers wait on the "chưa xác định xã" list."""
+
+    calendar: PlanCalendar
+    campaigns: dict[int, CampaignView]  # those the calendar names, by id
+    upcoming: UpcomingWork
+    coverage: Coverage
+    unsettled: int
+
+
+def department_outlook(rt: Runtime, actor: str, year: int | None = None) -> Outlook:
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.DASHBOARD)
+        today = rt.clock.today()
+        plan = plan_calendar(session, rt.rules.calendar, year or today.year, today)
+        named = {e.campaign_id for e in plan.events}
+        return Outlook(plan, {c.id: c for c in list_campaigns(session) if c.id in named},
+                       upcoming_work(session, rt.rules, rt.clock.now(), today),
+                       current_coverage(rt, session), len(plan_moves(session, today).unsettled))

@@ -89,5 +89,6 @@ def test_openapi_describes_the_contract(site: Site) -> None:
     spec = site.client().get("/api/openapi.json").json()
     assert set(spec["paths"]) == {"/api/v1/dossiers", "/api/v1/dossiers/{dossier_id}",
                                   "/api/v1/dossiers/{dossier_id}/steps/{trigger}",
-                                  "/api/v1/dashboard"}
-    assert "POST /api/v1/dossiers" in site.client().get("/api/docs").text
+                                  "/api/v1/dashboard", "/api/v1/public/products"}
+    docs = site.client().get("/api/docs").text
+    assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
