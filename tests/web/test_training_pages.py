@@ -13,7 +13,7 @@ from sqlalchemy import select
 from states.db.models import OutboxMessage, TrainingAttendance
 from tests.conftest import at
 from tests.web.conftest import Site, csrf_of
-from tests.web.test_pages import post
+from tests.web.test_pages import new_id, post
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,9 +43,8 @@ def opened(client: TestClient, **fields: Any) -> int:
         "topics": "Quy trình đánh giá\nHướng dẫn chủ thể tự làm hồ sơ",
         "unit": ["yen-the", "luc-ngan"], **fields})
     assert reply.status_code == 303, reply.text
-    found = re.search(r"/training/(\d+)\?done=open&queued=(\d+)", reply.headers["location"])
-    assert found
-    return int(found.group(1))
+    assert "?done=open&queued=" in reply.headers["location"]
+    return new_id(reply, "training")
 
 
 def test_the_department_opens_a_course_records_attendance_and_reads_the_coverage(
