@@ -47,7 +47,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     app.state.system = system
     app.state.wall = wall
     app.state.https = https
-    app.state.public_limit = public_limit or TokenBuckets()
+    app.state.public_limit = public_limit if public_limit is not None else TokenBuckets()
     for error, handler in HANDLERS.items():
         app.add_exception_handler(error, handler)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

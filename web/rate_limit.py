@@ -10,17 +10,14 @@ import math
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Request
 
 from web.auth import now_of
 from web.security import client_address
 
 TOO_MANY = ("Bạn đã tra cứu quá nhiều lần trong thời gian ngắn. Hãy thử lại sau {seconds} giây "
             "(cần toàn bộ danh sách: tải dữ liệu mở ở trang Tra cứu).")
-# Addresses kept at most; beyond it, the buckets that are full again are forgotten.
-MAX_ADDRESSES = 10_000
 
 
 class RateLimited(Exception):
@@ -34,6 +31,9 @@ class RateLimited(Exception):
 class TokenBuckets:
     capacity: float = 60
     per_second: float = 1.0
+    # Addresses kept at most: beyond it the buckets full again are forgotten, and if a flood
+    # from that many addresses is still under way, every bucket (memory stays bounded).
+    max_addresses: int = 10_000
     _buckets: dict[str, tuple[float, datetime]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -45,7 +45,7 @@ class TokenBuckets:
                 self._buckets[address] = (tokens, now)
                 return max(1, math.ceil((1 - tokens) / self.per_second))
             self._buckets[address] = (tokens - 1, now)
-            if len(self._buckets) > MAX_ADDRESSES:
+            if len(self._buckets) > self.max_addresses:
                 self._forget_full(now)
             return 0
 
@@ -57,6 +57,11 @@ class TokenBuckets:
     def _forget_full(self, now: datetime) -> None:
         for address in [a for a in self._buckets if self._level(a, now) >= self.capacity]:
             del self._buckets[address]
+        if len(self._buckets) > self.max_addresses:
+            self._buckets.clear()
+
+    def addresses(self) -> int:
+        return len(self._buckets)
 
 
 def public_limit(request: Request) -> None:
@@ -66,5 +71,3 @@ def public_limit(request: Request) -> None:
     if wait:
         raise RateLimited(wait)
 
-
-PublicLimit = Annotated[None, Depends(public_limit)]

@@ -135,6 +135,14 @@ def test_the_default_bucket_allows_a_burst_then_one_request_a_second() -> None:
     assert buckets.take("a", start) == 1
     assert buckets.take("a", start + timedelta(seconds=1)) == 0
     assert buckets.take("b", start) == 0
+    small = TokenBuckets(2, per_second=1, max_addresses=2)
+    for address in ("a", "b"):
+        small.take(address, start)
+    small.take("c", start + timedelta(seconds=5))  # a and b are full again: forgotten
+    assert small.addresses() == 1
+    for address in ("d", "e"):
+        small.take(address, start + timedelta(seconds=5))
+    assert small.addresses() == 0  # three addresses all busy: memory stays bounded
 
 
 def test_the_dossier_page_prints_the_certificate_for_those_who_see_the_dossier(
