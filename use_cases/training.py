@@ -4,6 +4,8 @@ signed sheet, and which units lack a trained officer."""
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from notices.spreadsheets import attachment
 from notices.training import (
     coverage_filename,
@@ -14,6 +16,7 @@ from notices.training import (
 from notifiers.message import Attachment
 from states.commands import training
 from states.commands.training import Attendance, CourseInput, UnmatchedRow
+from states.db.models import TrainingAttendance
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.course import course_detail
@@ -67,8 +70,11 @@ def import_attendance(rt: Runtime, actor: str, course_id: int, data: bytes, file
         course = training.attended_course(rt, session, actor, course_id)
         match = training.match_sheet(session, rows, course.starts_on)
         users = list(dict.fromkeys(user for _, user in match.matched))
-        if dry_run:
-            result = Attendance(course_id, recorded=[u.name for u in users])
+        if dry_run:  # what recording would do: who is new, who is there already
+            present = set(session.scalars(select(TrainingAttendance.user_id).where(
+                TrainingAttendance.course_id == course_id)))
+            result = Attendance(course_id, [u.name for u in users if u.id not in present],
+                                [u.name for u in users if u.id in present])
         else:
             result = training.record_attendance(rt, session, actor, course_id, users,
                                                 AttendanceSource.SHEET)
