@@ -51,7 +51,6 @@ def return_dossier(rt: Runtime, actor: str, dossier_id: int, *, reason: str) -> 
         return view
 
 
-
 def record_who_prepared(rt: Runtime, actor: str, dossier_id: int, *, prepared_by: str | None,
                         officer: str | None, consultant: str | None,
                         contracted: Sequence[str]) -> PreparationView:

@@ -18,6 +18,7 @@ from tests.registry.test_import_products import run
 from tests.web.conftest import Site
 from use_cases.dossiers import revoke
 from web.app import create_app
+from web.downloads import disposition
 from web.rate_limit import TokenBuckets
 
 TODAY = date(2023, 1, 10)
@@ -161,3 +162,12 @@ def test_the_dossier_page_prints_the_certificate_for_those_who_see_the_dossier(
     revoke(any_site.rt, "admin", dossier, reason="ceased", decision="2011/QĐ-UBND")
     refused = department.get(f"/dossiers/{dossier}/certificate.pdf")
     assert refused.status_code == 409 and "không in lại" in refused.text
+
+
+def test_a_file_name_beyond_ascii_is_sent_as_rfc_6266_says() -> None:
+    assert disposition("so-dang-ky-ocop-2023-01-10.csv") == (
+        'attachment; filename="so-dang-ky-ocop-2023-01-10.csv"')
+    header = disposition("giay-chung-nhan-ĐB-01.pdf")
+    assert header == ("attachment; filename=\"giay-chung-nhan--B-01.pdf\"; "
+                      "filename*=UTF-8''giay-chung-nhan-%C4%90B-01.pdf")
+    header.encode("latin-1")  # what an HTTP header must be

@@ -6,8 +6,8 @@ from starlette.responses import Response
 
 from use_cases.consultants import report_download, report_for
 from web.auth import PageUser, rt_of
+from web.downloads import download
 from web.forms import year as chosen_year
-from web.pages.dashboard import download
 from web.rendering import page
 
 router = APIRouter()

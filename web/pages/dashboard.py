@@ -1,7 +1,5 @@
 """The Department's dashboard and the stuck list with its .xlsx."""
 
-from typing import Protocol
-
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
@@ -10,27 +8,11 @@ from use_cases.dashboard import department_dashboard, department_outlook, stuck_
 from web.auth import PageUser, rt_of
 from web.calendar import layout, next_actions
 from web.diagram import diagram
+from web.downloads import download
 from web.forms import year as chosen_year
 from web.rendering import page
 
 router = APIRouter()
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class File(Protocol):
-    """A file to hand over: a dashboard download, a spreadsheet attachment."""
-
-    @property
-    def filename(self) -> str: ...
-
-    @property
-    def content(self) -> bytes: ...
-
-
-def download(file: File) -> Response:
-    # The name is ASCII by construction (ho-so-ton-dong-20221205.xlsx).
-    return Response(file.content, media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{file.filename}"'})
 
 
 @router.get("/dashboard")

@@ -17,6 +17,7 @@ from use_cases.queries import show_dossier
 from use_cases.registry import dossier_certificate
 from use_cases.steps import STEPS, StepSpec, step_spec, take_step
 from web.auth import CheckedForm, PageUser, rt_of, system_of
+from web.downloads import disposition
 from web.forms import optional, text
 from web.rendering import page
 
@@ -107,4 +108,4 @@ def dossier_certificate_pdf(request: Request, me: PageUser, dossier_id: int) -> 
     name, content = dossier_certificate(rt_of(request), me.name, dossier_id,
                                         system_of(request).settings.public_url)
     return Response(content, media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                    headers={"Content-Disposition": disposition(name)})

@@ -7,6 +7,7 @@ from starlette.responses import Response
 from states.views.registry import CERTIFICATE_PATH
 from use_cases.registry import open_data, public_certificate, search_registry
 from web.auth import rt_of, system_of
+from web.downloads import disposition
 from web.rate_limit import public_limit
 from web.rendering import page
 
@@ -47,9 +48,8 @@ def certificate_page(request: Request, token: str) -> Response:
 
 def _open_data(request: Request, fmt: str) -> Response:
     data = open_data(rt_of(request), fmt, system_of(request).settings.public_url)
-    disposition = "attachment" if fmt == "csv" else "inline"
     return Response(data.content, media_type=data.media_type, headers={
-        "Content-Disposition": f'{disposition}; filename="{data.filename}"'})
+        "Content-Disposition": disposition(data.filename, "attachment" if fmt == "csv" else "inline")})
 
 
 @router.get(OPEN_DATA["csv"])

@@ -24,8 +24,8 @@ from use_cases.training import (
     open_course,
 )
 from web.auth import CheckedForm, PageUser, rt_of
+from web.downloads import download
 from web.forms import optional, text
-from web.pages.dashboard import download
 from web.rendering import page
 
 router = APIRouter()
