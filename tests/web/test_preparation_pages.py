@@ -89,3 +89,13 @@ def test_the_consultant_report_puts_consultants_beside_self_prepared_dossiers(
     assert book.headers["content-disposition"] == 'attachment; filename="bao-cao-tu-van-2022.xlsx"'
     assert load_workbook(BytesIO(book.content)).active is not None
     assert any_site.login("can-bo-luc-ngan").get("/consultants").status_code == 403
+
+
+def test_an_officer_of_the_department_who_helped_stays_chosen_on_the_form(site: Site) -> None:
+    department = site.login("admin")
+    dossier = new_id(post(department, "/register", unit="yen-the", producer="HTX Chè", name="Chè",
+                          producer_type="cooperative", group="food", prepared_by="officer",
+                          officer="admin"))
+    page = department.get(f"/dossiers/{dossier}").text
+    assert "<strong>Cán bộ hỗ trợ</strong>: admin." in page
+    assert '<option value="admin" selected>admin</option>' in page
