@@ -74,6 +74,11 @@ def test_the_public_finds_a_product_typed_without_accents_and_its_qr_code_leads_
     assert public.get_by_text("Còn hiệu lực đến ngày 25/07/2025.").is_visible()
     assert public.get_by_text("HTX Vải thiều Phượng Sơn").is_visible()
     shot(public, shots, "certificate-from-qr")
+    phone = open_page(browser, 390, 844)  # where a QR code is scanned
+    for path in (url, f"{server.url}/tra-cuu?q=my+chu"):
+        phone.goto(path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
+    shot(phone, shots, "lookup-phone")
 
 
 def test_the_department_opens_a_course_records_attendance_and_sees_the_coverage(
