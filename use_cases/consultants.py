@@ -4,9 +4,12 @@ officer-helped dossiers, and the consultants known so far."""
 from notices.consultants import consultant_filename, consultant_workbook
 from notices.spreadsheets import attachment
 from notifiers.message import Attachment
+from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.consultant_report import ConsultantReport, consultant_report
 from states.views.consultant_report import consultants as known_consultants
+from states.views.lookups import find_user
+from states.vocabulary import Action
 from use_cases.transaction import reading
 
 
@@ -17,7 +20,22 @@ def report(rt: Runtime, year: int | None = None) -> ConsultantReport:
 
 def report_spreadsheet(rt: Runtime, year: int | None = None) -> tuple[ConsultantReport, Attachment]:
     result = report(rt, year)
-    return result, attachment(consultant_filename(result), consultant_workbook(result))
+    return result, _spreadsheet(result)
+
+
+def _spreadsheet(result: ConsultantReport) -> Attachment:
+    return attachment(consultant_filename(result), consultant_workbook(result))
 
 
 consultants = reading(known_consultants)
+
+
+def report_for(rt: Runtime, actor: str, year: int | None = None) -> ConsultantReport:
+    """The report page: the Department's, as its dashboard is."""
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.DASHBOARD)
+        return consultant_report(session, rt.rules.calendar, year)
+
+
+def report_download(rt: Runtime, actor: str, year: int | None = None) -> Attachment:
+    return _spreadsheet(report_for(rt, actor, year))

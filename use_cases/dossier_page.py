@@ -30,6 +30,7 @@ from states.vocabulary import (
     State,
 )
 from use_cases.queries import visible_dossier
+from use_cases.registration import PreparationChoices, preparation_choices
 
 # A product can be proposed for revocation while it holds (or held) a certificate.
 REVOCABLE_STATES = (State.CERTIFIED, State.RENEWAL, State.EXPIRED)
@@ -48,6 +49,8 @@ class DossierPage:
     # Open revocation campaigns this person may propose the product in.
     campaigns: list[CampaignView]
     working_days_late: int
+    # Who prepared it may be recorded or corrected (by the unit's officers, the Department).
+    preparation: PreparationChoices | None = None
 
 
 def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
@@ -76,7 +79,10 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
             history=history(session, dossier.id),
             mail=messages_mentioning(session, dossier.id,
                                      [f"expiry-notice:{c}" for c in certificates]),
-            campaigns=campaigns, working_days_late=late)
+            campaigns=campaigns, working_days_late=late,
+            preparation=(preparation_choices(session, {dossier.unit.name})
+                         if dossier.state not in TERMINAL_STATES
+                         and may(user, Action.PREPARATION, dossier.unit_id) else None))
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,20 @@
 """A product's dossier, step by step: what officers and the Department do to it."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from notices.missing_documents import queue_missing_documents_letter
 from states.commands import endings, evaluation, recognition, register
-from states.commands.preparation import PreparationInput
+from states.commands.preparation import PreparationInput, parse_preparation
 from states.commands.preparation import set_preparation as record_preparation
+from states.errors import InvalidInput
+from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.dossiers import DossierView
+from states.views.lookups import find_user
+from states.views.preparation import PreparationView
+from states.vocabulary import Action
+from use_cases.queries import visible_dossier
 from use_cases.transaction import in_transaction
 
 inspect = in_transaction(evaluation.inspect)
@@ -43,3 +50,17 @@ def return_dossier(rt: Runtime, actor: str, dossier_id: int, *, reason: str) -> 
         queue_missing_documents_letter(rt, session, dossier_id)
         return view
 
+
+def record_who_prepared(rt: Runtime, actor: str, dossier_id: int, *, prepared_by: str | None,
+                        officer: str | None, consultant: str | None,
+                        contracted: Sequence[str]) -> PreparationView:
+    """The dossier page's form: who may see the dossier and record its preparation is checked
+    before what they typed (another unit's dossier is "no such dossier")."""
+    with rt.transaction() as session:
+        user = find_user(session, actor)
+        dossier = visible_dossier(session, user, dossier_id)
+        authorize(user, Action.PREPARATION, dossier.unit_id)
+        preparation = parse_preparation(prepared_by, officer, consultant, contracted)
+        if preparation is None:
+            raise InvalidInput("Hãy chọn ai chuẩn bị hồ sơ.")
+        return record_preparation(rt, session, actor, dossier_id, preparation)

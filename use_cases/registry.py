@@ -12,7 +12,7 @@ from states.clock import local_date
 from states.runtime import Runtime
 from states.views.jsonable import jsonable
 from states.views.lookups import find_user
-from states.views.printable import printable
+from states.views.printable import Printable, printable
 from states.views.registry import (
     RegistryEntry,
     SearchPage,
@@ -21,6 +21,7 @@ from states.views.registry import (
     search,
     whole_registry,
 )
+from use_cases.queries import visible_dossier
 
 OPEN_DATA_FIELDS = ("certificate_number", "product", "producer", "unit", "stars", "decision",
                     "decided_on", "expires_on", "validity", "revocation_decision", "url",
@@ -85,6 +86,20 @@ def printed_certificate(rt: Runtime, actor: str, ref: str, base_url: str) -> tup
     with rt.transaction() as session:
         find_user(session, actor)
         paper = printable(session, rt.rules, ref, rt.clock.today())
+    return _pdf(paper, base_url)
+
+
+def dossier_certificate(rt: Runtime, actor: str, dossier_id: int,
+                        base_url: str) -> tuple[str, bytes]:
+    """The dossier page's button: its newest certificate, for whoever may see the dossier
+    (another unit's dossier is "no such dossier")."""
+    with rt.transaction() as session:
+        visible_dossier(session, find_user(session, actor), dossier_id)
+        paper = printable(session, rt.rules, str(dossier_id), rt.clock.today())
+    return _pdf(paper, base_url)
+
+
+def _pdf(paper: Printable, base_url: str) -> tuple[str, bytes]:
     name = "giay-chung-nhan-" + "".join(c if c.isalnum() or c == "-" else "-"
                                         for c in paper.entry.number) + ".pdf"
     return name, certificate_pdf(paper, certificate_url(base_url, paper.entry.token))

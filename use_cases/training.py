@@ -4,6 +4,8 @@ signed sheet, and which units lack a trained officer."""
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from notices.spreadsheets import attachment
 from notices.training import (
     coverage_filename,
@@ -14,11 +16,15 @@ from notices.training import (
 from notifiers.message import Attachment
 from states.commands import training
 from states.commands.training import Attendance, CourseInput, UnmatchedRow
+from states.db.models import TrainingAttendance
+from states.rules.permissions import authorize
 from states.runtime import Runtime
+from states.views.course import course_detail
+from states.views.lookups import find_user
 from states.views.training import CourseRow, Coverage, list_courses
-from states.vocabulary import AttendanceSource
+from states.vocabulary import Action, AttendanceSource
 from use_cases.attendance_sheet import read_attendance_sheet
-from use_cases.transaction import in_transaction
+from use_cases.transaction import allowed_to, in_transaction
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,11 @@ def import_attendance(rt: Runtime, actor: str, course_id: int, data: bytes, file
         course = training.attended_course(rt, session, actor, course_id)
         match = training.match_sheet(session, rows, course.starts_on)
         users = list(dict.fromkeys(user for _, user in match.matched))
-        if dry_run:
-            result = Attendance(course_id, recorded=[u.name for u in users])
+        if dry_run:  # what recording would do: who is new, who is there already
+            present = set(session.scalars(select(TrainingAttendance.user_id).where(
+                TrainingAttendance.course_id == course_id)))
+            result = Attendance(course_id, [u.name for u in users if u.id not in present],
+                                [u.name for u in users if u.id in present])
         else:
             result = training.record_attendance(rt, session, actor, course_id, users,
                                                 AttendanceSource.SHEET)
@@ -87,4 +96,23 @@ def coverage(rt: Runtime) -> Coverage:
 def coverage_spreadsheet(rt: Runtime) -> tuple[Coverage, Attachment]:
     """The coverage and the same as an .xlsx (`--out`, a download, the weekly report's)."""
     report = coverage(rt)
-    return report, attachment(coverage_filename(report.as_of), coverage_workbook(report))
+    return report, _spreadsheet(report)
+
+
+def _spreadsheet(report: Coverage) -> Attachment:
+    return attachment(coverage_filename(report.as_of), coverage_workbook(report))
+
+
+# The training pages: the same views, for those who run training (the Department).
+courses_for = allowed_to(Action.TRAINING, list_courses)
+course_page = allowed_to(Action.TRAINING, course_detail)
+
+
+def coverage_for(rt: Runtime, actor: str) -> Coverage:
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.TRAINING)
+        return current_coverage(rt, session)
+
+
+def coverage_download(rt: Runtime, actor: str) -> Attachment:
+    return _spreadsheet(coverage_for(rt, actor))

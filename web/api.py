@@ -10,6 +10,7 @@ from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from states.commands.preparation import parse_preparation
 from states.errors import InvalidInput
 from states.views.jsonable import jsonable
 from use_cases.dashboard import department_dashboard
@@ -40,6 +41,11 @@ class Registration(BaseModel):
     name: str
     group: str
     email: str | None = None
+    commune: str | None = None  # the producer's commune (a district's round)
+    prepared_by: str | None = None  # producer | officer | consultant
+    officer: str | None = None
+    consultant: str | None = None
+    contracted: list[str] = []
 
 
 def _dossier(request: Request, actor: str, dossier_id: int) -> dict[str, Any]:
@@ -70,9 +76,11 @@ def post_dossier(request: Request, actor: ApiUser, body: Registration) -> JSONRe
     unit = body.unit or registration_choices(rt, actor).own_unit
     if not unit:
         raise InvalidInput("Cần đơn vị (unit).")
+    preparation = parse_preparation(body.prepared_by, body.officer, body.consultant,
+                                    body.contracted)
     view = register_product(rt, actor, unit=unit, producer=body.producer,
                             producer_type=body.producer_type, product=body.name, group=body.group,
-                            email=body.email)
+                            email=body.email, commune=body.commune, preparation=preparation)
     return JSONResponse(_dossier(request, actor, view.id), status_code=201)
 
 

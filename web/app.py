@@ -9,9 +9,23 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
-from web import api, api_docs
+from web import api, api_docs, public_api
 from web.errors import HANDLERS
-from web.pages import admin, auth_pages, campaigns, dashboard, dossier, outbox, register, worklist
+from web.pages import (
+    admin,
+    auth_pages,
+    campaigns,
+    consultants,
+    dashboard,
+    dossier,
+    outbox,
+    register,
+    registry,
+    training,
+    unsettled,
+    worklist,
+)
+from web.rate_limit import TokenBuckets
 from web.rendering import HERE
 from web.security import SecurityHeaders
 
@@ -21,22 +35,27 @@ def wall_clock() -> datetime:
 
 
 def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
-               https: bool = False) -> FastAPI:
-    """`wall` is the real clock of sessions and lockouts (tests set it); `https` marks the
-    session cookie Secure and sends HSTS (behind a TLS proxy)."""
+               https: bool = False, public_limit: TokenBuckets | None = None) -> FastAPI:
+    """`wall` is the real clock of sessions, lockouts and the public pages' limit (tests set
+    it); `https` marks the session cookie Secure and sends HSTS (behind a TLS proxy);
+    `public_limit` the requests each address may make to the public pages (default: bursts of
+    60, then one a second)."""
     app = FastAPI(title="OCOP Workflow API", version="1", docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
-                  description="Hồ sơ OCOP: danh sách, xem, đăng ký, từng bước, bảng điều hành.")
+                  description="Hồ sơ OCOP: danh sách, xem, đăng ký, từng bước, bảng điều hành; "
+                              "tra cứu công khai sản phẩm đã công nhận.")
     app.state.system = system
     app.state.wall = wall
     app.state.https = https
+    app.state.public_limit = public_limit if public_limit is not None else TokenBuckets()
     for error, handler in HANDLERS.items():
         app.add_exception_handler(error, handler)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
-                   api_docs):
+                   registry, training, consultants, unsettled, api_docs):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
+    app.include_router(public_api.router)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:

@@ -18,6 +18,7 @@ from states.errors import (
     RuleRefused,
 )
 from web.auth import LoginRequired, PasswordChangeRequired, TokenRequired
+from web.rate_limit import RateLimited
 from web.rendering import page
 
 STATUS: dict[type[OcopError], tuple[int, str]] = {
@@ -85,6 +86,13 @@ async def token_required(request: Request, error: Exception) -> Response:
                         headers={"WWW-Authenticate": "Bearer"})
 
 
-HANDLERS = {OcopError: ocop_error, HTTPException: http_error,
+async def rate_limited(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RateLimited)
+    response = error_response(request, 429, "rate_limited", error.message)
+    response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+HANDLERS = {OcopError: ocop_error, RateLimited: rate_limited, HTTPException: http_error,
             RequestValidationError: validation_error, LoginRequired: login_required,
             PasswordChangeRequired: password_change_required, TokenRequired: token_required}

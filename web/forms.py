@@ -11,3 +11,9 @@ def text(form: FormData, name: str) -> str:
 
 def optional(form: FormData, name: str) -> str | None:
     return text(form, name).strip() or None
+
+
+def year(text: str) -> int | None:
+    """A year a person chose (a query parameter); blank or not a year: none."""
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) == 4 else None

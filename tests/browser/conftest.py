@@ -31,6 +31,8 @@ class Server:
         self.site = site
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        # Printed certificates' QR codes lead to this server's public pages.
+        site.system.settings = site.system.settings.model_copy(update={"public_url": self.url})
         self.server = uvicorn.Server(uvicorn.Config(create_app(site.system), host="127.0.0.1",
                                                     port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
 
@@ -46,8 +47,10 @@ class Site:
     wall: Wall
     system: System
 
-    def client(self, https: bool = False, address: str = "testclient") -> TestClient:
-        return TestClient(create_app(self.system, wall=self.wall, https=https),
+    def client(self, https: bool = False, address: str = "testclient",
+               app: FastAPI | None = None) -> TestClient:
+        """A browser at `address`, on its own application or on `app` (shared with others)."""
+        return TestClient(app or create_app(self.system, wall=self.wall, https=https),
                           base_url="https://testserver" if https else "http://testserver",
                           client=(address, 50000))
 

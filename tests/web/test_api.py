@@ -38,6 +38,21 @@ def test_register_then_every_step_with_versions(any_site: Site) -> None:
     assert stale.status_code == 409 and stale.json()["code"] == "stale_version"
 
 
+def test_registration_takes_the_producers_commune_and_who_prepared_the_dossier(
+        any_site: Site) -> None:
+    made = api(any_site, "can-bo-yen-the").post("/api/v1/dossiers", json={
+        "producer": "HTX Gà đồi", "producer_type": "cooperative", "name": "Gà đồi",
+        "group": "food", "commune": "Đồng Tâm", "prepared_by": "consultant",
+        "consultant": "Cty TNHH Tư vấn ABC", "contracted": ["testing"]})
+    assert made.status_code == 201
+    assert made.json()["preparation"]["consultant"] == "Cty TNHH Tư vấn ABC"
+    assert made.json()["preparation"]["contracted"] == ["testing"]
+    wrong = api(any_site, "can-bo-yen-the").post("/api/v1/dossiers", json={
+        "producer": "HTX Chè", "producer_type": "cooperative", "name": "Chè", "group": "food",
+        "commune": "Tân Mộc"})
+    assert wrong.status_code == 422 and "không thuộc Huyện Yên Thế" in wrong.json()["message"]
+
+
 def test_errors_have_a_code_and_one_vietnamese_sentence(any_site: Site) -> None:
     mine = register(any_site.rt, unit="Huyện Yên Thế")
     theirs = register(any_site.rt, unit="Huyện Lục Ngạn")
@@ -89,5 +104,6 @@ def test_openapi_describes_the_contract(site: Site) -> None:
     spec = site.client().get("/api/openapi.json").json()
     assert set(spec["paths"]) == {"/api/v1/dossiers", "/api/v1/dossiers/{dossier_id}",
                                   "/api/v1/dossiers/{dossier_id}/steps/{trigger}",
-                                  "/api/v1/dashboard"}
-    assert "POST /api/v1/dossiers" in site.client().get("/api/docs").text
+                                  "/api/v1/dashboard", "/api/v1/public/products"}
+    docs = site.client().get("/api/docs").text
+    assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs

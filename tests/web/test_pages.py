@@ -29,8 +29,9 @@ def version_of(client: TestClient, dossier: int) -> str:
     return found.group(1)
 
 
-def new_id(reply: Response) -> int:
-    found = re.search(r"/dossiers/(\d+)", reply.headers["location"])
+def new_id(reply: Response, kind: str = "dossiers") -> int:
+    """The number of what a form created, from where it redirects (/dossiers/12, /training/3)."""
+    found = re.search(rf"/{kind}/(\d+)", reply.headers["location"])
     assert found
     return int(found.group(1))
 

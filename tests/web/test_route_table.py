@@ -12,6 +12,8 @@ from web.app import create_app
 
 ROLES = ("admin", "can-bo-yen-the", "can-bo-luc-ngan", "thu-ky", None)
 D = "{dossier}"
+C = "{certified}"  # a dossier of Yên Thế with its certificate
+PUBLIC = (200,) * 5
 # (method, path) → (path to request, form or JSON data, statuses in the order of ROLES).
 # The data is chosen so that nothing succeeds by accident: 422/404 for the Department means it
 # got past the permission check, 403 means it did not.
@@ -70,7 +72,37 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     ("POST", "/api/v1/dossiers/{dossier_id}/steps/{trigger}"): (
         f"/api/v1/dossiers/{D}/steps/forward", {}, (401,) * 5),
     ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 5),
-    ("POST", "/logout"): ("/logout", {}, (303,) * 5),
+    # The public look-up: no login, and never a login page instead.
+    ("GET", "/tra-cuu"): ("/tra-cuu?q=vai", None, PUBLIC),
+    ("GET", "/tra-cuu/giay-chung-nhan/{token}"): ("/tra-cuu/giay-chung-nhan/khong-co", None,
+                                                  (404,) * 5),
+    ("GET", "/tra-cuu/so-dang-ky-ocop.csv"): ("/tra-cuu/so-dang-ky-ocop.csv", None, PUBLIC),
+    ("GET", "/tra-cuu/so-dang-ky-ocop.json"): ("/tra-cuu/so-dang-ky-ocop.json", None, PUBLIC),
+    ("GET", "/api/v1/public/products"): ("/api/v1/public/products?q=vai", None, PUBLIC),
+    ("GET", "/dossiers/{dossier_id}/certificate.pdf"): (f"/dossiers/{C}/certificate.pdf", None,
+                                                        (200, 200, 404, 200, 303)),
+    # Issue 14: who prepared a dossier (a consultant without a name: refused as input), training,
+    # the consultant report.
+    ("POST", "/dossiers/{dossier_id}/preparation"): (
+        f"/dossiers/{D}/preparation", {"prepared_by": "consultant"}, (422, 422, 404, 403, 303)),
+    ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 303)),
+    ("POST", "/training"): ("/training", {"title": " ", "starts_on": "2022-03-10"},
+                            (422, 403, 403, 403, 303)),
+    ("GET", "/training/coverage"): ("/training/coverage", None, (200, 403, 403, 403, 303)),
+    ("GET", "/training/coverage.xlsx"): ("/training/coverage.xlsx", None,
+                                         (200, 403, 403, 403, 303)),
+    ("GET", "/training/{course_id}"): ("/training/999", None, (404, 403, 403, 403, 303)),
+    ("POST", "/training/{course_id}/attendance"): ("/training/999/attendance",
+                                                   {"officer": "admin"}, (404, 403, 403, 403, 303)),
+    ("POST", "/training/{course_id}/sheet"): ("/training/999/sheet", {},
+                                              (404, 403, 403, 403, 303)),
+    ("GET", "/consultants"): ("/consultants?year=2022", None, (200, 403, 403, 403, 303)),
+    ("GET", "/consultants.xlsx"): ("/consultants.xlsx", None, (200, 403, 403, 403, 303)),
+    # Issue 11: the "chưa xác định xã" list; the dossier is already in the unit asked for.
+    ("GET", "/unsettled"): ("/unsettled", None, (200, 403, 403, 403, 303)),
+    ("POST", "/dossiers/{dossier_id}/assign-unit"): (
+        f"/dossiers/{D}/assign-unit", {"unit": "yen-the"}, (422, 403, 404, 403, 303)),
+    ("POST", "/logout"): ("/logout", {}, (303,) * 5),  # last: it ends the session
 }
 
 
@@ -96,12 +128,14 @@ def test_every_route_is_in_the_table(site: Site) -> None:
 def test_every_route_answers_each_role_as_the_table_says(any_site: Site, role: str | None) -> None:
     dossier = register(any_site.rt, unit="Huyện Yên Thế")
     advance(any_site.rt, dossier, "district_scored")
+    certified = register(any_site.rt, unit="Huyện Yên Thế", name="Gà đồi")
+    advance(any_site.rt, certified, "certified")
     client = any_site.login(role) if role else any_site.client()
     csrf = csrf_of(client.get("/").text) if role else ""
     column = ROLES.index(role)
     got, wanted = {}, {}
     for (method, _), (path, data, statuses) in TABLE.items():
-        url = path.replace(D, str(dossier))
+        url = path.replace(D, str(dossier)).replace(C, str(certified))
         if method == "GET":
             reply = client.get(url, follow_redirects=False)
         elif url.startswith("/api/"):

@@ -5,7 +5,7 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from states.errors import InvalidInput, NotFound
-from states.vocabulary import Role
+from states.vocabulary import Role, UnitLevel, parse_code
 from use_cases.admin import set_contacts, units_for_admin
 from use_cases.identity import (
     add_user_with_password,
@@ -14,6 +14,7 @@ from use_cases.identity import (
     update_user,
     users,
 )
+from use_cases.inputs import parse_day
 from use_cases.queries import list_units
 from web.auth import CheckedForm, PageUser, rt_of
 from web.forms import optional, text
@@ -75,15 +76,20 @@ def user_update(request: Request, me: PageUser, form: CheckedForm, name: str) ->
     return RedirectResponse("/admin/users", status_code=303)
 
 
-def _units(request: Request, actor: str, message: str | None = None, status: int = 200) -> Response:
+def _units(request: Request, actor: str, message: str | None = None, status: int = 200,
+           on: str = "", level: str = "") -> Response:
     rt = rt_of(request)
-    return page(request, "units.html", {"units": units_for_admin(rt, actor, rt.clock.today()),
-                                        "message": message}, status)
+    day = parse_day(on, "Ngày") if on.strip() else rt.clock.today()
+    wanted = parse_code(UnitLevel, level, "Cấp đơn vị") if level.strip() else None
+    return page(request, "units.html", {
+        "units": units_for_admin(rt, actor, day, wanted), "message": message, "on": day,
+        "level": wanted, "levels": list(UnitLevel), "today": rt.clock.today()}, status)
 
 
 @router.get("/admin/units")
-def units_page(request: Request, me: PageUser) -> Response:
-    return _units(request, me.name)
+def units_page(request: Request, me: PageUser, on: str = "", level: str = "") -> Response:
+    """The units valid on a day (default: today), with their level and life span."""
+    return _units(request, me.name, on=on, level=level)
 
 
 @router.post("/admin/units/{code}/contacts")

@@ -16,8 +16,8 @@ from use_cases.campaigns import (
 )
 from use_cases.inputs import parse_day
 from web.auth import CheckedForm, PageUser, rt_of
+from web.downloads import download
 from web.forms import text
-from web.pages.dashboard import download
 from web.rendering import page
 
 router = APIRouter()

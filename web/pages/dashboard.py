@@ -3,29 +3,30 @@
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from states.vocabulary import State
-from use_cases.dashboard import Download, department_dashboard, stuck_download, stuck_list
+from states.vocabulary import PlanEvent, State
+from use_cases.dashboard import department_dashboard, department_outlook, stuck_download, stuck_list
 from web.auth import PageUser, rt_of
+from web.calendar import layout, next_actions
 from web.diagram import diagram
+from web.downloads import download
+from web.forms import year as chosen_year
 from web.rendering import page
 
 router = APIRouter()
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def download(file: Download) -> Response:
-    # The name is ASCII by construction (ho-so-ton-dong-20221205.xlsx).
-    return Response(file.content, media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{file.filename}"'})
 
 
 @router.get("/dashboard")
-def dashboard_page(request: Request, me: PageUser) -> Response:
-    board = department_dashboard(rt_of(request), me.name)
+def dashboard_page(request: Request, me: PageUser, year: str = "") -> Response:
+    rt = rt_of(request)
+    board = department_dashboard(rt, me.name)
+    outlook = department_outlook(rt, me.name, chosen_year(year))
     # Columns of the matrix: the states that hold any dossier, in the machine's order.
     states = [s for s in State if s in board.by_state]
-    return page(request, "dashboard.html", {"b": board, "diagram": diagram(board.by_state),
-                                            "states": states})
+    return page(request, "dashboard.html", {
+        "b": board, "diagram": diagram(board.by_state), "states": states, "o": outlook,
+        "plan": layout(outlook.calendar, outlook.campaigns), "events": PlanEvent,
+        "schedules": next_actions(outlook.upcoming),
+        "gaps": [u.unit_name for u in outlook.coverage.units if u.gap]})
 
 
 @router.get("/stuck")

@@ -7,14 +7,17 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from states.errors import Conflict, InvalidInput, RuleRefused
+from states.errors import Conflict, InvalidInput, NotFound, RuleRefused
 from states.vocabulary import Action, RevocationReason
 from use_cases.campaigns import propose_revocation
 from use_cases.dossier_page import dossier_page
+from use_cases.dossiers import record_who_prepared
 from use_cases.inputs import FieldError
 from use_cases.queries import show_dossier
+from use_cases.registry import dossier_certificate
 from use_cases.steps import STEPS, StepSpec, step_spec, take_step
-from web.auth import CheckedForm, PageUser, rt_of
+from web.auth import CheckedForm, PageUser, rt_of, system_of
+from web.downloads import disposition
 from web.forms import optional, text
 from web.rendering import page
 
@@ -83,3 +86,26 @@ def dossier_propose(request: Request, me: PageUser, form: CheckedForm, dossier_i
         problem = {"trigger": "propose", "field": None, "message": error.message, "values": form}
         return render_dossier(request, me.name, dossier_id, status=422, problem=problem)
     return RedirectResponse(f"/dossiers/{dossier_id}?done=propose_revocation", status_code=303)
+
+
+@router.post("/dossiers/{dossier_id}/preparation")
+def dossier_preparation(request: Request, me: PageUser, form: CheckedForm,
+                        dossier_id: int) -> Response:
+    fields = {name: optional(form, name) for name in ("prepared_by", "officer", "consultant")}
+    contracted = [str(c) for c in form.getlist("contracted")]
+    try:
+        record_who_prepared(rt_of(request), me.name, dossier_id, **fields, contracted=contracted)
+    except (InvalidInput, NotFound) as error:
+        problem = {"trigger": "preparation", "field": None, "message": error.message,
+                   "values": {**fields, "contracted": contracted}}
+        return render_dossier(request, me.name, dossier_id, status=422, problem=problem)
+    return RedirectResponse(f"/dossiers/{dossier_id}?done=preparation", status_code=303)
+
+
+@router.get("/dossiers/{dossier_id}/certificate.pdf")
+def dossier_certificate_pdf(request: Request, me: PageUser, dossier_id: int) -> Response:
+    """"Tải giấy chứng nhận": the printed certificate, its QR code to the public page."""
+    name, content = dossier_certificate(rt_of(request), me.name, dossier_id,
+                                        system_of(request).settings.public_url)
+    return Response(content, media_type="application/pdf",
+                    headers={"Content-Disposition": disposition(name)})

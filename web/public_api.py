@@ -1,0 +1,31 @@
+"""/api/v1/public: the public look-up as JSON, without a token (limited per client address)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from states.views.jsonable import jsonable
+from states.views.registry import MAX_PAGE, certificate_url
+from use_cases.registry import search_registry
+from web.api import ERRORS
+from web.auth import rt_of, system_of
+from web.rate_limit import public_limit
+
+router = APIRouter(prefix="/api/v1/public", tags=["Tra cứu công khai"],
+                   dependencies=[Depends(public_limit)])
+PUBLIC_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: ERRORS[422],
+    429: {"description": "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây"}}
+
+
+@router.get("/products", responses=PUBLIC_ERRORS,
+            summary="Sản phẩm OCOP đã công nhận (không cần mã truy cập; không dấu cũng tìm được)")
+def public_products(request: Request, q: str = "", unit: str = "",
+                    stars: Annotated[int | None, Query(ge=1, le=5)] = None,
+                    offset: Annotated[int, Query(ge=0)] = 0,
+                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
+    found = search_registry(rt_of(request), q, unit=unit.strip() or None, stars=stars,
+                            offset=offset, limit=limit)
+    base = system_of(request).settings.public_url
+    return {"items": [{**jsonable(e), "url": certificate_url(base, e.token)} for e in found.items],
+            "offset": found.offset, "next_offset": offset + limit if found.has_more else None}
