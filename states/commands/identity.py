@@ -6,9 +6,11 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from states.commands.sessions import TOUCH_EVERY, end_sessions
+from states.commands.account_changes import record_account_change
+from states.commands.corrections import Corrected, required_reason
+from states.commands.sessions import TOUCH_EVERY, AuthEventKind, end_sessions
 from states.db.models import ApiToken, User
-from states.errors import InvalidInput, NotFound
+from states.errors import InvalidInput, NotFound, RuleRefused
 from states.rules.contacts import valid_email
 from states.rules.credentials import (
     check_password_policy,
@@ -20,7 +22,7 @@ from states.rules.credentials import (
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_unit, find_user
-from states.vocabulary import Action, Role, parse_code
+from states.vocabulary import Action, Correction, Role, parse_code
 
 
 @dataclass(frozen=True)
@@ -47,17 +49,25 @@ def set_password(rt: Runtime, session: Session, actor: str, name: str, password:
     return PasswordSet(user.name, generated, user.must_change_password)
 
 
-def disable_user(rt: Runtime, session: Session, actor: str, name: str) -> None:
-    """A disabled user keeps their history but can no longer log in, act, or use a token."""
+def disable_user(rt: Runtime, session: Session, actor: str, name: str,
+                 reason: str | None = None) -> Corrected:
+    """A disabled user keeps their history but can no longer log in, act, or use a token. The
+    command line requires the reason; the web page's button does not ask for one yet."""
+    why = required_reason(reason) if reason is not None else ""
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     if name == actor:
         raise InvalidInput("Không thể tự khoá tài khoản của chính mình.")
     user = find_user(session, name)
+    if not user.active:
+        raise RuleRefused(f"Người dùng '{name}' đã bị khoá từ trước.")
     user.active = False
+    done = Corrected(Correction.USER, user.name, {"active": True}, {"active": False}, why)
+    record_account_change(session, AuthEventKind.USER_DISABLED, user, actor, rt.clock.now(), done)
     end_sessions(session, user.id)
     session.execute(update(ApiToken).where(ApiToken.user_id == user.id,
                                            ApiToken.revoked_at.is_(None))
                     .values(revoked_at=rt.clock.now()))
+    return done
 
 
 def update_user(rt: Runtime, session: Session, actor: str, name: str, *, role: str,
