@@ -3,6 +3,7 @@ commune). Each correction is one audit event on every dossier of the product or 
 each dossier's history shows it."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -109,8 +110,9 @@ def edit_producer(rt: Runtime, session: Session, actor: str, producer_id: int,
     unit = session.get(AdministrativeUnit, dossiers[-1][1] if dossiers else producer.unit_id)
     assert unit is not None
     authorize(find_user(session, actor), Action.CORRECT, unit.id)
-    commune = (producer_commune(session, wanted.commune, unit, rt.clock.today())
-               if wanted.commune else None)
+    # A unit gone since (a 2022 district) is asked for its communes as they were then.
+    day = min(rt.clock.today(), unit.valid_until or date.max)
+    commune = producer_commune(session, wanted.commune, unit, day) if wanted.commune else None
     if name is not None:
         _refuse_taken_name(session, producer, name)
     before, after = changes(_producer_record(session, producer), {

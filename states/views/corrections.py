@@ -35,14 +35,25 @@ def field_label(field: str) -> str:
     return label(CorrectedField(field)) if field in CorrectedField._value2member_map_ else field
 
 
+SUBJECTS = {Correction.INSPECTION: "Hồ sơ số", Correction.SCORE: "Hồ sơ số",
+            Correction.PROPOSAL: "Hồ sơ số", Correction.PRODUCT: "Sản phẩm số",
+            Correction.PRODUCER: "Chủ thể số", Correction.USER: "Người dùng"}
+
+
+def subject(what: str, ref: int | str) -> str:
+    """What was corrected, named: "Hồ sơ số 12", "Người dùng can-bo-yen-the"."""
+    return f"{SUBJECTS[Correction(what)]} {ref}"
+
+
 def describe(what: str, before: dict[str, Any], after: dict[str, Any]) -> str:
-    """"<what>: <field>: <before> → <after>; …" (a withdrawn proposal: what it proposed)."""
+    """"đã sửa <what>: <field>: <before> → <after>; …" (a withdrawn proposal: what it
+    proposed)."""
     if what == Correction.PROPOSAL:
-        return (f"{label(Correction.PROPOSAL)} trong chiến dịch số {before.get('campaign')} "
+        return (f"đã {label(Correction.PROPOSAL)} trong chiến dịch số {before.get('campaign')} "
                 f"({field_label('reason')}: {shown_value('reason', before.get('reason'))})")
     fields = "; ".join(f"{field_label(f)}: {shown_value(f, before.get(f))} → "
                        f"{shown_value(f, after.get(f))}" for f in after)
-    return f"{label(Correction(what))}: {fields}"
+    return f"đã sửa {label(Correction(what))}: {fields}"
 
 
 def event_note(event: EventView) -> str | None:
@@ -51,4 +62,4 @@ def event_note(event: EventView) -> str | None:
         return event.note
     changed = describe(event.details["what"], event.details.get("before", {}),
                        event.details.get("after", {}))
-    return f"{changed}. Lý do: {event.note}" if event.note else changed
+    return f"{changed[:1].upper()}{changed[1:]}. Lý do: {event.note}" if event.note else changed
