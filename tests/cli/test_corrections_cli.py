@@ -15,6 +15,7 @@ def ocop(sqlite_url: str) -> Cli:
 
 def test_correcting_the_inspection_and_score_is_audited_and_shown(ocop: Cli) -> None:
     dossier = scored(ocop)
+    version = ocop.json("dossier", "show", str(dossier))["version"]
     done = ocop.json("dossier", "correct", str(dossier), "--on", "2022-02-21", "--minutes",
                      "BB-13", "--members", "50,54,58", "--reason", "Nhập nhầm biên bản",
                      user="can-bo-luc-ngan")
@@ -23,6 +24,8 @@ def test_correcting_the_inspection_and_score_is_audited_and_shown(ocop: Cli) -> 
     assert done[0]["after"] == {"inspected_on": "2022-02-21", "minutes_ref": "BB-13"}
     assert done[1]["before"] == {"members": [40, 44, 45], "average": 43}
     assert done[1]["after"] == {"members": [50, 54, 58], "average": 54}
+    # A correction moves the version as a step does, so it cannot race a forward unseen.
+    assert ocop.json("dossier", "show", str(dossier))["version"] == version + 1
     # The corrected score is the one the rules now read: 54 ≥ 50 lets the dossier go up.
     assert ocop("dossier", "documents", str(dossier), "--add", "registration-form", "--add",
                 "business-plan", "--add", "organisation", "--add", "business-registration",
