@@ -216,3 +216,16 @@ def test_outbox_lists_by_status_and_retries_a_failed_message(site: Site) -> None
     assert "550 từ chối" in client.get("/outbox?status=failed").text
     assert post(client, "/outbox/1/retry").status_code == 303
     assert "Nhắc việc #1" in client.get("/outbox?status=pending").text
+
+
+def test_the_dossier_page_history_shows_a_correction(site: Site) -> None:
+    from states.commands.dossier_corrections import DossierCorrection
+    from use_cases.corrections import correct_dossier
+
+    dossier = register(site.rt, unit="Huyện Yên Thế")
+    advance(site.rt, dossier, "district_inspected")
+    correct_dossier(site.rt, "can-bo-yen-the", dossier, DossierCorrection(minutes_ref="BB-02"),
+                    "Sai số biên bản")
+    page = site.login("can-bo-yen-the").get(f"/dossiers/{dossier}").text
+    assert "Đã sửa biên bản kiểm tra thực tế: số biên bản: BB-01 → BB-02. Lý do: Sai số biên bản" \
+        in page
