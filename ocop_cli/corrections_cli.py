@@ -22,13 +22,15 @@ ReasonOption = Annotated[str, typer.Option(
 RecordId = Annotated[int, typer.Argument(metavar="ID")]
 
 
-def corrected(as_json: bool, done: "list[Corrected]") -> None:
+def corrected(as_json: bool, done: "Corrected | list[Corrected]") -> None:
+    """JSON: the correction (`dossier correct`: the list, one per record corrected); for
+    people, one sentence each."""
     from states.views.corrections import describe, subject
 
     if as_json:
-        emit_json(done if len(done) != 1 else done[0])
+        emit_json(done)
         return
-    for one in done:
+    for one in done if isinstance(done, list) else [done]:
         say(f"{subject(one.what, one.id)}: {describe(one.what, one.before, one.after)}. "
             f"Lý do: {one.reason.rstrip('.')}.")
 
@@ -46,7 +48,7 @@ def product_edit(
     state = state_of(ctx)
     done = edit_product(state.runtime(), state.actor, product_id, name=name, group=group,
                         reason=reason)
-    corrected(state.as_json, [done])
+    corrected(state.as_json, done)
 
 
 @producer_app.command("edit")
@@ -66,8 +68,8 @@ def producer_edit(
 
     state = state_of(ctx)
     wanted = ProducerCorrection(name, kind, email, phone, commune)
-    corrected(state.as_json, [edit_producer(state.runtime(), state.actor, producer_id, wanted,
-                                            reason)])
+    corrected(state.as_json, edit_producer(state.runtime(), state.actor, producer_id, wanted,
+                                           reason))
 
 
 @dossier_app.command("correct")
@@ -118,7 +120,7 @@ def user_set_role(
 
     state = state_of(ctx)
     done = set_role(state.runtime(), state.actor, name, role=role, unit=unit, reason=reason)
-    corrected(state.as_json, [done])
+    corrected(state.as_json, done)
 
 
 @campaign_app.command("withdraw-proposal")
@@ -130,8 +132,8 @@ def campaign_withdraw_proposal(
     from use_cases.corrections import withdraw_proposal
 
     state = state_of(ctx)
-    corrected(state.as_json, [withdraw_proposal(state.runtime(), state.actor, campaign_id,
-                                                dossier_id, reason)])
+    corrected(state.as_json, withdraw_proposal(state.runtime(), state.actor, campaign_id,
+                                               dossier_id, reason))
 
 
 def register(app: typer.Typer) -> None:

@@ -44,14 +44,24 @@ def nothing_given(options: str) -> InvalidInput:
     return InvalidInput(f"Cần ít nhất một giá trị cần sửa: {options}.")
 
 
-def changes(before: dict[str, Any], wanted: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+NOTHING_CHANGES = "Không có gì thay đổi: giá trị mới giống giá trị đang ghi."
+
+
+def differences(before: dict[str, Any], wanted: dict[str, Any]
+                ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The fields whose wanted value (None: not given) differs from the recorded one, as the
-    (before, after) pair the audit keeps. Nothing different is bad input: nothing to record."""
+    (before, after) pair the audit keeps; both empty when nothing differs."""
     after = {key: value for key, value in wanted.items()
              if value is not None and value != before[key]}
-    if not after:
-        raise InvalidInput("Không có gì thay đổi: giá trị mới giống giá trị đang ghi.")
     return {key: before[key] for key in after}, after
+
+
+def changes(before: dict[str, Any], wanted: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`differences`, where nothing different is bad input: there is nothing to record."""
+    old, new = differences(before, wanted)
+    if not new:
+        raise InvalidInput(NOTHING_CHANGES)
+    return old, new
 
 
 def details(correction: Corrected) -> dict[str, Any]:

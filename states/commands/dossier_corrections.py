@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from states.commands.change import DossierChange, not_in_future
-from states.commands.corrections import Corrected, changes, details, nothing_given, required_reason
+from states.commands.corrections import (
+    NOTHING_CHANGES,
+    Corrected,
+    details,
+    differences,
+    nothing_given,
+    required_reason,
+)
 from states.db.models import Inspection
 from states.errors import InvalidInput, RuleRefused
 from states.rules.scoring import council_average
@@ -68,6 +75,8 @@ def correct_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int,
     change = DossierChange(rt, session, actor, dossier_id, Action.CORRECT)
     _refuse_unless_local(change, wanted)
     done = [c for c in (_inspection(change, wanted, why), _score(change, wanted, why)) if c]
+    if not done:
+        raise InvalidInput(NOTHING_CHANGES)
     # Moves the version as any step does: a correction racing a forward loses (Conflict).
     flag_modified(change.dossier, "state")
     state = change.dossier.state
@@ -85,11 +94,13 @@ def _inspection(change: DossierChange, wanted: DossierCorrection, why: str) -> C
         .order_by(Inspection.id.desc()).limit(1))
     if row is None:  # a dossier imported already inspected has no minutes of ours
         raise RuleRefused(f"Hồ sơ số {change.dossier.id} chưa có biên bản kiểm tra thực tế để sửa.")
-    before, after = changes(
+    before, after = differences(
         {"inspected_on": row.inspected_on.isoformat(), "inspectors": list(row.inspectors),
          "minutes_ref": row.minutes_ref},
         {"inspected_on": wanted.inspected_on.isoformat() if wanted.inspected_on else None,
          "inspectors": wanted.inspectors, "minutes_ref": wanted.minutes_ref})
+    if not after:
+        return None
     if wanted.inspected_on is not None:
         row.inspected_on = wanted.inspected_on
     row.inspectors = list(after.get("inspectors", row.inspectors))
@@ -104,8 +115,10 @@ def _score(change: DossierChange, wanted: DossierCorrection, why: str) -> Correc
     if sheet is None:
         raise RuleRefused(f"Hồ sơ số {change.dossier.id} chưa có điểm hội đồng cấp huyện / xã để sửa.")
     average = council_average(wanted.members)
-    before, after = changes({"members": list(sheet.member_totals), "average": sheet.average},
-                            {"members": wanted.members, "average": None})
+    before, after = differences({"members": list(sheet.member_totals), "average": sheet.average},
+                                {"members": wanted.members, "average": None})
+    if not after:
+        return None
     before["average"], after["average"] = sheet.average, average
     sheet.member_totals, sheet.average = list(wanted.members), average
     return Corrected(Correction.SCORE, change.dossier.id, before, after, why)

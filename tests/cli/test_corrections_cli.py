@@ -155,3 +155,11 @@ def test_producer_names_stay_distinct_in_a_unit(ocop: Cli) -> None:
                 "food").exit_code == 0
     assert "HTX Khác" in ocop.refused(3, "producer", "edit", "1", "--name", "HTX Khác",
                                       "--reason", "x")
+
+
+def test_a_value_typed_again_unchanged_is_not_recorded(ocop: Cli) -> None:
+    dossier = scored(ocop)
+    done = ocop.json("dossier", "correct", str(dossier), "--minutes", "BB-12", "--members",
+                     "50,52", "--reason", "Hội đồng chỉ có hai thành viên")
+    assert [c["what"] for c in done] == ["score"]  # the minutes were already BB-12
+    assert done[0]["after"] == {"members": [50, 52], "average": 51}
