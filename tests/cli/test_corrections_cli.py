@@ -106,6 +106,7 @@ def test_bad_input_changes_nothing(ocop: Cli, args: tuple[str, ...]) -> None:
 def test_product_edit(ocop: Cli) -> None:
     dossier = registered(ocop)
     product = ocop.json("dossier", "show", str(dossier))
+    assert (product["product_id"], product["producer_id"]) == (1, 1)
     done = ocop.json("product", "edit", "1", "--name", "Vải thiều sấy khô", "--reason",
                      "Đúng tên trên nhãn", user="can-bo-luc-ngan")
     assert done == {"what": "product", "id": 1, "before": {"name": product["product"]},
