@@ -37,6 +37,7 @@ class CorrectedField(StrEnum):
     ROLE = "role"
     UNIT = "unit"
     ACTIVE = "active"
+    FULL_NAME = "full_name"
 
 
 LABELS[Correction] = {
@@ -63,4 +64,5 @@ LABELS[CorrectedField] = {
     CorrectedField.ROLE: "vai trò",
     CorrectedField.UNIT: "đơn vị",
     CorrectedField.ACTIVE: "đang hoạt động",
+    CorrectedField.FULL_NAME: "họ tên",
 }

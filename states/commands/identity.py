@@ -79,11 +79,22 @@ def update_user(rt: Runtime, session: Session, actor: str, name: str, *, role: s
     user = find_user(session, name)
     if user.name == actor and parsed != Role.DEPARTMENT:
         raise InvalidInput("Không thể tự bỏ vai trò Sở của chính mình.")
+    unit_row = find_unit(session, unit) if unit else user.unit
+    record = {"role": user.role, "unit": user.unit.name if user.unit else None,
+              "full_name": user.full_name, "email": user.email}
     user.role = parsed
-    user.unit_id = find_unit(session, unit).id if unit else user.unit_id
+    user.unit_id = unit_row.id if unit_row else None
     user.full_name = (full_name or "").strip() or None
     user.email = valid_email(email) if email else None
     end_sessions(session, user.id)
+    now = {"role": user.role, "unit": unit_row.name if unit_row else None,
+           "full_name": user.full_name, "email": user.email}
+    changed = [key for key in record if record[key] != now[key]]
+    if changed:  # the web form asks no reason: the audit keeps who and what
+        record_account_change(session, AuthEventKind.USER_CHANGED, user, actor, rt.clock.now(),
+                              Corrected(Correction.USER, user.name,
+                                        {k: record[k] for k in changed},
+                                        {k: now[k] for k in changed}, ""))
 
 
 @dataclass(frozen=True)

@@ -196,13 +196,18 @@ def test_administration_adds_resets_and_disables_users(site: Site) -> None:
     assert shown
     from tests.web.conftest import login
     assert login(site.client(), "can-bo-moi", shown.group(1)).headers["location"] == "/password"
+    assert post(client, "/admin/users/can-bo-moi", role="district", unit="tan-yen",
+                full_name="Lê Thị Cúc", email="cuc@example.vn").status_code == 303
     assert post(client, "/admin/users/can-bo-moi/disable", reason="Nghỉ việc").status_code == 303
     with site.rt.transaction() as session:  # the account audit keeps who, what and why
         from states.db.models import AuthEvent
-        event = session.scalar(select(AuthEvent).where(AuthEvent.kind == "user_disabled"))
-        assert event is not None and (event.actor, event.username) == ("admin", "can-bo-moi")
-        assert event.changes == {"before": {"active": True}, "after": {"active": False},
-                                 "reason": "Nghỉ việc"}
+        changed, disabled = session.scalars(select(AuthEvent).where(
+            AuthEvent.kind.in_(("user_changed", "user_disabled"))).order_by(AuthEvent.id))
+        assert (disabled.actor, disabled.username) == ("admin", "can-bo-moi")
+        assert disabled.changes == {"before": {"active": True}, "after": {"active": False},
+                                    "reason": "Nghỉ việc"}
+        assert changed.changes == {"before": {"email": None}, "after": {"email": "cuc@example.vn"},
+                                   "reason": ""}
     assert login(site.client(), "can-bo-moi", shown.group(1)).status_code == 401
     assert post(client, "/admin/units/yen-the/contacts",
                 emails="ocop.yenthe@bacgiang.gov.vn").status_code == 303
