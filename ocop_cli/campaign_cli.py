@@ -85,14 +85,18 @@ def campaign_close(
 def campaign_decide(
     ctx: typer.Context, campaign_id: CampaignId,
     decision: Annotated[str, typer.Option(help="Số quyết định thu hồi của UBND tỉnh.")],
+    on: Annotated[str | None, typer.Option(
+        help="Ngày ký quyết định (YYYY-MM-DD; mặc định hôm nay).")] = None,
 ) -> None:
     """Ghi quyết định của UBND tỉnh: thu hồi mọi sản phẩm trong danh sách."""
     from use_cases.campaigns import decide_revocation
 
     state = state_of(ctx)
-    result = decide_revocation(state.runtime(), state.actor, campaign_id, decision)
+    result = decide_revocation(state.runtime(), state.actor, campaign_id, decision,
+                               parse_day(on, "--on") if on is not None else None)
     reply(state.as_json, result,
-          f"Đã thu hồi {len(result.revoked)} sản phẩm theo quyết định {decision}.")
+          f"Đã thu hồi {len(result.revoked)} sản phẩm theo quyết định {result.decision} ngày "
+          f"{format_date(result.decided_on)}.")
 
 
 @campaign_app.command("list")

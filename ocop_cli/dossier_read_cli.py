@@ -24,13 +24,14 @@ def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
 
 def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Lịch sử thay đổi của hồ sơ."""
+    from states.views.corrections import event_note
     from use_cases.queries import dossier_history as events_of
 
     state = state_of(ctx)
     events = events_of(state.runtime(), state.actor, dossier_id)
     listing(state.as_json, events, f"Lịch sử hồ sơ số {dossier_id}",
             ["Lúc", "Bước", "Từ", "Đến", "Đơn vị", "Người", "Ghi chú"],
-            lambda e: (e.at_local, e.trigger, e.from_state, e.to_state, e.unit, e.actor, e.note))
+            lambda e: (e.at_local, e.trigger, e.from_state, e.to_state, e.unit, e.actor, event_note(e)))
 
 
 def dossier_list(

@@ -56,13 +56,17 @@ def user_set_password(ctx: typer.Context, name: str, password_file: PasswordFile
 
 
 @user_app.command("disable")
-def user_disable(ctx: typer.Context, name: str) -> None:
+def user_disable(ctx: typer.Context, name: str, reason: Annotated[str, typer.Option(
+        "--reason", help="Lý do khoá (bắt buộc; ghi vào nhật ký tài khoản).")]) -> None:
     """Khoá người dùng: không đăng nhập, không dùng API được nữa (lịch sử vẫn giữ)."""
     from use_cases.identity import disable_user
 
     state = state_of(ctx)
-    disable_user(state.runtime(), state.actor, name)
-    reply(state.as_json, {"user": name, "active": False}, f"Đã khoá người dùng {name}.")
+    done = disable_user(state.runtime(), state.actor, name, reason)
+    if state.as_json:
+        emit_json(done)
+    else:
+        say(f"Đã khoá người dùng {name}. Lý do: {done.reason.rstrip('.')}.")
 
 
 @token_app.command("create")

@@ -9,7 +9,9 @@ from typer.core import TyperGroup
 from ocop_cli import (
     admin_cli,
     campaign_cli,
+    campaign_show_cli,
     consultant_cli,
+    corrections_cli,
     demo_cli,
     dossier_cli,
     flows_cli,
@@ -91,6 +93,9 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+# Issue 12: corrections with an audit trail.
+corrections_cli.register(app)
+campaign_show_cli.register(app)
 
 
 def run() -> None:
