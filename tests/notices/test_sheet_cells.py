@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from notices.sheet_cells import csv_field
+from notifiers.sending import dispatch
+from notifiers.settings import NotifierSettings
 from states.db.models import OutboxMessage, Producer, Product
 from states.runtime import Runtime
 from tests.builders import advance, register
@@ -55,7 +57,7 @@ def test_revocation_list_holds_formulas_as_text(rt: Runtime, tmp_path: Path) -> 
     assert (rows[0][1].data_type, rows[0][3].quotePrefix) == ("n", False)
 
 
-def test_one_bad_name_never_fails_the_weekly_report(rt: Runtime) -> None:
+def test_one_bad_name_never_fails_the_weekly_report(rt: Runtime, tmp_path: Path) -> None:
     at(rt, date(2022, 3, 1))
     bad = register(rt, name="Gà đồi")
     register(rt, name="Vải thiều")
@@ -71,6 +73,11 @@ def test_one_bad_name_never_fails_the_weekly_report(rt: Runtime) -> None:
     products = {row[3].value: row[4].value for row in _rows(content)}
     assert products[bad] == "Gà đồi[31m "
     assert set(products.values()) == {"Gà đồi[31m ", "Vải thiều"}
+    # ... and the mail carrying it leaves (the file transport writes it as .eml).
+    dispatch(rt.db, rt.clock, NotifierSettings(outbox_dir=tmp_path))
+    with rt.transaction() as session:
+        assert session.get(OutboxMessage, report.id).status == "sent"  # type: ignore[union-attr]
+    assert list(tmp_path.glob("*.eml"))
 
 
 def test_open_data_csv_keeps_formulas_as_text() -> None:
