@@ -6,7 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from states.errors import ConfigurationError, Conflict, OcopError
@@ -19,6 +25,12 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL SQLSTATEs that mean "someone else was writing at the same moment".
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock
 MISSING_TABLE_SQLSTATE = "42P01"
+# A unique or foreign key that another transaction took or removed between our read and our
+# write: PostgreSQL's SQLSTATEs, SQLite's messages.
+RACE_SQLSTATES = frozenset({"23505", "23503"})
+RACE_MESSAGES = ("UNIQUE constraint failed", "FOREIGN KEY constraint failed")
+RACE_MESSAGE = ("Không ghi được vì trùng với dữ liệu vừa có (cùng số giấy chứng nhận, cùng tên...), "
+                "có lẽ do một thao tác khác cùng lúc. Không có gì được ghi; hãy xem lại rồi thử lại.")
 
 
 def normalise_url(url: str) -> str:
@@ -73,6 +85,9 @@ def database_error(error: DBAPIError, dialect: str) -> OcopError:
     """What a driver error means for the person who typed the command."""
     sqlstate = getattr(error.orig, "sqlstate", None)
     text = str(error.orig)
+    if isinstance(error, IntegrityError) and (
+            sqlstate in RACE_SQLSTATES or any(m in text for m in RACE_MESSAGES)):
+        return Conflict(RACE_MESSAGE)
     if sqlstate in RETRYABLE_SQLSTATES or "database is locked" in text:
         return Conflict("Cơ sở dữ liệu đang bận vì một thao tác khác cùng lúc. "
                         "Không có gì được ghi; hãy thử lại.")
@@ -95,7 +110,7 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, ProgrammingError) as error:
+            except (OperationalError, ProgrammingError, IntegrityError) as error:
                 raise database_error(error, self.engine.dialect.name) from None
 
     def dispose(self) -> None:
