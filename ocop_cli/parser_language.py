@@ -28,9 +28,9 @@ HEADINGS = {"Usage": "Cách dùng", "Options": "Tuỳ chọn", "Arguments": "Tha
 # Help texts Typer writes by itself, for the options it adds to every command.
 PHRASES = {
     "Show this message and exit.": "Xem hướng dẫn này rồi thoát.",
-    "Install completion for the current shell.": "Cài gợi ý lệnh (phím Tab) cho shell đang dùng.",
+    "Install completion for the current shell.": "Cài gợi ý lệnh (phím Tab) cho cửa sổ dòng lệnh đang dùng.",
     "Show completion for the current shell, to copy it or customize the installation.":
-        "In đoạn mã gợi ý lệnh cho shell đang dùng, để chép hoặc tự cài.",
+        "In đoạn mã gợi ý lệnh cho cửa sổ dòng lệnh đang dùng, để chép hoặc tự cài.",
 }
 # Placeholders of usage lines and option values.
 WORDS = {"[OPTIONS]": "[TUỲ CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]...",
