@@ -53,8 +53,8 @@ BOUNDED: dict[str, str] = {
     "less_than": "phải nhỏ hơn {lt}",
     "less_than_equal": "tối đa là {le}",
     "multiple_of": "phải là bội số của {multiple_of}",
-    "literal_error": "phải là một trong: {expected}",
-    "enum": "phải là một trong: {expected}",
+    "literal_error": "chỉ nhận {expected}",
+    "enum": "chỉ nhận {expected}",
     "string_pattern_mismatch": "không đúng dạng",
 }
 
@@ -86,4 +86,4 @@ def described(error: Mapping[str, Any], with_input: bool = True) -> str:
     value = error.get("input")
     quoted = with_input and isinstance(value, (str, int, float)) and len(str(value)) <= 60 \
         and error.get("type") != "missing"
-    return (f"'{value}' không hợp lệ: " if quoted else "") + reason_of(error)
+    return (f"'{value}' không hợp lệ: " if quoted else "giá trị không hợp lệ: ") + reason_of(error)

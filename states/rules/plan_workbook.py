@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from states.errors import InvalidInput
 from states.rules.plans import CampaignSpec, RoundSpec, SpecT, YearPlan, validation_message
+from states.validation_language import reason_of
 
 ROUND_SHEET = "Đợt đánh giá"
 CAMPAIGN_SHEET = "Chiến dịch"
@@ -66,7 +67,7 @@ def _specs(book: Any, sheet_name: str, columns: dict[str, str], model: type[Spec
         except ValidationError as error:
             problems = "; ".join(
                 f"cột '{columns.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else 'cả dòng'}': "
-                f"{str(e['msg']).removeprefix('Value error, ')}" for e in error.errors())
+                f"{reason_of(e)}" for e in error.errors())
             raise InvalidInput(f"{name}, trang '{sheet_name}', dòng {number}: {problems}") from None
     return specs
 

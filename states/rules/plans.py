@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from states.errors import ConfigurationError, InvalidInput
 from states.rules.certificates import expiry_date
+from states.validation_language import reason_of
 from states.vocabulary import CampaignKind
 
 PLAN_FILE = re.compile(r"^plan-(\d{4})\.toml$")
@@ -156,8 +157,7 @@ def where(loc: tuple[int | str, ...]) -> str:
 
 
 def validation_message(error: ValidationError) -> str:
-    return "; ".join(f"{where(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}"
-                     for e in error.errors())
+    return "; ".join(f"{where(e['loc'])}: {reason_of(e)}" for e in error.errors())
 
 
 def read_plan_file(path: Path) -> YearPlan:

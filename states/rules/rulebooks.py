@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from states.errors import ConfigurationError, InvalidInput
 from states.rules.plans import is_plan_file
 from states.rules.working_days import WorkingCalendar
+from states.validation_language import reason_of
 
 BUILTIN_DIR = Path(__file__).parent / "data"
 PROVINCE_FILE_NAME = "province.toml"
@@ -54,7 +55,7 @@ class Rulebook(BaseModel):
     @model_validator(mode="after")
     def _parts_make_100(self) -> "Rulebook":
         if sum(self.part_maxima.values()) != 100:
-            raise ValueError("the parts' maxima must add up to 100 points")
+            raise ValueError("điểm tối đa của các phần (part_maxima) phải cộng lại đúng 100")
         self.star_bands.sort(key=lambda band: band.min_points, reverse=True)
         return self
 
@@ -206,4 +207,6 @@ def _validated(model: type[ModelT], path: Path) -> ModelT:
     try:
         return model.model_validate(_read_toml(path))
     except ValidationError as error:
-        raise ConfigurationError(f"Tệp quy định {path} sai định dạng:\n{error}") from None
+        wrong = "; ".join(f"khoá '{'.'.join(str(p) for p in e['loc']) or 'cả tệp'}': {reason_of(e)}"
+                          for e in error.errors())
+        raise ConfigurationError(f"Tệp quy định {path} sai định dạng: {wrong}.") from None
