@@ -36,7 +36,7 @@ def test_a_wrong_setting_is_named_with_its_value(sqlite_url: str, monkeypatch: p
 @pytest.mark.parametrize(("url", "sentence"), [
     ("postgresql://ocop:bí-mật@127.0.0.1:9/ocop",
      "Không kết nối được máy chủ cơ sở dữ liệu 127.0.0.1:9: máy chủ chưa chạy"),
-    ("mysql://x/y", "Địa chỉ cơ sở dữ liệu 'mysql://x/y' không dùng được"),
+    ("mysql://x/y", "'mysql://x/y' (--db / OCOP_DATABASE_URL) không dùng được"),
     ("sqlite:////khong/co/thu/muc/nay.db", "Không mở được tệp cơ sở dữ liệu SQLite"),
 ])
 def test_a_database_that_cannot_be_reached_is_one_sentence(url: str, sentence: str) -> None:
