@@ -7,7 +7,9 @@ import typer
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId
 from ocop_cli.output import emit_json, listing
+from ocop_cli.parsing import choices_help
 from ocop_cli.presenting import show_dossier
+from states.vocabulary import State
 
 
 def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
@@ -35,7 +37,8 @@ def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
 
 def dossier_list(
     ctx: typer.Context,
-    state_filter: Annotated[str | None, typer.Option("--state", help="Lọc theo trạng thái.")] = None,
+    state_filter: Annotated[str | None, typer.Option(
+        "--state", help=choices_help(State, "Lọc theo trạng thái:"))] = None,
     unit: Annotated[str | None, typer.Option(help="Lọc theo đơn vị.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ hồ sơ quá hạn.")] = False,
 ) -> None:

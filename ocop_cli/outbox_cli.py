@@ -6,7 +6,9 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, reply, say
+from ocop_cli.parsing import choices_help
 from states.errors import DeliveryFailed, InvalidInput
+from states.vocabulary import OutboxStatus
 
 outbox_app = typer.Typer(help="Hộp thư đi: thư nhắc việc, tổng hợp, thông báo.", no_args_is_help=True)
 
@@ -14,7 +16,7 @@ outbox_app = typer.Typer(help="Hộp thư đi: thư nhắc việc, tổng hợp,
 @outbox_app.command("list")
 def outbox_list(
     ctx: typer.Context,
-    status: Annotated[str | None, typer.Option(help="pending, sending, sent hoặc failed.")] = None,
+    status: Annotated[str | None, typer.Option(help=choices_help(OutboxStatus))] = None,
     limit: Annotated[int, typer.Option(help="Số thư tối đa.")] = 200,
 ) -> None:
     """Liệt kê thư trong hộp thư đi (mới nhất trước)."""

@@ -35,7 +35,9 @@ PHRASES = {
 # Placeholders of usage lines and option values.
 WORDS = {"[OPTIONS]": "[TUỲ CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]...",
          "<str>": "<chữ>", "<int>": "<số>", "<float>": "<số>", "<path>": "<tệp>",
-         "<file>": "<tệp>", "<directory>": "<thư mục>", "<bool>": "<có/không>"}
+         "<file>": "<tệp>", "<directory>": "<thư mục>", "<bool>": "<có/không>",
+         "<list[str]>": "<chữ>", "<list[int]>": "<số>", "<list[path]>": "<tệp>",
+         "<list[Path]>": "<tệp>", "<int range>": "<số>"}
 NOTES = {"required": "bắt buộc", "default": "mặc định", "env var": "biến môi trường"}
 NOTE_TAIL = re.compile(r"\[([^\[\]]*)\]\s*$")
 WORD = re.compile("|".join(re.escape(w) for w in WORDS))

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from states.choices import choose
 from states.errors import ConfigurationError, InvalidInput
 from states.rules.plans import is_plan_file
 from states.rules.working_days import WorkingCalendar
@@ -64,6 +65,10 @@ class Rulebook(BaseModel):
             if points >= band.min_points:
                 return band.stars
         return 0
+
+    def group_code(self, text: str) -> str:
+        """The product group typed as its code or its name ("thực phẩm" for food)."""
+        return choose(text, self.groups, "Nhóm sản phẩm", self.title)
 
     def group_name(self, code: str) -> str:
         try:
