@@ -48,7 +48,9 @@ def print_report(report: "ConsultantReport") -> None:
 
 
 def _points(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
+    from states.rules.points import format_points
+
+    return "–" if value is None else format_points(value)
 
 
 @consultant_app.command("report")

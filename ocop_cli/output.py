@@ -3,14 +3,15 @@
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from states.clock import format_date
+from states.clock import format_date, format_local_datetime
 from states.errors import OcopError
 
 console = Console()
@@ -41,11 +42,29 @@ def report_error(error: OcopError, as_json: bool) -> None:
 
 
 def cell(value: Any) -> str:
+    """What a person reads in a table: codes as their Vietnamese label, dates as dd/mm/yyyy
+    (instants in Vietnam's time)."""
     if value is None:
         return ""
+    if isinstance(value, StrEnum):
+        from states.vocabulary import LABELS
+
+        return LABELS.get(type(value), {}).get(value, str(value))
+    if isinstance(value, datetime):
+        return format_local_datetime(value)
     if isinstance(value, date):
         return format_date(value)
     return str(value)
+
+
+def label_of(kind: type[StrEnum], code: str | None) -> str:
+    """A code stored as text (an event's step or state), as its label; unknown codes as is."""
+    if code is None:
+        return ""
+    try:
+        return cell(kind(code))
+    except ValueError:
+        return code
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
