@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import listing, reply, say
+from ocop_cli.output import emit_json, listing, reply, say
 from ocop_cli.parsing import choices_help
 from states.errors import ConfigurationError, InvalidInput
 from states.vocabulary import Role, UnitLevel
@@ -38,11 +38,15 @@ def init(
 
 
 def diagram(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="mermaid hoặc svg (cần graphviz).")] = "mermaid",
 ) -> None:
-    """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc."""
-    from states.rules.diagram import graphviz_dot, mermaid
+    """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc (--json: các trạng thái và bước)."""
+    from states.rules.diagram import graphviz_dot, mermaid, transitions
 
+    if state_of(ctx).as_json:
+        emit_json(transitions())
+        return
     if fmt == "mermaid":
         typer.echo(mermaid(), nl=False)
         return

@@ -23,6 +23,11 @@ def say(text: str) -> None:
     console.print(text, highlight=False, soft_wrap=True)
 
 
+def progress(text: str) -> None:
+    """What a slow command is doing now: on stderr, so that stdout stays the result."""
+    error_console.print(text, style="dim", highlight=False, soft_wrap=True)
+
+
 def emit_json(data: Any) -> None:
     """Any typed result (dataclasses, enums, dates) as JSON with codes and ISO dates."""
     from states.views.jsonable import jsonable
