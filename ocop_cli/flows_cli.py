@@ -24,7 +24,7 @@ def run(
     unknown = [n for n in names if n not in known]
     if unknown:
         raise InvalidInput(f"Không có luồng {', '.join(unknown)}. Các luồng: {', '.join(known)}.")
-    from ocop_cli.flow_summary import flow_sentence
+    from flows.run_summary import flow_sentence
 
     state = state_of(ctx)
     settings = state.system().settings

@@ -1,5 +1,6 @@
-"""What `ocop run` says when its flows are done: one Vietnamese line per flow, from the result
-each flow returns (the same data `--json` prints as is)."""
+"""What a flow run did, in one Vietnamese line per flow: `ocop run` prints it for each flow, and
+`ocop serve` logs it for each scheduled run. Built from the result each flow returns (the same
+data `--json` prints as is)."""
 
 from collections.abc import Callable
 from datetime import date
@@ -51,8 +52,7 @@ def expiry(result: dict[str, Any]) -> str:
 
 def dispatch(result: dict[str, Any]) -> str:
     return (f"đã gửi {result['sent']} thư, {result['retrying']} thư sẽ thử lại, "
-            f"{result['failed']} thư thất bại"
-            + "".join(f"\n  - {error}" for error in result.get("errors") or []))
+            f"{result['failed']} thư thất bại")
 
 
 # Which sentence fits a result, told by a key only that kind of result has.
@@ -65,5 +65,6 @@ def flow_sentence(name: str, result: Any) -> str:
     if isinstance(result, dict):
         for key, sentence in SENTENCES:
             if key in result:
-                return f"{name}: {sentence(result)}."
+                return f"{name}: {sentence(result)}." + "".join(
+                    f"\n  - {error}" for error in result.get("errors") or [])
     return f"{name}: xong (chi tiết: ocop --json run {name})."
