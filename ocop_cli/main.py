@@ -24,7 +24,7 @@ from ocop_cli import (
     web_cli,
 )
 from ocop_cli.context import state_of
-from ocop_cli.output import report_error
+from ocop_cli.output import error_console, report_error
 from ocop_cli.parser_language import speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
@@ -51,6 +51,9 @@ class OcopGroup(TyperGroup):
             return super().invoke(ctx)
         except UsageError as error:
             raise translated(error) from error
+        except typer.Abort:  # end of input or Ctrl+C at a prompt
+            error_console.print("Đã huỷ; không có gì thay đổi.", highlight=False)
+            raise typer.Exit(1) from None
         except OcopError as error:
             state = ctx.obj
             report_error(error, bool(getattr(state, "as_json", False)))

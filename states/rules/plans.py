@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from states.errors import ConfigurationError, InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.certificates import expiry_date
 from states.validation_language import reason_of
 from states.vocabulary import CampaignKind
@@ -169,7 +170,8 @@ def read_plan_file(path: Path) -> YearPlan:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigurationError(f"Không đọc được tệp kế hoạch {path}: {error}") from None
+        raise ConfigurationError(f"Không đọc được tệp kế hoạch {path}: "
+                                 f"{why_unreadable(error)}.") from None
     year = int(match.group(1))
     if data.setdefault("year", year) != year:
         raise ConfigurationError(f"Tệp kế hoạch {path}: khoá 'year' = {data['year']} khác năm "

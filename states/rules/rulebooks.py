@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from states.choices import choose
 from states.errors import ConfigurationError, InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.plans import is_plan_file
 from states.rules.working_days import WorkingCalendar
 from states.validation_language import reason_of
@@ -186,7 +187,8 @@ def _read_toml(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigurationError(f"Không đọc được tệp quy định {path}: {error}") from None
+        raise ConfigurationError(f"Không đọc được tệp quy định {path}: "
+                                 f"{why_unreadable(error)}.") from None
 
 
 def load_rules(extra_dir: Path | None = None) -> RuleRegistry:

@@ -117,14 +117,18 @@ def run_to_completion(api: str, deployment_id: str) -> str:
     request = urllib.request.Request(f"{api}/deployments/{deployment_id}/create_flow_run",
                                      data=b"{}", method="POST",
                                      headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as reply:
-        run_id = json.loads(reply.read())["id"]
-    state = ""
-    deadline = time.monotonic() + 120
+    run_id, state = None, ""
+    deadline = time.monotonic() + 150
     while time.monotonic() < deadline and state not in ("COMPLETED", "FAILED", "CRASHED"):
         time.sleep(2)
-        with urllib.request.urlopen(f"{api}/flow_runs/{run_id}", timeout=5) as reply:
-            state = json.loads(reply.read())["state"]["type"]
+        try:  # a busy local server answers 503 now and then
+            if run_id is None:
+                with urllib.request.urlopen(request, timeout=10) as reply:
+                    run_id = json.loads(reply.read())["id"]
+            with urllib.request.urlopen(f"{api}/flow_runs/{run_id}", timeout=5) as reply:
+                state = json.loads(reply.read())["state"]["type"]
+        except OSError:
+            continue
     time.sleep(1)  # the hook's line is written just after the state
     return state
 
