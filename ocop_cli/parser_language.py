@@ -50,8 +50,7 @@ def placeholders(text: str) -> str:
 def note(part: str) -> str:
     """"default: 8000" → "mặc định: 8000"; "required" → "bắt buộc"."""
     key, colon, rest = part.partition(":")
-    return NOTES.get(key.strip(), key) + (colon + rest if colon else "") if key.strip() in NOTES \
-        else part
+    return NOTES[key] + colon + rest if key in NOTES else part
 
 
 def help_text(text: str) -> str:
