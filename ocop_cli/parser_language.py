@@ -82,10 +82,25 @@ def commands_under(command: Command) -> Iterator[Command]:
         yield from commands_under(sub)
 
 
+# What an argument is called in usage lines, help and errors: by its metavar, else its name.
+ARGUMENT_NAMES = {
+    "CAMPAIGN": "CHIẾN_DỊCH", "CODE": "MÃ", "COURSE": "LỚP", "DOSSIER": "HỒ_SƠ",
+    "FILE.xlsx": "TỆP.xlsx", "FILE.xlsx|FILE.csv": "TỆP.xlsx|TỆP.csv", "FLOW...": "LUỒNG",
+    "USER...": "NGƯỜI_DÙNG", "[plan-YYYY.toml]...": "plan-YYYY.toml",
+    "emails": "EMAIL", "file": "TỆP", "kind": "LOẠI", "name": "TÊN", "new_name": "TÊN_MỚI",
+    "text": "TỪ_KHOÁ", "token": "MÃ", "unit": "ĐƠN_VỊ", "user": "NGƯỜI_DÙNG",
+}
+
+
 def speak_vietnamese(root: Command) -> None:
-    """Every command of the tree writes its help and usage through the Vietnamese formatter."""
+    """Every command of the tree writes its help and usage through the Vietnamese formatter,
+    and names its arguments in Vietnamese."""
     for command in commands_under(root):
         command.context_class = VietnameseContext
+        for param in command.params:
+            if param.param_type_name == "argument":
+                shown = param.metavar or param.name or ""
+                param.metavar = ARGUMENT_NAMES.get(shown, param.metavar)
 
 
 class VietnameseUsageError(UsageError):

@@ -17,7 +17,7 @@ ENGLISH = re.compile(
     r"error|missing|invalid|input|such|try|message|value|required|default|did|you|mean|got|"
     r"unexpected|extra|shell|completion|install|current|parameter|does|requires|exist|aborted|"
     r"possible|cannot|could|unable|valid|please|expected|found|only|when|which|integer|"
-    r"string|number|takes)\b", re.IGNORECASE)
+    r"string|number|takes|kind|text|emails|course|flow)\b", re.IGNORECASE)
 
 
 def command_paths() -> Iterator[tuple[list[str], object]]:
