@@ -7,14 +7,15 @@ a terminal would act on instead of showing are replaced by visible marks (`shown
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from states.clock import format_date
+from states.clock import format_date, format_local_datetime
 from states.errors import OcopError
 
 console = Console()
@@ -56,6 +57,11 @@ def say(text: str | Text) -> None:
                   soft_wrap=True)
 
 
+def progress(text: str) -> None:
+    """What a slow command is doing now: on stderr, so that stdout stays the result."""
+    error_console.print(text, style="dim", highlight=False, soft_wrap=True)
+
+
 def emit_json(data: Any) -> None:
     """Any typed result (dataclasses, enums, dates) as JSON with codes and ISO dates."""
     from states.views.jsonable import jsonable
@@ -78,11 +84,33 @@ def report_error(error: OcopError, as_json: bool) -> None:
 
 
 def cell(value: Any) -> Text:
+    """What a person reads in a table: codes as their Vietnamese label, dates as dd/mm/yyyy
+    (instants in Vietnam's time), user data as plain text (never markup)."""
     if value is None:
         return Text()
+    if isinstance(value, StrEnum):
+        return styled(_label(value))
+    if isinstance(value, datetime):
+        return Text(format_local_datetime(value))
     if isinstance(value, date):
         return Text(format_date(value))
     return styled(str(value))
+
+
+def label_of(kind: type[StrEnum], code: str | None) -> str:
+    """A code stored as text (an event's step or state), as its label; unknown codes as is."""
+    if code is None:
+        return ""
+    try:
+        return _label(kind(code))
+    except ValueError:
+        return code
+
+
+def _label(code: StrEnum) -> str:
+    from states.vocabulary import LABELS
+
+    return LABELS.get(type(code), {}).get(code, str(code))
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:

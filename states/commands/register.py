@@ -76,7 +76,7 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
     evaluation_round = round_for(rt, session)
     rulebook = rt.rules.get(evaluation_round.rulebook_code)
     check_registration_unit(session, unit_row, today, rulebook, evaluation_round.code)
-    rulebook.group_name(group)
+    group = rulebook.group_code(group)
     commune_row = producer_commune(session, commune, unit_row, today)
     # A producer's first dossiers may be registered at the same moment: one INSERT adds it,
     # the others reuse it (never a unique-constraint failure).

@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import (
     ArgumentError,
     DBAPIError,
@@ -15,6 +15,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from states.db.connection_problems import connection_problem, unusable_address
 from states.errors import ConfigurationError, Conflict, OcopError
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(normalise_url(url))
     except (ArgumentError, ImportError) as error:
-        raise ConfigurationError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url} ({error})") from None
+        raise ConfigurationError(unusable_address(url, error)) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -75,13 +76,14 @@ def upgrade_schema(engine: Engine) -> None:
     try:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as error:
-        raise ConfigurationError(f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+        raise ConfigurationError(connection_problem(str(error.orig), engine.url)
+                                 or f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
     # A migration may switch SQLite's foreign keys off on its connection: start afresh, so
     # every later connection gets the pragmas again.
     engine.dispose()
 
 
-def database_error(error: DBAPIError, dialect: str) -> OcopError:
+def database_error(error: DBAPIError, dialect: str, url: "URL | None" = None) -> OcopError:
     """What a driver error means for the person who typed the command."""
     sqlstate = getattr(error.orig, "sqlstate", None)
     text = str(error.orig)
@@ -94,7 +96,9 @@ def database_error(error: DBAPIError, dialect: str) -> OcopError:
     if sqlstate == MISSING_TABLE_SQLSTATE or "no such table" in text:
         return ConfigurationError(
             f"Cơ sở dữ liệu ({dialect}) chưa được khởi tạo: hãy chạy 'ocop init'.")
-    return ConfigurationError(f"Lỗi cơ sở dữ liệu ({dialect}): {text}")
+    problem = connection_problem(text, url) if url is not None else None
+    # Anything else is for whoever runs the server: their driver's own words, after ours.
+    return ConfigurationError(problem or f"Lỗi cơ sở dữ liệu ({dialect}), thông báo gốc: {text}")
 
 
 class Database:
@@ -111,7 +115,7 @@ class Database:
                 with session.begin():
                     yield session
             except (OperationalError, ProgrammingError, IntegrityError) as error:
-                raise database_error(error, self.engine.dialect.name) from None
+                raise database_error(error, self.engine.dialect.name, self.engine.url) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

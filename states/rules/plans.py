@@ -17,7 +17,9 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from states.errors import ConfigurationError, InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.certificates import expiry_date
+from states.validation_language import reason_of
 from states.vocabulary import CampaignKind
 
 PLAN_FILE = re.compile(r"^plan-(\d{4})\.toml$")
@@ -156,8 +158,7 @@ def where(loc: tuple[int | str, ...]) -> str:
 
 
 def validation_message(error: ValidationError) -> str:
-    return "; ".join(f"{where(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}"
-                     for e in error.errors())
+    return "; ".join(f"{where(e['loc'])}: {reason_of(e)}" for e in error.errors())
 
 
 def read_plan_file(path: Path) -> YearPlan:
@@ -169,7 +170,8 @@ def read_plan_file(path: Path) -> YearPlan:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigurationError(f"Không đọc được tệp kế hoạch {path}: {error}") from None
+        raise ConfigurationError(f"Không đọc được tệp kế hoạch {path}: "
+                                 f"{why_unreadable(error)}.") from None
     year = int(match.group(1))
     if data.setdefault("year", year) != year:
         raise ConfigurationError(f"Tệp kế hoạch {path}: khoá 'year' = {data['year']} khác năm "
