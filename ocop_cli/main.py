@@ -27,11 +27,17 @@ from ocop_cli.output import report_error
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
 
+COMMAND_ARGS = "ocop.command_args"
 EXIT_CODE_HELP = "Mã thoát: " + "; ".join(f"{code} = {label}" for code, label in EXIT_CODES) + "."
 
 
 class OcopGroup(TyperGroup):
     """Turns every user-facing error into a Vietnamese message and its exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest: list[str] = super().parse_args(ctx, args)
+        ctx.meta[COMMAND_ARGS] = list(rest)  # the command and its arguments, for `_acts`
+        return rest
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
@@ -42,9 +48,18 @@ class OcopGroup(TyperGroup):
             raise typer.Exit(error.exit_code) from None
 
 
+# Commands that act for nobody: `init` checks for itself (a new database has no users yet), the
+# demo drives its own database as its own users, `diagram` and the schedule list of `flows` read
+# no data (`flows` shows the next work only to a known user).
+NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows"})
+
 app = typer.Typer(
     cls=OcopGroup,
-    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n" + EXIT_CODE_HELP,
+    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n"
+         "Dòng lệnh này là công cụ của người quản trị máy chủ: mọi lệnh (trừ init lần đầu, demo, "
+         "--help) cần người thực hiện là một người dùng đang hoạt động, ghi bằng --as TÊN hoặc "
+         "export OCOP_USER=TÊN. Cán bộ làm việc hằng ngày trên ứng dụng web, đăng nhập bằng "
+         "mật khẩu của mình.\n\n" + EXIT_CODE_HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -59,7 +74,8 @@ def global_options(
     today: Annotated[str | None, typer.Option(
         "--today", help="Làm như thể hôm nay là ngày này (YYYY-MM-DD); mặc định OCOP_TODAY.")] = None,
     user: Annotated[str | None, typer.Option(
-        "--as", help="Người thực hiện (mặc định OCOP_USER, hoặc admin).")] = None,
+        "--as", help="Người thực hiện: một người dùng đang hoạt động (mặc định OCOP_USER; "
+                     "không có thì lệnh bị từ chối).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     state = state_of(ctx)
@@ -72,6 +88,19 @@ def global_options(
         except OcopError as error:
             report_error(error, as_json)
             raise typer.Exit(error.exit_code) from None
+    if _acts(ctx):
+        state.operator()  # OcopGroup.invoke reports a refusal
+
+
+def _acts(ctx: typer.Context) -> bool:
+    """Whether the command about to run acts for someone: checked before its own arguments are
+    parsed, so that no command slips through; asking for help (a group alone prints it) acts
+    for nobody."""
+    rest: list[str] = ctx.meta.get(COMMAND_ARGS, [])
+    if ctx.resilient_parsing or ctx.invoked_subcommand in NO_ACTOR_NEEDED or "--help" in rest:
+        return False
+    command = ctx.command.get_command(ctx, ctx.invoked_subcommand or "")  # type: ignore[attr-defined]
+    return len(rest) > 1 or not isinstance(command, TyperGroup)
 
 
 admin_cli.register(app)

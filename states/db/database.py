@@ -1,11 +1,12 @@
 """Engines, sessions and the schema (Alembic), for SQLite and PostgreSQL alike."""
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,11 +29,23 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def shown_url(url: str) -> str:
+    """The URL as it may be printed or logged: its password masked (the one place that does)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        # Not parseable as a URL: whatever sits between "://user:" and "@" may be a password.
+        return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+
+
 def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(normalise_url(url))
     except (ArgumentError, ImportError) as error:
-        raise ConfigurationError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url} ({error})") from None
+        # SQLAlchemy's message may quote the URL itself.
+        reason = str(error).replace(url, shown_url(url))
+        raise ConfigurationError(
+            f"Địa chỉ cơ sở dữ liệu không hợp lệ: {shown_url(url)} ({reason})") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
