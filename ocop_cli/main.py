@@ -36,7 +36,7 @@ class OcopGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         rest: list[str] = super().parse_args(ctx, args)
-        ctx.meta[COMMAND_ARGS] = list(rest)  # the command and its arguments, for `_acts`
+        ctx.meta[COMMAND_ARGS] = list(rest)  # the command's own arguments, for `_acts`
         return rest
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
@@ -52,6 +52,10 @@ class OcopGroup(TyperGroup):
 # demo drives its own database as its own users, `diagram` and the schedule list of `flows` read
 # no data (`flows` shows the next work only to a known user).
 NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows"})
+# The operator's commands, which act for the whole province (`init` on an existing database
+# checks for itself): the Department's alone.
+DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox send", "outbox retry",
+                             "unit set-contacts"})
 
 app = typer.Typer(
     cls=OcopGroup,
@@ -90,6 +94,10 @@ def global_options(
             raise typer.Exit(error.exit_code) from None
     if _acts(ctx):
         state.operator()  # OcopGroup.invoke reports a refusal
+        rest = [ctx.invoked_subcommand, *ctx.meta[COMMAND_ARGS]]
+        for command in (rest[0], " ".join(rest[:2])):
+            if command in DEPARTMENT_ONLY:
+                state.department(f"Lệnh 'ocop {command}'")
 
 
 def _acts(ctx: typer.Context) -> bool:
@@ -100,7 +108,7 @@ def _acts(ctx: typer.Context) -> bool:
     if ctx.resilient_parsing or ctx.invoked_subcommand in NO_ACTOR_NEEDED or "--help" in rest:
         return False
     command = ctx.command.get_command(ctx, ctx.invoked_subcommand or "")  # type: ignore[attr-defined]
-    return len(rest) > 1 or not isinstance(command, TyperGroup)
+    return bool(rest) or not isinstance(command, TyperGroup)
 
 
 admin_cli.register(app)
