@@ -16,9 +16,10 @@ def load_flow(item: FlowSpec) -> Callable[..., Any]:
     return flow_function
 
 
-def run_flows(names: list[str], as_of: date | None, database_url: str | None,
-              parameters: dict[str, Any] | None = None, dispatch: bool = True) -> dict[str, Any]:
-    """Run the named flows in order as of `as_of`, then send what they queued."""
+def run_flows(names: list[str], as_of: date | None, parameters: dict[str, Any] | None = None,
+              dispatch: bool = True) -> dict[str, Any]:
+    """Run the named flows in order as of `as_of`, then send what they queued. They work on the
+    database this process's environment names (see flows.context.flow_system)."""
     prefect_env.configure()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
@@ -27,10 +28,10 @@ def run_flows(names: list[str], as_of: date | None, database_url: str | None,
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         for name in names:
             extra = (parameters or {}) if name == names[0] else {}
-            results[name] = load_flow(spec(name))(as_of=as_of, database_url=database_url, **extra)
+            results[name] = load_flow(spec(name))(as_of=as_of, **extra)
         if dispatch and "dispatch-notifications" not in names:
             results["dispatch-notifications"] = load_flow(spec("dispatch-notifications"))(
-                as_of=as_of, database_url=database_url)
+                as_of=as_of)
     return results
 
 

@@ -17,6 +17,7 @@ def run(
     no_dispatch: Annotated[bool, typer.Option("--no-dispatch", help="Không gửi thư sau khi chạy.")] = False,
 ) -> None:
     """Chạy một (hoặc vài) luồng một lần qua Prefect, tính như hôm nay là --today, rồi gửi thư."""
+    from bootstrap.system import overriding
     from flows.runner import flow_names, run_flows
 
     known = flow_names()
@@ -25,7 +26,9 @@ def run(
         raise InvalidInput(f"Không có luồng {', '.join(unknown)}. Các luồng: {', '.join(known)}.")
     state = state_of(ctx)
     settings = state.system().settings
-    results = run_flows(names, settings.today, settings.database_url, dispatch=not no_dispatch)
+    # The flows read the database from this process's settings, not from a run parameter.
+    with overriding(database_url=settings.database_url):
+        results = run_flows(names, settings.today, dispatch=not no_dispatch)
     if state.as_json:
         emit_json(results)
         return
