@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.commands.placeholder_mail import readdress_waiting_mail
 from states.commands.seeding import load_seed, seed_path
 from states.db.database import shown_url, upgrade_schema
 from states.db.models import User
 from states.errors import InvalidInput
-from states.rules.contacts import valid_email, valid_emails
+from states.rules.contacts import is_placeholder, valid_email, valid_emails
 from states.rules.credentials import generate_password, hash_password
 from states.rules.permissions import authorize
 from states.runtime import Runtime
@@ -86,5 +87,8 @@ def set_contacts(rt: Runtime, session: Session, actor: str, unit: str,
     addresses = valid_emails(emails)
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     row = find_unit(session, unit, rt.clock.today())
+    placeholders = [a for a in row.contact_emails if is_placeholder(a)]
     row.contact_emails = addresses
+    if placeholders:  # the seed's: mail queued for them goes to the real addresses
+        readdress_waiting_mail(session, placeholders, addresses)
     return unit_view(session, row, rt.clock.today())

@@ -4,6 +4,14 @@ from email_validator import EmailNotValidError, validate_email
 
 from states.errors import InvalidInput
 
+# Seed files ship placeholder addresses (RFC 2606 reserves .invalid) until the province sets
+# its own: only the file outbox may take them, a real transport refuses to send to them.
+PLACEHOLDER_DOMAIN = "@example.invalid"
+
+
+def is_placeholder(address: str) -> bool:
+    return address.lower().rstrip(".").endswith(".invalid")
+
 
 def valid_email(address: str) -> str:
     try:
