@@ -22,12 +22,12 @@ from ocop_cli import (
     units_cli,
     web_cli,
 )
+from ocop_cli.acting import keep_command_args, require_actor
 from ocop_cli.context import state_of
 from ocop_cli.output import report_error
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
 
-COMMAND_ARGS = "ocop.command_args"
 EXIT_CODE_HELP = "Mã thoát: " + "; ".join(f"{code} = {label}" for code, label in EXIT_CODES) + "."
 
 
@@ -36,7 +36,7 @@ class OcopGroup(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         rest: list[str] = super().parse_args(ctx, args)
-        ctx.meta[COMMAND_ARGS] = list(rest)  # the command's own arguments, for `_acts`
+        keep_command_args(ctx, rest)  # for require_actor, which runs before they are parsed
         return rest
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
@@ -47,15 +47,6 @@ class OcopGroup(TyperGroup):
             report_error(error, bool(getattr(state, "as_json", False)))
             raise typer.Exit(error.exit_code) from None
 
-
-# Commands that act for nobody: `init` checks for itself (a new database has no users yet), the
-# demo drives its own database as its own users, `diagram` and the schedule list of `flows` read
-# no data (`flows` shows the next work only to a known user).
-NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows"})
-# The operator's commands, which act for the whole province (`init` on an existing database
-# checks for itself): the Department's alone.
-DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox send", "outbox retry",
-                             "unit set-contacts"})
 
 app = typer.Typer(
     cls=OcopGroup,
@@ -92,23 +83,7 @@ def global_options(
         except OcopError as error:
             report_error(error, as_json)
             raise typer.Exit(error.exit_code) from None
-    if _acts(ctx):
-        state.operator()  # OcopGroup.invoke reports a refusal
-        rest = [ctx.invoked_subcommand, *ctx.meta[COMMAND_ARGS]]
-        for command in (rest[0], " ".join(rest[:2])):
-            if command in DEPARTMENT_ONLY:
-                state.department(f"Lệnh 'ocop {command}'")
-
-
-def _acts(ctx: typer.Context) -> bool:
-    """Whether the command about to run acts for someone: checked before its own arguments are
-    parsed, so that no command slips through; asking for help (a group alone prints it) acts
-    for nobody."""
-    rest: list[str] = ctx.meta.get(COMMAND_ARGS, [])
-    if ctx.resilient_parsing or ctx.invoked_subcommand in NO_ACTOR_NEEDED or "--help" in rest:
-        return False
-    command = ctx.command.get_command(ctx, ctx.invoked_subcommand or "")  # type: ignore[attr-defined]
-    return bool(rest) or not isinstance(command, TyperGroup)
+    require_actor(ctx)  # OcopGroup.invoke reports a refusal
 
 
 admin_cli.register(app)
