@@ -33,15 +33,16 @@ def shown_url(url: str) -> str:
     """The URL as it may be printed or logged: its password masked (the one place that does)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        # Not parseable as a URL: whatever sits between "://user:" and "@" may be a password.
-        return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+    except (ArgumentError, ValueError):
+        # Not parseable as a URL (a port that is no number...): whatever sits between a
+        # colon and an "@" may be a password.
+        return re.sub(r":[^:@/]*@", ":***@", url)
 
 
 def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(normalise_url(url))
-    except (ArgumentError, ImportError) as error:
+    except (ArgumentError, ImportError, ValueError) as error:
         # SQLAlchemy's message may quote the URL itself.
         reason = str(error).replace(url, shown_url(url))
         raise ConfigurationError(

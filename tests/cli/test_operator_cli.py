@@ -144,3 +144,6 @@ def test_database_passwords_are_masked(pg_url: str) -> None:
     assert bad.exit_code == 7 and "postgres:***@" in bad.stderr and password not in bad.output
     gone = invoke(url.rsplit("/", 1)[0] + "/khong_co_csdl_nay", "unit", "list")
     assert gone.exit_code == 7 and password not in gone.output
+    no_port = invoke(f"postgresql://postgres:{password}@127.0.0.1:cong/ocop", "unit", "list")
+    assert no_port.exit_code == 7 and "Traceback" not in no_port.output
+    assert password not in no_port.output and "postgres:***@" in no_port.stderr
