@@ -146,10 +146,10 @@ def bench_cli(report: Report, repeat: int) -> None:
 
     base = run(sys.executable, "-c", "pass")
     help_s = run(ocop, "--help")
-    show_s = run(ocop, "--db", url, "dossier", "show", "1")
+    show_s = run(ocop, "--db", url, "--as", "admin", "dossier", "show", "1")
     imported = subprocess.run(
         [sys.executable, "-X", "importtime", "-c",
-         "import sys; sys.argv = ['ocop', '--db', sys.argv[1], 'dossier', 'show', '1']; "
+         "import sys; sys.argv = ['ocop', '--db', sys.argv[1], '--as', 'admin', 'dossier', 'show', '1']; "
          "from ocop_cli.main import run; run()", url], capture_output=True, text=True)
     prefect_loaded = any(" prefect" in line.split("|")[-1][:9] for line in imported.stderr.splitlines())
     for label, seconds in (("ocop --help", help_s), ("ocop dossier show 1", show_s)):

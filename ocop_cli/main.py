@@ -25,6 +25,7 @@ from ocop_cli import (
     units_cli,
     web_cli,
 )
+from ocop_cli.acting import keep_command_args, require_actor
 from ocop_cli.context import state_of
 from ocop_cli.output import error_console, report_error
 from ocop_cli.parser_language import speak_vietnamese, translated
@@ -48,6 +49,11 @@ class OcopGroup(TyperGroup):
         except UsageError as error:
             raise translated(error) from error
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        rest: list[str] = super().parse_args(ctx, args)
+        keep_command_args(ctx, rest)  # for require_actor, which runs before they are parsed
+        return rest
+
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
             return super().invoke(ctx)
@@ -64,7 +70,11 @@ class OcopGroup(TyperGroup):
 
 app = typer.Typer(
     cls=OcopGroup,
-    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n" + EXIT_CODE_HELP,
+    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n"
+         "Dòng lệnh này là công cụ của người quản trị máy chủ: mọi lệnh (trừ init lần đầu, demo, "
+         "--help) cần người thực hiện là một người dùng đang hoạt động, ghi bằng --as TÊN hoặc "
+         "export OCOP_USER=TÊN. Cán bộ làm việc hằng ngày trên ứng dụng web, đăng nhập bằng "
+         "mật khẩu của mình.\n\n" + EXIT_CODE_HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -79,7 +89,8 @@ def global_options(
     today: Annotated[str | None, typer.Option(
         "--today", help="Làm như thể hôm nay là ngày này (YYYY-MM-DD); mặc định OCOP_TODAY.")] = None,
     user: Annotated[str | None, typer.Option(
-        "--as", help="Người thực hiện (mặc định OCOP_USER, hoặc admin).")] = None,
+        "--as", help="Người thực hiện: một người dùng đang hoạt động (mặc định OCOP_USER; "
+                     "không có thì lệnh bị từ chối).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     state = state_of(ctx)
@@ -92,6 +103,7 @@ def global_options(
         except OcopError as error:
             report_error(error, as_json)
             raise typer.Exit(error.exit_code) from None
+    require_actor(ctx)  # OcopGroup.invoke reports a refusal
 
 
 admin_cli.register(app)

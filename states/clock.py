@@ -26,6 +26,11 @@ class Clock:
         return local_date(self.now())
 
 
+def real_now() -> datetime:
+    """The wall clock, whatever the business date: when a row was really written (audit)."""
+    return datetime.now(UTC)
+
+
 def local_date(instant: datetime) -> date:
     return instant.astimezone(LOCAL_TZ).date()
 

@@ -83,7 +83,9 @@ def prefect(env: dict[str, str], *args: str, timeout: float = 180) -> str:
 
 
 def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_url: str) -> None:
-    env = {**prefect_server, "OCOP_PROJECT_DIR": str(ROOT), "OCOP_NOTIFIER": "file"}
+    # The worker's environment names the database: never a run parameter (the UI shows those).
+    env = {**prefect_server, "OCOP_PROJECT_DIR": str(ROOT), "OCOP_NOTIFIER": "file",
+           "OCOP_DATABASE_URL": sqlite_url}
     rt = make_runtime(sqlite_url, today=date(2022, 3, 1))
     late = register(rt, unit="Sơn Động", name="Mật ong rừng")
     prefect(env, "work-pool", "create", "ocop", "--type", "process")
@@ -92,7 +94,7 @@ def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_ur
     for flow in FLOWS:
         assert flow.name in listed
     out = prefect(env, "deployment", "run", "deadline-reminders/deadline-reminders",
-                  "--param", "as_of=2022-03-25", "--param", f"database_url={sqlite_url}")
+                  "--param", "as_of=2022-03-25")
     run_id = re.search(r"UUID: ([0-9a-f-]{36})", out)
     assert run_id, out
     prefect(env, "worker", "start", "--pool", "ocop", "--run-once", timeout=300)
@@ -139,7 +141,8 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
     application beside the schedules."""
     port, web_port = free_port(), free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "DO_NOT_TRACK": "1",
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OCOP_DATABASE_URL": sqlite_url}
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OCOP_DATABASE_URL": sqlite_url,
+           "OCOP_USER": "admin"}
     env.pop("PREFECT_API_URL", None)
     serve = subprocess.Popen([str(BIN / "ocop"), "serve", "--port", str(port),
                               "--web-port", str(web_port)], env=env, cwd=ROOT,
@@ -164,7 +167,7 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
             [schedule] = found[flow.name]["schedules"]  # type: ignore[misc]
             assert schedule["schedule"]["cron"] == flow.cron
             assert schedule["schedule"]["timezone"] == TIMEZONE
-            assert found[flow.name]["parameters"] == {"database_url": sqlite_url}
+            assert found[flow.name]["parameters"] == {}  # the database comes from the environment
         with urllib.request.urlopen(f"http://127.0.0.1:{web_port}/login", timeout=5) as page:
             assert "Đăng nhập" in page.read().decode()
         assert run_to_completion(api, str(found["stuck-dossiers"]["id"])) == "COMPLETED"
