@@ -25,10 +25,10 @@ from ocop_cli import (
     units_cli,
     web_cli,
 )
-from ocop_cli.acting import keep_command_args, require_actor
+from ocop_cli.acting import guard_commands
 from ocop_cli.context import state_of
 from ocop_cli.output import error_console, report_error
-from ocop_cli.parser_language import speak_vietnamese, translated
+from ocop_cli.parser_language import commands_under, speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
 
@@ -42,17 +42,13 @@ class OcopGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         speak_vietnamese(self)
+        guard_commands(list(commands_under(self)))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)
         except UsageError as error:
             raise translated(error) from error
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        rest: list[str] = super().parse_args(ctx, args)
-        keep_command_args(ctx, rest)  # for require_actor, which runs before they are parsed
-        return rest
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
@@ -103,7 +99,6 @@ def global_options(
         except OcopError as error:
             report_error(error, as_json)
             raise typer.Exit(error.exit_code) from None
-    require_actor(ctx)  # OcopGroup.invoke reports a refusal
 
 
 admin_cli.register(app)

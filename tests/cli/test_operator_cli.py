@@ -55,7 +55,7 @@ def test_ocop_user_names_the_actor_and_must_be_active(sqlite_url: str, officer: 
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
     ghost = runner.invoke(app, ["--db", sqlite_url, "--as", "ghost", "unit", "list"])
     assert ghost.exit_code == 4 and "'ghost' không có" in ghost.stderr
-    assert invoke(sqlite_url, "user", "disable", officer).exit_code == 0
+    assert invoke(sqlite_url, "user", "disable", officer, "--reason", "Nghỉ việc").exit_code == 0
     disabled = invoke(sqlite_url, *REGISTER, user=officer, today="2022-03-01")
     assert disabled.exit_code == 4 and "đã bị khoá" in disabled.stderr
     assert count(sqlite_url, Dossier) == 0
@@ -73,7 +73,7 @@ def test_help_needs_no_actor(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize("command", [
     ("run", "expire-certificates"), ("serve",), ("outbox", "send"), ("outbox", "retry", "1"),
     ("unit", "set-contacts", "Yên Thế", "ocop@example.invalid"),
-    ("user", "add", "x", "--role", "department"), ("user", "disable", "admin"), ("init",),
+    ("user", "add", "x", "--role", "department"), ("user", "disable", "admin", "--reason", "x"), ("init",),
 ])
 def test_the_operators_commands_are_the_departments(sqlite_url: str, officer: str,
                                                      command: tuple[str, ...]) -> None:
