@@ -1,9 +1,12 @@
 """The Department's outbox: look at it, send what is due, put failed mail back in the queue."""
 
+from datetime import date, timedelta
+
 from notifiers.dispatcher import DispatchReport
-from notifiers.outbox import OutboxRow, list_messages, retry
+from notifiers.outbox import OutboxRow, list_messages, retry, retry_all_failed
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
+from states.clock import end_of_local_day
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_user
@@ -19,7 +22,7 @@ def messages(rt: Runtime, status: OutboxStatus | None, limit: int = 200) -> list
 def deliver_due(rt: Runtime, mail: NotifierSettings, limit: int | None = None,
                 sendgrid_key: str | None = None) -> DispatchReport:
     """What the schedule does every few minutes."""
-    return dispatch(rt.db, rt.clock, mail, limit, sendgrid_key)
+    return dispatch(rt.db, mail, limit, sendgrid_key)
 
 
 def send(rt: Runtime, actor: str, mail: NotifierSettings, limit: int | None = None,
@@ -33,7 +36,14 @@ def send(rt: Runtime, actor: str, mail: NotifierSettings, limit: int | None = No
 def retry_message(rt: Runtime, actor: str, message_id: int) -> None:
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.OUTBOX)
-        retry(session, message_id, rt.clock.now())
+        retry(session, message_id)
+
+
+def retry_failed(rt: Runtime, actor: str, since: date | None = None) -> int:
+    """Every failed message back in the queue, or those that failed on or after `since`."""
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.OUTBOX)
+        return retry_all_failed(session, end_of_local_day(since - timedelta(days=1)) if since else None)
 
 
 # The outbox page: the Department's.
