@@ -34,6 +34,9 @@ def test_accepted_message_is_sent_with_its_key_and_provider_id(rt: Runtime,
     assert payload["subject"] == f"[OCOP] {VIETNAMESE}"
     assert payload["content"][0] == {"type": "text/plain", "value": VIETNAMESE}
     assert "ocop" in payload["categories"]
+    # The dedupe key travels with each message: back in SendGrid's events, and in the mail.
+    assert [(p["custom_args"], p["headers"]) for p in fake_sendgrid.received] == [
+        ({"outbox_key": f"test:{n}"}, {"X-OCOP-Key": f"test:{n}"}) for n in range(2)]
     assert [r.status for r in rows(rt)] == ["sent", "sent"]
     assert [r.provider_message_id for r in rows(rt)] == ["fake-1", "fake-2"]
     # A second run sends nothing again.
