@@ -11,7 +11,6 @@ are written back only by the dispatcher that holds the claim. All of it on the r
 import os
 import random
 import socket
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -34,6 +33,7 @@ from states.vocabulary import OutboxStatus
 
 FLUSH_EVERY = 200
 FLUSH_SECONDS = 2.0
+FLUSH_INTERVAL = timedelta(seconds=FLUSH_SECONDS)
 # Room for clock jitter between dispatchers and the database round trips of a write.
 LEASE_SLACK_SECONDS = 5.0
 
@@ -92,6 +92,10 @@ class Dispatcher:
         # A lease shorter than that could never cover a send: it is lengthened, not trusted.
         self.lease = max(timedelta(seconds=settings.lease_seconds), 2 * self.guard)
         self.table = cast(Table, OutboxMessage.__table__)
+        # A file written twice is the same file (named for its key); a mail sent twice is a
+        # duplicate in someone's inbox. Network transports record each outcome at once, so a
+        # crash leaves at most the message in flight to be sent again; files go in groups.
+        self.flush_every = FLUSH_EVERY if transport.name == "file" else 1
 
     def claim(self, limit: int) -> list[int]:
         now = self.clock.now()
@@ -148,12 +152,12 @@ class Dispatcher:
         held: set[int] = set()
         held_until: datetime | None = None
         outcomes: list[tuple[int, dict[str, object]]] = []
-        last_flush = time.monotonic()
+        last_flush = self.clock.now()
         for position, item in enumerate(claimed):
             if held_until is None or self.clock.now() + self.guard > held_until:
                 # Outcomes first: a renewal may find rows gone, and what was sent is recorded.
                 self._finish(outcomes)
-                outcomes, last_flush = [], time.monotonic()
+                outcomes, last_flush = [], self.clock.now()
                 held, held_until = self.renew([c.id for c in claimed[position:]])
             if item.id not in held:
                 report.lease_lost += 1
@@ -163,9 +167,9 @@ class Dispatcher:
             self._count(report, item, values)
             # Results are written in small groups: one transaction per message would cap the
             # rate at a few hundred per second, and the guard above leaves room for the wait.
-            if len(outcomes) >= FLUSH_EVERY or time.monotonic() - last_flush > FLUSH_SECONDS:
+            if len(outcomes) >= self.flush_every or self.clock.now() - last_flush > FLUSH_INTERVAL:
                 self._finish(outcomes)
-                outcomes, last_flush = [], time.monotonic()
+                outcomes, last_flush = [], self.clock.now()
         self._finish(outcomes)
         return report
 
