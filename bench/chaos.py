@@ -92,9 +92,23 @@ def handler(provider: Provider) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+@dataclass(frozen=True)
+class Plan:
+    count: int
+    factor: float  # time compression
+    batch: int  # rows per claim: big enough that its slow sends outlast one lease
+    outage_from_minute: float  # while the queue is still busy; it lasts 30 minutes
+    kill_after_sends: int = 20
+    slow_share: float = 0.10
+
+
+QUICK = Plan(count=600, factor=60.0, batch=150, outage_from_minute=5)
+FULL = Plan(count=2000, factor=30.0, batch=200, outage_from_minute=10)
+
+
 @dataclass
 class Outcome:
-    count: int
+    plan: Plan
     delivered: Counter[str]
     answers: Counter[str]
     statuses: dict[str, int]
@@ -104,13 +118,12 @@ class Outcome:
     held_by_killed: int
     workers: list[dict[str, int]]
     real_seconds: float
-    compressed_minutes: float
 
 
 def start_workers(url: str, provider_url: str, origin: float, factor: float,
-                  folder: Path, count: int) -> list[subprocess.Popen[bytes]]:
+                  folder: Path, count: int, batch: int) -> list[subprocess.Popen[bytes]]:
     return [subprocess.Popen([sys.executable, "-m", "bench.chaos_worker", url, provider_url,
-                              str(origin), str(factor), str(n), str(folder)])
+                              str(origin), str(factor), str(n), str(folder), str(batch)])
             for n in range(count)]
 
 
@@ -159,19 +172,21 @@ def wait_for_sends(log: Path, sends: int) -> None:
         time.sleep(0.02)
 
 
-def run_chaos(url: str, count: int, factor: float, kill_after: int,
-              slow_share: float = 0.10) -> Outcome:
-    rt = fill(url, count)
+
+
+def run_chaos(url: str, plan: Plan) -> Outcome:
+    rt = fill(url, plan.count)
     origin = time.time()
-    # The outage begins a compressed minute in, while the queue is still full, for 30 minutes.
-    provider = Provider(origin, factor, (60.0, 60.0 + 30 * 60), slow_share, 15.0 / factor)
+    start = plan.outage_from_minute * 60
+    provider = Provider(origin, plan.factor, (start, start + 30 * 60), plan.slow_share,
+                        15.0 / plan.factor)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler(provider))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         workers = start_workers(url, f"http://127.0.0.1:{server.server_address[1]}", origin,
-                                factor, folder, 4)
-        wait_for_sends(folder / "worker-0.log", kill_after)
+                                plan.factor, folder, 4, plan.batch)
+        wait_for_sends(folder / "worker-0.log", plan.kill_after_sends)
         os.kill(workers[0].pid, signal.SIGKILL)  # mid-batch: it holds rows (counted below)
         workers[0].wait()
         held = held_by(rt, "chaos-0")
@@ -185,12 +200,12 @@ def run_chaos(url: str, count: int, factor: float, kill_after: int,
     server.shutdown()
     server.server_close()
     rt.db.dispose()
-    return Outcome(count, provider.delivered, provider.answers, statuses, starts, no_answer,
-                   in_flight, held, reports, real_seconds, real_seconds * factor / 60)
+    return Outcome(plan, provider.delivered, provider.answers, statuses, starts, no_answer,
+                   in_flight, held, reports, real_seconds)
 
 
 def tally(o: Outcome) -> dict[str, int]:
-    lost = o.count - len(o.delivered)
+    lost = o.plan.count - len(o.delivered)
     explained_timeout = explained_kill = unexplained = 0
     for key, times in o.delivered.items():
         extra = times - 1
@@ -204,25 +219,26 @@ def tally(o: Outcome) -> dict[str, int]:
             "unexplained": unexplained}
 
 
-def section(o: Outcome, factor: float) -> list[str]:
-    t = tally(o)
+def section(o: Outcome) -> list[str]:
+    t, p = tally(o), o.plan
     answers = ", ".join(f"{kind}: {n}" for kind, n in sorted(o.answers.items()))
     lease_lost = sum(w["lease_lost"] for w in o.workers)
     return [
         "## Chaos: delivery when the provider is slow or down", "",
-        f"{o.count} messages on PostgreSQL, 4 dispatcher processes (`bench/chaos_worker.py`, "
+        f"{p.count} messages on PostgreSQL, 4 dispatcher processes (`bench/chaos_worker.py`, "
         "the production `Dispatcher` and `SendGridTransport` with the default settings: 15 s "
         "time-out, 300 s lease, back-off 30 s doubling to 600 s, retries for 24 h) against a "
-        "SendGrid stand-in on 127.0.0.1: 10 % 429, 10 % 500, 10 % answered 202 only after "
-        "twice the client's time-out, and 503 to everything for a 30-minute outage that starts "
-        f"one minute in. Time is compressed {factor:g}×: the dispatchers' clock (leases, "
+        f"SendGrid stand-in on 127.0.0.1: 10 % 429, 10 % 500, {p.slow_share:.0%} answered 202 "
+        "only after twice the client's time-out, and 503 to everything for a 30-minute outage "
+        f"from minute {p.outage_from_minute:g}; claims of {p.batch} rows, so that a batch's slow "
+        f"sends outlast one lease. Time is compressed {p.factor:g}×: the dispatchers' clock (leases, "
         "back-off, retry window), their HTTP time-out and the outage all run that much faster; "
-        f"the run took {o.real_seconds:.0f} s real, {o.compressed_minutes:.0f} minutes "
+        f"the run took {o.real_seconds:.0f} s real, {o.real_seconds * p.factor / 60:.0f} minutes "
         f"compressed. One dispatcher was killed with SIGKILL holding {o.held_by_killed} "
         "claimed rows.", "",
         "| measure | value | target |", "|---|---|---|",
         f"| messages lost | {t['lost']} | 0 |",
-        f"| rows not `sent` at the end | {o.count - o.statuses.get('sent', 0)} "
+        f"| rows not `sent` at the end | {p.count - o.statuses.get('sent', 0)} "
         f"({json.dumps(o.statuses)}) | 0 |",
         f"| keys delivered twice or more: extra deliveries | {t['duplicates']} | only the two "
         "kinds below |",
@@ -242,10 +258,8 @@ def main() -> None:
     quick = parser.parse_args().quick
     from bench.databases import pg_url
 
-    factor = 60.0 if quick else 30.0
-    outcome = run_chaos(pg_url("ocop_bench_chaos"), 300 if quick else 2000, factor,
-                        kill_after=20)
-    print("\n".join(section(outcome, factor)))
+    outcome = run_chaos(pg_url("ocop_bench_chaos"), QUICK if quick else FULL)
+    print("\n".join(section(outcome)))
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ class LoggedTransport:
         return delivery
 
 
-def work(url: str, provider: str, origin: float, factor: float, number: int, folder: Path) -> None:
+def work(url: str, provider: str, origin: float, factor: float, number: int, folder: Path,
+         batch: int) -> None:
     clock = CompressedClock(origin=origin, factor=factor)
     db = Database(url)
     total = DispatchReport()
@@ -73,7 +74,7 @@ def work(url: str, provider: str, origin: float, factor: float, number: int, fol
         dispatcher = Dispatcher(db, LoggedTransport(inner, log), SETTINGS, clock,
                                 dispatcher_id=f"chaos-{number}")
         while not (folder / "stop").exists():
-            report = dispatcher.run(batch_size=50)
+            report = dispatcher.run(batch_size=batch)
             total.add(report)
             if not report.claimed:
                 time.sleep(0.05)
@@ -85,4 +86,4 @@ def work(url: str, provider: str, origin: float, factor: float, number: int, fol
 
 if __name__ == "__main__":
     work(sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]),
-         Path(sys.argv[6]))
+         Path(sys.argv[6]), int(sys.argv[7]))

@@ -202,16 +202,14 @@ def bench_chaos(report: Report, quick: bool) -> None:
     """Issue 9: 4 dispatchers, a failing and slow provider, an outage, a killed dispatcher."""
     from bench import chaos
 
-    factor = 60.0 if quick else 30.0
-    outcome = chaos.run_chaos(pg_url("ocop_bench_chaos"), 300 if quick else 2000, factor,
-                              kill_after=20)
+    outcome = chaos.run_chaos(pg_url("ocop_bench_chaos"), chaos.QUICK if quick else chaos.FULL)
     tally = chaos.tally(outcome)
     report.add("8. outbox under chaos (fake SendGrid)", "PostgreSQL",
-               f"{outcome.count} messages, 4 dispatchers, 1 killed",
+               f"{outcome.plan.count} messages, 4 dispatchers, 1 killed",
                f"{tally['lost']} lost, {tally['unexplained']} unexplained duplicates", "–", "–",
                "0 lost; duplicates only after a time-out",
                yes(tally["lost"] == 0 and tally["unexplained"] == 0))
-    report.sections.append(chaos.section(outcome, factor))
+    report.sections.append(chaos.section(outcome))
 
 
 def bench_import(report: Report, sizes: list[int]) -> None:
