@@ -102,7 +102,7 @@ class Plan:
     slow_share: float = 0.10
 
 
-QUICK = Plan(count=600, factor=60.0, batch=150, outage_from_minute=5)
+QUICK = Plan(count=1200, factor=60.0, batch=150, outage_from_minute=5)
 FULL = Plan(count=2000, factor=30.0, batch=200, outage_from_minute=10)
 
 
