@@ -118,6 +118,7 @@ class Outcome:
     held_by_killed: int
     workers: list[dict[str, int]]
     real_seconds: float
+    load: float  # the machine's 1-minute load average at the end: compressed time is sensitive
 
 
 def start_workers(url: str, provider_url: str, origin: float, factor: float,
@@ -201,7 +202,7 @@ def run_chaos(url: str, plan: Plan) -> Outcome:
     server.server_close()
     rt.db.dispose()
     return Outcome(plan, provider.delivered, provider.answers, statuses, starts, no_answer,
-                   in_flight, held, reports, real_seconds)
+                   in_flight, held, reports, real_seconds, os.getloadavg()[0])
 
 
 def tally(o: Outcome) -> dict[str, int]:
@@ -228,13 +229,14 @@ def section(o: Outcome) -> list[str]:
         f"{p.count} messages on PostgreSQL, 4 dispatcher processes (`bench/chaos_worker.py`, "
         "the production `Dispatcher` and `SendGridTransport` with the default settings: 15 s "
         "time-out, 300 s lease, back-off 30 s doubling to 600 s, retries for 24 h) against a "
-        f"SendGrid stand-in on 127.0.0.1: 10 % 429, 10 % 500, {p.slow_share:.0%} answered 202 "
+        f"SendGrid stand-in on 127.0.0.1: 10 % 429, 10 % 500, {p.slow_share * 100:g} % answered 202 "
         "only after twice the client's time-out, and 503 to everything for a 30-minute outage "
         f"from minute {p.outage_from_minute:g}; claims of {p.batch} rows, so that a batch's slow "
         f"sends outlast one lease. Time is compressed {p.factor:g}×: the dispatchers' clock (leases, "
         "back-off, retry window), their HTTP time-out and the outage all run that much faster; "
         f"the run took {o.real_seconds:.0f} s real, {o.real_seconds * p.factor / 60:.0f} minutes "
-        f"compressed. One dispatcher was killed with SIGKILL holding {o.held_by_killed} "
+        f"compressed (load average {o.load:.0f} on this machine at the end). One dispatcher "
+        f"was killed with SIGKILL holding {o.held_by_killed} "
         "claimed rows.", "",
         "| measure | value | target |", "|---|---|---|",
         f"| messages lost | {t['lost']} | 0 |",
