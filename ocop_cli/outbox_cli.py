@@ -55,7 +55,7 @@ def outbox_send(
 @outbox_app.command("retry")
 def outbox_retry(
     ctx: typer.Context,
-    message_id: Annotated[int | None, typer.Argument(metavar="[ID]",
+    message_id: Annotated[int | None, typer.Argument(metavar="ID",
                                                      help="Số của một thư thất bại.")] = None,
     all_failed: Annotated[bool, typer.Option("--all-failed",
                                              help="Mọi thư thất bại (sau một sự cố).")] = False,
