@@ -1,4 +1,5 @@
-"""Sending what the outbox holds. Safe to rerun at any time: rows are claimed, never resent."""
+"""Sending what the outbox holds. Safe to rerun at any time: rows are claimed, never resent.
+`as_of` changes nothing here: leases and retries run on the real clock."""
 
 from datetime import date
 from typing import Any

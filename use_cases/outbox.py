@@ -1,9 +1,12 @@
 """The Department's outbox: look at it, send what is due, put failed mail back in the queue."""
 
+from datetime import date, timedelta
+
 from notifiers.dispatcher import DispatchReport
-from notifiers.outbox import OutboxRow, list_messages, retry
+from notifiers.outbox import OutboxRow, list_messages, retry, retry_all_failed
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
+from states.clock import end_of_local_day
 from states.commands.placeholder_mail import placeholder_recipients
 from states.errors import ConfigurationError
 from states.rules.permissions import authorize
@@ -23,7 +26,7 @@ def deliver_due(rt: Runtime, mail: NotifierSettings, limit: int | None = None,
     """What the schedule does every few minutes."""
     if mail.notifier != "file":
         refuse_placeholders(rt)
-    return dispatch(rt.db, rt.clock, mail, limit, sendgrid_key)
+    return dispatch(rt.db, mail, limit, sendgrid_key)
 
 
 def refuse_placeholders(rt: Runtime) -> None:
@@ -50,7 +53,14 @@ def send(rt: Runtime, actor: str, mail: NotifierSettings, limit: int | None = No
 def retry_message(rt: Runtime, actor: str, message_id: int) -> None:
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.OUTBOX)
-        retry(session, message_id, rt.clock.now())
+        retry(session, message_id)
+
+
+def retry_failed(rt: Runtime, actor: str, since: date | None = None) -> int:
+    """Every failed message back in the queue, or those that failed on or after `since`."""
+    with rt.transaction() as session:
+        authorize(find_user(session, actor), Action.OUTBOX)
+        return retry_all_failed(session, end_of_local_day(since - timedelta(days=1)) if since else None)
 
 
 # The outbox page: the Department's.

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from states.errors import DeliveryFailed, InvalidInput, NotFound
+from ocop_cli.main import app
+from states.errors import DeliveryFailed, InvalidInput, NotFound, PermissionDenied
 from tests.cli.actors import invoke
 from tests.conftest import make_runtime
 from tests.fakes.sendgrid_server import API_KEY, Answer, running_fake_sendgrid
@@ -66,3 +67,50 @@ def test_set_contacts_refuses_bad_addresses(sqlite_url: str) -> None:
                                "ocop.yenthe@bacgiang.gov.vn", "vp.yenthe@bacgiang.gov.vn")
     assert json.loads(good.stdout)["contacts"] == ["ocop.yenthe@bacgiang.gov.vn",
                                                    "vp.yenthe@bacgiang.gov.vn"]
+
+
+def test_retry_all_failed_puts_back_every_failed_message_or_those_since_a_day(
+        sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from notifiers.outbox import WALL_CLOCK
+    from states.clock import local_date
+    from states.db.models import OutboxMessage
+
+    with running_fake_sendgrid() as server:
+        monkeypatch.setenv("OCOP_NOTIFIER", "sendgrid")
+        monkeypatch.setenv("OCOP_SENDGRID_API_KEY", API_KEY)
+        monkeypatch.setenv("OCOP_SENDGRID_HOST", server.url)
+        rt = make_runtime(sqlite_url)
+        queue(rt, 3)
+        server.answers.extend(Answer(413) for _ in range(3))
+        send = ["--db", sqlite_url, "--as", "admin", "outbox", "send"]
+        assert runner.invoke(app, send).exit_code == DeliveryFailed.exit_code
+        # One of them failed long ago: `--since` today leaves it alone.
+        with rt.transaction() as session:
+            session.execute(update(OutboxMessage).where(OutboxMessage.id == 1).values(
+                last_attempt_at=WALL_CLOCK.now() - timedelta(days=3)))
+        today = local_date(WALL_CLOCK.now()).isoformat()  # the real day: retries ignore --today
+        retry = ["--db", sqlite_url, "--as", "admin", "--json", "outbox", "retry"]
+        since = runner.invoke(app, [*retry, "--all-failed", "--since", today])
+        assert since.exit_code == 0, since.output
+        assert json.loads(since.stdout) == {"requeued": 2}
+        assert runner.invoke(app, send).exit_code == 0
+        assert sorted(server.keys()) == ["test:1", "test:2"]
+        rest = runner.invoke(app, [*retry, "--all-failed"])
+        assert json.loads(rest.stdout) == {"requeued": 1}
+        assert runner.invoke(app, send).exit_code == 0
+        assert sorted(server.keys()) == ["test:0", "test:1", "test:2"]
+        for wrong in (["1", "--all-failed"], [], ["1", "--since", today],
+                      ["--all-failed", "--since", "hôm qua"]):
+            refused = runner.invoke(app, [*retry, *wrong])
+            assert refused.exit_code == InvalidInput.exit_code, (wrong, refused.output)
+            assert "Traceback" not in refused.output
+        # The Department's: a district officer may not.
+        assert runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "user", "add", "ln-1",
+                                   "--role", "district", "--unit", "Lục Ngạn"]).exit_code == 0
+        district = runner.invoke(app, ["--db", sqlite_url, "--as", "ln-1", "outbox", "retry",
+                                       "--all-failed"])
+        assert district.exit_code == PermissionDenied.exit_code, district.output
