@@ -23,7 +23,7 @@ from ocop_cli import (
     web_cli,
 )
 from ocop_cli.context import state_of
-from ocop_cli.output import report_error
+from ocop_cli.output import report_error, tell_queued_mail
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
 
@@ -35,7 +35,9 @@ class OcopGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            tell_queued_mail(ctx.obj)
+            return result
         except OcopError as error:
             state = ctx.obj
             report_error(error, bool(getattr(state, "as_json", False)))

@@ -72,3 +72,12 @@ def listing(as_json: bool, rows: Sequence[Any], title: str, columns: Sequence[st
         emit_json(rows)
     else:
         table(title, columns, [cells(row) for row in rows])
+
+
+def tell_queued_mail(state: Any) -> None:
+    """After a command that queued letters, say so and how they leave (not in --json output)."""
+    if state is None or getattr(state, "as_json", True):
+        return
+    queued = state.queued_mail()
+    if queued:
+        say(f"Đã xếp {queued} thư vào hộp thư đi; gửi bằng `ocop outbox send` hoặc chờ lịch gửi.")
