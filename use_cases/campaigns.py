@@ -11,6 +11,7 @@ from notices.campaigns import (
     revocation_filename,
     revocation_workbook,
 )
+from notices.revocations import queue_revocation_decision
 from states.commands import campaigns
 from states.db.models import Campaign
 from states.rules.permissions import authorize
@@ -98,8 +99,11 @@ class CampaignDecided:
 
 
 def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str) -> CampaignDecided:
+    """Revoke every proposed product and tell each unit and producer, in one transaction."""
     with rt.transaction() as session:
         revoked = campaigns.decide_revocation(rt, session, actor, campaign_id, decision)
+        queue_revocation_decision(rt, session, revoked, decision, rt.clock.today(),
+                                  f"campaign-{campaign_id}")
     return CampaignDecided(campaign_id, revoked)
 
 
