@@ -18,27 +18,22 @@ class CliState:
     user: str | None = None
     as_json: bool = False
     _system: "System | None" = field(default=None, repr=False)
-    # The outbox's newest id when the system was built: what the command queued is above it.
-    outbox_mark: int | None = field(default=None, repr=False)
 
     def system(self) -> "System":
         # Imported here so that `ocop --help` never loads SQLAlchemy or pydantic.
         from bootstrap.system import build_system
 
         if self._system is None:
-            from use_cases.outbox import outbox_mark
-
             self._system = build_system(database_url=self.db, today=self.today, user=self.user)
-            self.outbox_mark = outbox_mark(self._system.rt)
         return self._system
 
     def queued_mail(self) -> int:
         """How many letters this command queued (0 when it never opened the database)."""
-        if self._system is None or self.outbox_mark is None:
+        if self._system is None:
             return 0
-        from use_cases.outbox import queued_since
+        from use_cases.outbox import queued_mail
 
-        return queued_since(self._system.rt, self.outbox_mark)
+        return queued_mail(self._system.rt)
 
     def runtime(self) -> "Runtime":
         return self.system().rt

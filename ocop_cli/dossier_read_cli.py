@@ -6,20 +6,21 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId
+from ocop_cli.dossier_sheet import show_sheet
 from ocop_cli.output import emit_json, listing
-from ocop_cli.presenting import show_dossier
 
 
 def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
-    """Xem một hồ sơ."""
-    from use_cases.queries import show_dossier as shown
+    """Xem một hồ sơ: kiểm tra thực tế, tài liệu, điểm từng thành viên, giấy chứng nhận, thu hồi
+    và các bước làm được lúc này (hoặc lý do chưa làm được)."""
+    from use_cases.dossier_sheet import dossier_sheet
 
     state = state_of(ctx)
-    view = shown(state.runtime(), state.actor, dossier_id)
+    sheet = dossier_sheet(state.runtime(), state.actor, dossier_id)
     if state.as_json:
-        emit_json(view)
+        emit_json(sheet)
     else:
-        show_dossier(view)
+        show_sheet(sheet)
 
 
 def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:

@@ -1,14 +1,10 @@
 """The Department's outbox: look at it, send what is due, put failed mail back in the queue."""
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
-
+from notices.queueing import QUEUED_MAIL
 from notifiers.dispatcher import DispatchReport
 from notifiers.outbox import OutboxRow, list_messages, retry
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
-from states.db.models import OutboxMessage
-from states.errors import OcopError
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_user
@@ -45,18 +41,7 @@ def retry_message(rt: Runtime, actor: str, message_id: int) -> None:
 messages_for = allowed_to(Action.OUTBOX, list_messages)
 
 
-def outbox_mark(rt: Runtime) -> int | None:
-    """The newest message's id before a command runs (None: no schema yet, before `ocop init`),
-    so that the command can say afterwards how many letters it queued."""
-    try:
-        with rt.transaction() as session:
-            return session.scalar(select(func.max(OutboxMessage.id))) or 0
-    except (SQLAlchemyError, OcopError):
-        return None
 
-
-def queued_since(rt: Runtime, mark: int) -> int:
-    """Letters queued after `mark` and still waiting (a flow run sends its own at once)."""
-    with rt.transaction() as session:
-        return session.scalar(select(func.count()).select_from(OutboxMessage).where(
-            OutboxMessage.id > mark, OutboxMessage.status == OutboxStatus.PENDING)) or 0
+def queued_mail(rt: Runtime) -> int:
+    """How many letters the transactions committed so far through `rt` queued."""
+    return rt.db.committed[QUEUED_MAIL]

@@ -18,9 +18,10 @@ QUEUED = re.compile(r"Đã xếp (\d+) thư vào hộp thư đi; gửi bằng `o
 
 @pytest.fixture
 def ocop(sqlite_url: str):  # type: ignore[no-untyped-def]
-    def call(*args: str, today: str = "2022-03-01", user: str = "admin"):  # type: ignore[no-untyped-def]
+    def call(*args: str, today: str = "2022-03-01", user: str = "admin",  # type: ignore[no-untyped-def]
+             columns: int = 200):
         return runner.invoke(app, ["--db", sqlite_url, "--today", today, "--as", user, *args],
-                             env={"COLUMNS": "80"})
+                             env={"COLUMNS": str(columns)})
     return call
 
 
@@ -63,3 +64,58 @@ def test_outbox_list_shows_when_a_failed_attempt_is_retried(sqlite_url: str,
     when = rows[0]["next_attempt_at"]  # ISO, UTC; the table shows it in Vietnamese time
     hour = (int(when[11:13]) + 7) % 24
     assert re.search(rf"\d\d/\d\d/\d{{4}} {hour:02d}:{when[14:16]}", listed.stdout), listed.stdout
+
+
+def evaluated(ocop) -> int:  # type: ignore[no-untyped-def]
+    dossier_id = register(ocop, email="htx.vaithieu@example.vn")
+    ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01",
+         "--inspectors", "Nguyễn Văn An, Trần Thị Bình", "--minutes", "BB-12")
+    ocop("dossier", "score", str(dossier_id), "--members", "62,58,64")
+    return dossier_id
+
+
+def test_dossier_show_is_the_whole_dossier_in_labels(ocop) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = evaluated(ocop)
+    shown = ocop("dossier", "show", str(dossier_id))
+    assert shown.exit_code == 0, shown.output
+    text = shown.stdout
+    assert "01/03/2022; Nguyễn Văn An, Trần Thị Bình; biên bản số BB-12" in text
+    assert "thành viên: 62; 58; 64" in text and "trung bình 61" in text
+    assert "✗ Phiếu đăng ký sản phẩm" in text
+    # The steps: forwarding is refused with the guard's reason; returning is allowed.
+    assert "✗ Chuyển hồ sơ lên tỉnh" in text or "✗ Chuyển lên tỉnh" in text
+    assert "hồ sơ còn thiếu" in text
+    assert "✓ Trả lại hồ sơ" in text
+    assert "district_scored" not in text
+    narrow = ocop("dossier", "show", str(dossier_id), columns=80).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 80
+
+
+def test_dossier_show_json_has_codes_iso_dates_and_the_steps(ocop) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = evaluated(ocop)
+    data = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
+    assert data["state"] == "district_scored"
+    assert data["inspections"] == [{"on": "2022-03-01", "inspectors": ["Nguyễn Văn An", "Trần Thị Bình"],
+                                    "minutes_ref": "BB-12"}]
+    [council] = data["score_sheets"]
+    assert council["members"] == [62, 58, 64] and council["level"] == "local"
+    steps = {s["trigger"]: s for s in data["allowed_steps"]}
+    assert steps["forward"]["allowed"] is False and "thiếu" in steps["forward"]["reason"]
+    assert steps["return"]["allowed"] is True
+    assert {d["code"]: d["present"] for d in data["documents"]}["registration-form"] is False
+
+
+def test_dossier_show_names_the_revocation_decision(ocop) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = evaluated(ocop)
+    ocop("dossier", "documents", str(dossier_id), "--add", "registration-form", "--add",
+         "business-plan", "--add", "organisation", "--add", "business-registration", "--add", "samples")
+    ocop("dossier", "forward", str(dossier_id))
+    assert ocop("dossier", "certify", str(dossier_id), "--points", "78", "--decision", "1234/QĐ-UBND",
+                "--on", "2022-03-01").exit_code == 0
+    revoked = ocop("dossier", "revoke", str(dossier_id), "--reason", "violation",
+                   "--decision", "2011/QĐ-UBND", today="2022-11-02")
+    assert revoked.exit_code == 0, revoked.output
+    assert [int(n) for n in QUEUED.findall(revoked.stdout)] == [2]  # the unit and the producer
+    text = ocop("dossier", "show", str(dossier_id), today="2022-11-02").stdout
+    assert "Quyết định thu hồi" in text and "2011/QĐ-UBND" in text and "02/11/2022" in text
+    assert "đã thu hồi" in text and "(revoked)" not in text
