@@ -119,3 +119,23 @@ def test_dossier_show_names_the_revocation_decision(ocop) -> None:  # type: igno
     text = ocop("dossier", "show", str(dossier_id), today="2022-11-02").stdout
     assert "Quyết định thu hồi" in text and "2011/QĐ-UBND" in text and "02/11/2022" in text
     assert "đã thu hồi" in text and "(revoked)" not in text
+
+
+def test_score_prints_the_average_and_a_refused_forward_suggests_return(ocop) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = register(ocop)
+    ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
+    scored = ocop("dossier", "score", str(dossier_id), "--members", "40,44,50")
+    assert scored.exit_code == 0, scored.output
+    assert "Điểm hội đồng đã ghi: 44.67" in scored.stdout or "Điểm hội đồng đã ghi: 44,67" in scored.stdout
+    assert "40; 44; 50" in scored.stdout
+    refused = ocop("dossier", "forward", str(dossier_id))
+    assert refused.exit_code == 3
+    assert "< 50" in refused.stderr
+    assert f"ocop dossier return {dossier_id} --reason" in refused.stderr
+    # Already forwarded: returning is no longer possible, so it is not suggested.
+    other = evaluated(ocop)
+    ocop("dossier", "documents", str(other), "--add", "registration-form", "--add", "business-plan",
+         "--add", "organisation", "--add", "business-registration", "--add", "samples")
+    assert ocop("dossier", "forward", str(other)).exit_code == 0
+    again = ocop("dossier", "forward", str(other))
+    assert again.exit_code == 3 and "dossier return" not in again.stderr
