@@ -122,7 +122,8 @@ def revocation_filename(campaign_id: int) -> str:
 
 def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
     rows = [(n, p.dossier_id, p.unit, p.product, p.producer, p.certificate, p.stars,
-             p.reason_label, p.note or "", p.proposed_by) for n, p in enumerate(listed, start=1)]
+             p.reason_label, p.note or "", p.proposer_name or p.proposed_by)
+            for n, p in enumerate(listed, start=1)]
     heading = (f"Danh sách sản phẩm OCOP đề nghị UBND tỉnh thu hồi quyết định công nhận "
                f"(chiến dịch số {campaign.id}, hạn {format_date(campaign.deadline)})")
     return workbook_bytes("Đề nghị thu hồi", REVOCATION_HEADERS, rows, heading)
@@ -158,7 +159,7 @@ def queue_renewal_report(rt: Runtime, session: Session, campaign: Campaign) -> C
     outcome = renewal_outcome(session, campaign.id)
     missing = outcome.unreturned
     rows = [(n, r.dossier_id, r.unit, r.product, r.producer, r.certificate or "", r.stars or "",
-             format_date(r.expires_on), r.state_label) for n, r in enumerate(missing, start=1)]
+             r.expires_on, r.state_label) for n, r in enumerate(missing, start=1)]
     data = workbook_bytes("Chưa gửi lại", UNRETURNED_HEADERS, rows, (
         f"Sản phẩm OCOP chưa được gửi hồ sơ đánh giá lại (chiến dịch số {campaign.id}, "
         f"hạn {format_date(campaign.deadline)})"))

@@ -1,6 +1,7 @@
 """The lists officials open in Excel: stuck dossiers, renewal and revocation lists."""
 
 from collections.abc import Sequence
+from datetime import date
 from io import BytesIO
 from typing import Any
 
@@ -12,6 +13,7 @@ from notifiers.message import Attachment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="E8F5E9")
+DATE_FORMAT = "DD/MM/YYYY"
 
 
 def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
@@ -30,8 +32,13 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[A
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         sheet.append(list(row))
+    for cells in sheet.iter_rows(min_row=4):
+        for cell in cells:
+            if isinstance(cell.value, date):  # a real date cell, sorted and filtered as dates
+                cell.number_format = DATE_FORMAT
+    sheet.auto_filter.ref = f"A3:{get_column_letter(max(1, len(headers)))}{max(3, sheet.max_row)}"
     for index, header in enumerate(headers, start=1):
-        width = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)])
+        width = max([len(str(header)), *(len(str(r[index - 1] or "")) for r in rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, width + 2))
     sheet.freeze_panes = "A4"
     out = BytesIO()

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -48,13 +49,42 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+          drop: Sequence[str] = ()) -> None:
+    """Rows as a table that fits the terminal: cells wrap (long words fold, nothing is cut
+    with "…"); when even that does not fit, the columns named in `drop` go, in that order,
+    and a last line says which."""
+    texts = [[cell(value) for value in row] for row in rows]
+    kept = list(range(len(columns)))
+    for victim in [*drop, None]:
+        if victim is None or _narrowest(columns, texts, kept) <= console.width:
+            break
+        kept.remove(list(columns).index(victim))
+    console.print(_grid(title, columns, texts, kept))
+    hidden = [c for c in drop if list(columns).index(c) not in kept]
+    if hidden:
+        say(f"(Cửa sổ hẹp: ẩn cột {', '.join(hidden)}; mở rộng cửa sổ hoặc dùng --json để xem đủ.)")
+
+
+def _longest_word(columns: Sequence[str], texts: list[list[str]], index: int) -> int:
+    values = [columns[index], *(row[index] for row in texts)]
+    return max((cell_len(word) for value in values for word in value.split()), default=1)
+
+
+def _narrowest(columns: Sequence[str], texts: list[list[str]], kept: list[int]) -> int:
+    """The width at which no word of a kept column must be broken: each column as wide as its
+    longest word, plus the borders and padding (3 a column, 1 at the end)."""
+    return sum(_longest_word(columns, texts, index) + 3 for index in kept) + 1
+
+
+def _grid(title: str, columns: Sequence[str], texts: list[list[str]], kept: list[int]) -> Table:
     grid = Table(title=title, title_justify="left")
-    for column in columns:
-        grid.add_column(column)
-    for row in rows:
-        grid.add_row(*(cell(value) for value in row))
-    console.print(grid)
+    for index in kept:
+        # Long words fold rather than being cut with "…": every character stays readable.
+        grid.add_column(columns[index], overflow="fold")
+    for row in texts:
+        grid.add_row(*(row[index] for index in kept))
+    return grid
 
 
 def reply(as_json: bool, result: Any, sentence: str) -> None:
@@ -66,12 +96,16 @@ def reply(as_json: bool, result: Any, sentence: str) -> None:
 
 
 def listing(as_json: bool, rows: Sequence[Any], title: str, columns: Sequence[str],
-            cells: Callable[[Any], Sequence[Any]]) -> None:
-    """Rows as JSON for scripts, or as a table whose row `cells(row)` gives for people."""
+            cells: Callable[[Any], Sequence[Any]], *, empty: str = "Không có kết quả nào.",
+            drop: Sequence[str] = ()) -> None:
+    """Rows as JSON for scripts, or as a table whose row `cells(row)` gives for people (no rows:
+    the sentence `empty`, not an empty frame)."""
     if as_json:
         emit_json(rows)
+    elif not rows:
+        say(empty)
     else:
-        table(title, columns, [cells(row) for row in rows])
+        table(title, columns, [cells(row) for row in rows], drop)
 
 
 def tell_queued_mail(state: Any) -> None:

@@ -101,6 +101,13 @@ class DossierRow:
 
 
 @dataclass(frozen=True)
+class LateRow(DossierRow):
+    """A listed dossier with how late it is (`ocop dossier list`)."""
+
+    working_days_late: int = 0  # past its due day, in the province's working days
+
+
+@dataclass(frozen=True)
 class EventView:
     at: datetime
     at_local: str

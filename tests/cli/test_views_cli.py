@@ -3,12 +3,16 @@ dossier as a whole, lists by unit and their spreadsheets."""
 
 import json
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ocop_cli.main import app
-from tests.conftest import make_runtime
+from states.vocabulary import CampaignKind
+from tests.conftest import at, make_runtime
 from tests.fakes.sendgrid_server import API_KEY, Answer, running_fake_sendgrid
 from tests.notifiers.conftest import queue
 
@@ -139,3 +143,86 @@ def test_score_prints_the_average_and_a_refused_forward_suggests_return(ocop) ->
     assert ocop("dossier", "forward", str(other)).exit_code == 0
     again = ocop("dossier", "forward", str(other))
     assert again.exit_code == 3 and "dossier return" not in again.stderr
+
+
+def sheet_of(path: Path):  # type: ignore[no-untyped-def]
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    return sheet
+
+
+def test_overdue_list_working_days_late_spreadsheet_and_empty_sentence(ocop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = register(ocop)  # due for inspection on 22/03/2022
+    empty = ocop("dossier", "list", "--overdue")
+    assert empty.stdout.strip() == "Không có hồ sơ nào quá hạn."
+    late = json.loads(ocop("--json", "dossier", "list", "--overdue", today="2022-03-29").stdout)
+    [row] = late
+    due = date.fromisoformat(row["due_on"])
+    assert due == date(2022, 3, 22)
+    assert row["id"] == dossier_id and row["working_days_late"] == 5, row  # 23–29/03: 5 working days
+    out = tmp_path / "qua-han.xlsx"
+    listed = ocop("dossier", "list", "--overdue", "--out", str(out), today="2022-03-29")
+    assert listed.exit_code == 0, listed.output
+    assert "Trễ (ngày làm việc)" in listed.stdout and f"Đã ghi {out}" in listed.stdout
+    sheet = sheet_of(out)
+    assert [c.value for c in sheet[3]] == ["Hồ sơ", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể",
+                                           "Hạn", "Trễ (ngày làm việc)"]
+    due_cell = sheet.cell(row=4, column=6)
+    assert due_cell.is_date and due_cell.value.date() == due
+    assert due_cell.number_format == "DD/MM/YYYY"
+    assert sheet.cell(row=4, column=7).value == 5
+    assert sheet.auto_filter.ref == "A3:G4" and sheet.freeze_panes == "A4"
+
+
+def test_stuck_out_writes_the_spreadsheet(ocop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    register(ocop)
+    assert ocop("stuck").stdout.strip() == "Không có hồ sơ nào quá hạn ngày 01/03/2022."
+    out = tmp_path / "ton-dong.xlsx"
+    result = ocop("stuck", "--out", str(out), today="2022-03-29")
+    assert result.exit_code == 0, result.output
+    sheet = sheet_of(out)
+    headers = [c.value for c in sheet[3]]
+    entered = sheet.cell(row=4, column=headers.index("Vào trạng thái") + 1)
+    assert entered.is_date and entered.value.date() == date(2022, 3, 1)
+    assert sheet.cell(row=4, column=headers.index("Quá hạn (ngày làm việc)") + 1).value == 5
+    assert sheet.auto_filter.ref is not None and sheet.freeze_panes == "A4"
+
+
+def test_a_district_officer_lists_their_own_unit(ocop) -> None:  # type: ignore[no-untyped-def]
+    added = ocop("user", "add", "can-bo-luc-ngan", "--role", "district", "--unit", "Lục Ngạn")
+    assert added.exit_code == 0, added.output
+    mine = register(ocop)
+    ocop("product", "register", "--unit", "Huyện Yên Thế", "--producer", "HTX Gà đồi",
+         "--producer-type", "cooperative", "--name", "Gà đồi", "--group", "food")
+    rows = json.loads(ocop("--json", "dossier", "list", user="can-bo-luc-ngan").stdout)
+    assert [r["id"] for r in rows] == [mine]
+    assert len(json.loads(ocop("--json", "dossier", "list").stdout)) == 2
+
+
+def test_a_narrow_terminal_drops_columns_in_the_stated_order(ocop) -> None:  # type: ignore[no-untyped-def]
+    register(ocop)
+    wide = ocop("dossier", "list")
+    assert "Chủ thể" in wide.stdout and "Cửa sổ hẹp" not in wide.stdout
+    narrow = ocop("dossier", "list", columns=50)
+    assert "Chủ thể" not in narrow.stdout.split("(Cửa sổ hẹp")[0]
+    assert "(Cửa sổ hẹp: ẩn cột Chủ thể" in narrow.stdout
+    assert "…" not in narrow.stdout
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+
+
+def test_revocation_list_names_the_proposer_by_full_name(sqlite_url: str, tmp_path: Path) -> None:
+    from tests.use_cases.test_campaigns import certified_on
+    from use_cases.campaigns import close_campaign, open_campaign, propose_revocation
+    from use_cases.identity import add_user_with_password
+
+    rt = make_runtime(sqlite_url)
+    dossier_id = certified_on(rt, date(2020, 3, 2), "Yên Thế", "Gà đồi")
+    add_user_with_password(rt, "admin", "chuyen-vien", "department", None, None, None,
+                           full_name="Lê Thị Hoa")
+    at(rt, date(2022, 9, 5))
+    campaign = open_campaign(rt, "admin", CampaignKind.REVOCATION, date(2022, 10, 15)).campaign_id
+    propose_revocation(rt, "chuyen-vien", campaign, dossier_id, "ceased")
+    closed = close_campaign(rt, "admin", campaign, tmp_path)
+    assert closed.file is not None
+    sheet = sheet_of(closed.file)
+    assert sheet.cell(row=4, column=10).value == "Lê Thị Hoa"
