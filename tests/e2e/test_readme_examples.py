@@ -42,6 +42,9 @@ def test_readme_examples_run_as_typed(tmp_path: Path) -> None:
     # `dossier list --overdue` on 25/03/2026: dossier 2 was due for inspection on 23/03/2026.
     assert re.search(r"│ 2 +│", out)
     assert "Đã thu hồi 1 sản phẩm theo quyết định 2011/QĐ-UBND" in out
+    # The decision is mailed to the unit (the producer has no e-mail: the unit passes it on).
+    decided = out[out.index("Đã thu hồi 1 sản phẩm"):]
+    assert "Đã xếp 1 thư vào hộp thư đi" in decided
     assert (tmp_path / "ocop.db").exists()
     assert (tmp_path / "danh-sach-thu-hoi-OCOP-2.xlsx").exists()
     assert "Traceback" not in result.stderr
