@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from ocop_cli import output
 from ocop_cli.main import app
 from states.vocabulary import CampaignKind
 from tests.conftest import at, make_runtime
@@ -20,12 +21,18 @@ runner = CliRunner()
 QUEUED = re.compile(r"Đã xếp (\d+) thư vào hộp thư đi; gửi bằng `ocop outbox send` hoặc chờ lịch gửi\.")
 
 
+def terminal(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    """A terminal `columns` wide (the console's width is fixed when set, whatever COLUMNS says:
+    pytest-xdist workers start with their own)."""
+    monkeypatch.setattr(output.console, "_width", columns)
+
+
 @pytest.fixture
-def ocop(sqlite_url: str):  # type: ignore[no-untyped-def]
+def ocop(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     def call(*args: str, today: str = "2022-03-01", user: str = "admin",  # type: ignore[no-untyped-def]
              columns: int = 200):
-        return runner.invoke(app, ["--db", sqlite_url, "--today", today, "--as", user, *args],
-                             env={"COLUMNS": str(columns)})
+        terminal(monkeypatch, columns)
+        return runner.invoke(app, ["--db", sqlite_url, "--today", today, "--as", user, *args])
     return call
 
 
@@ -62,8 +69,8 @@ def test_outbox_list_shows_when_a_failed_attempt_is_retried(sqlite_url: str,
     rows = json.loads(runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "--json",
                                           "outbox", "list"]).stdout)
     assert rows[0]["status"] == "pending" and rows[0]["attempts"] == 1
-    listed = runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "outbox", "list"],
-                           env={"COLUMNS": "200"})
+    terminal(monkeypatch, 200)
+    listed = runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "outbox", "list"])
     assert "Gửi / thử lại lúc" in listed.stdout
     when = rows[0]["next_attempt_at"]  # ISO, UTC; the table shows it in Vietnamese time
     hour = (int(when[11:13]) + 7) % 24
