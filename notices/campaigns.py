@@ -17,26 +17,30 @@ from states.db.models import Campaign
 from states.runtime import Runtime
 from states.views.campaigns import (
     ProposalRow,
-    local_unit_ids,
+    certified_products,
+    group_by_unit,
     open_campaigns,
     proposals,
     renewal_outcome,
     renewal_products,
     units_with_pending_renewals,
 )
-from states.vocabulary import CampaignKind
+from states.vocabulary import CampaignKind, RevocationReason, label
 
 SUBJECTS = {CampaignKind.RENEWAL: "Đánh giá lại sản phẩm OCOP",
             CampaignKind.REVOCATION: "Rà soát đề nghị thu hồi OCOP"}
 
 
 def _queue_unit_notices(rt: Runtime, session: Session, opened: OpenedCampaign,
-                        key: str, subject: str, report: QueueReport) -> None:
-    """One notice per unit of `opened`; `key` and `subject` are formatted per unit."""
+                        key: str, subject: str, report: QueueReport, **context: Any) -> None:
+    """One notice per unit of `opened` that has something to do (a product to renew, or a
+    recognised product to review); `key` and `subject` are formatted per unit."""
     campaign = opened.campaign
     kind = CampaignKind(campaign.kind)
     directory = UnitDirectory.load(session, rt.clock.today())
     for unit_id, items in sorted(opened.by_unit.items()):
+        if not items:
+            continue  # nothing recognised there: nothing to review, no letter
         if not directory.is_current(unit_id):
             continue  # a gone unit's dossiers are on the Department's "chưa xác định xã" list
         unit, name = directory.unit(unit_id), directory.name(unit_id)
@@ -44,29 +48,34 @@ def _queue_unit_notices(rt: Runtime, session: Session, opened: OpenedCampaign,
             key.format(campaign=campaign.id, unit=unit.code),
             directory.recipients(unit_id), subject.format(unit=name, count=len(items)),
             "campaign_notice", kind=kind, unit_name=name, deadline=campaign.deadline,
-            items=items, campaign_id=campaign.id, department=directory.department),
+            items=items, campaign_id=campaign.id, department=directory.department,
+            reasons=REVOCATION_REASONS, **({"reminder": None} | context)),
             f"{kind}_campaign", rt.clock.now())
+
+
+# The reason codes `propose-revocation --reason` takes, with what each means.
+REVOCATION_REASONS = tuple((reason.value, label(reason)) for reason in RevocationReason)
 
 
 def queue_opening_notices(rt: Runtime, session: Session, opened: OpenedCampaign) -> QueueReport:
     report = QueueReport()
     kind = CampaignKind(opened.campaign.kind)
-    if kind == CampaignKind.RENEWAL:
-        # A unit with nothing to renew has nothing to do.
-        opened = OpenedCampaign(opened.campaign, {u: i for u, i in opened.by_unit.items() if i})
     subject = (f"[OCOP] {SUBJECTS[kind]} - {{unit}}: hạn nộp {opened.campaign.deadline:%d/%m/%Y}"
                + (" ({count} sản phẩm)" if kind == CampaignKind.RENEWAL else ""))
     _queue_unit_notices(rt, session, opened, "campaign:{campaign}:{unit}", subject, report)
     return report
 
 
-def _still_owing(rt: Runtime, session: Session, campaign: Campaign) -> OpenedCampaign:
+def _still_owing(session: Session, campaign: Campaign) -> OpenedCampaign:
+    """What each unit still owes: renewal, the products not yet sent back; revocation, the
+    recognised products it has not proposed (a unit may propose none: it is told once more)."""
     if campaign.kind == CampaignKind.RENEWAL:
         owing = units_with_pending_renewals(session, campaign)
         return OpenedCampaign(campaign, {unit_id: renewal_products(session, ids)
                                          for unit_id, ids in owing.items()})
-    return OpenedCampaign(campaign, {unit_id: []
-                                     for unit_id in local_unit_ids(session, rt.clock.today())})
+    proposed = {p.dossier_id for p in proposals(session, campaign.id)}
+    return OpenedCampaign(campaign, group_by_unit(
+        [item for item in certified_products(session) if item.dossier_id not in proposed]))
 
 
 def queue_campaign_reminders(rt: Runtime, session: Session,
@@ -87,8 +96,9 @@ def queue_campaign_reminders(rt: Runtime, session: Session,
             subject = (f"[OCOP] Nhắc: {SUBJECTS[kind]} - còn {left} ngày làm việc, hạn "
                        f"{campaign.deadline:%d/%m/%Y} ({{unit}})")
             # One reminder per unit per threshold, however often the flow reruns.
-            _queue_unit_notices(rt, session, _still_owing(rt, session, campaign),
-                                f"campaign-reminder:{{campaign}}:{{unit}}:{left}", subject, report)
+            _queue_unit_notices(rt, session, _still_owing(session, campaign),
+                                f"campaign-reminder:{{campaign}}:{{unit}}:{left}", subject, report,
+                                reminder=left)
     return report
 
 
@@ -112,7 +122,8 @@ def revocation_filename(campaign_id: int) -> str:
 
 def revocation_workbook(campaign: Campaign, listed: list[ProposalRow]) -> bytes:
     rows = [(n, p.dossier_id, p.unit, p.product, p.producer, p.certificate, p.stars,
-             p.reason_label, p.note or "", p.proposed_by) for n, p in enumerate(listed, start=1)]
+             p.reason_label, p.note or "", p.proposer_name or p.proposed_by)
+            for n, p in enumerate(listed, start=1)]
     heading = (f"Danh sách sản phẩm OCOP đề nghị UBND tỉnh thu hồi quyết định công nhận "
                f"(chiến dịch số {campaign.id}, hạn {format_date(campaign.deadline)})")
     return workbook_bytes("Đề nghị thu hồi", REVOCATION_HEADERS, rows, heading)
@@ -148,7 +159,7 @@ def queue_renewal_report(rt: Runtime, session: Session, campaign: Campaign) -> C
     outcome = renewal_outcome(session, campaign.id)
     missing = outcome.unreturned
     rows = [(n, r.dossier_id, r.unit, r.product, r.producer, r.certificate or "", r.stars or "",
-             format_date(r.expires_on), r.state_label) for n, r in enumerate(missing, start=1)]
+             r.expires_on, r.state_label) for n, r in enumerate(missing, start=1)]
     data = workbook_bytes("Chưa gửi lại", UNRETURNED_HEADERS, rows, (
         f"Sản phẩm OCOP chưa được gửi hồ sơ đánh giá lại (chiến dịch số {campaign.id}, "
         f"hạn {format_date(campaign.deadline)})"))

@@ -7,6 +7,10 @@ from sqlalchemy.orm import Session
 
 from notifiers.message import OutgoingMessage
 from notifiers.outbox import enqueue
+from states.db.database import count
+
+# What a command tells its user afterwards: "Đã xếp N thư vào hộp thư đi…".
+QUEUED_MAIL = "queued_mail"
 
 
 @dataclass
@@ -18,5 +22,6 @@ class QueueReport:
         """Queue `message` under its key; a key queued before counts as already queued."""
         if enqueue(session, message, kind, now):
             self.queued += 1
+            count(session, QUEUED_MAIL)
         else:
             self.already_queued += 1

@@ -13,6 +13,7 @@ from notifiers.message import Attachment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="E8F5E9")
+DATE_FORMAT = "DD/MM/YYYY"
 
 
 def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],
@@ -28,8 +29,9 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[A
                   for header in headers])
     for row in rows:
         sheet.append([sheet_cell(sheet, value) for value in row])
+    sheet.auto_filter.ref = f"A3:{get_column_letter(max(1, len(headers)))}{max(3, sheet.max_row)}"
     for index, header in enumerate(headers, start=1):
-        width = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)])
+        width = max([len(str(header)), *(len(str(r[index - 1] or "")) for r in rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, width + 2))
     sheet.freeze_panes = "A4"
     out = BytesIO()

@@ -26,7 +26,7 @@ def stuck_filename(today: date) -> str:
 
 def stuck_workbook(groups: list[StuckGroup], today: date) -> bytes:
     rows = [(g.state_label, g.action, g.unit_name, d.dossier_id, d.product, d.producer,
-             format_date(d.entered_on), format_date(d.due_on), d.days_in_state, d.working_days_late)
+             d.entered_on, d.due_on, d.days_in_state, d.working_days_late)
             for g in groups for d in g.dossiers]
     return workbook_bytes("Hồ sơ tồn đọng", STUCK_HEADERS, rows,
                           f"Hồ sơ OCOP quá thời hạn xử lý, tính đến ngày {format_date(today)}")

@@ -47,6 +47,14 @@ class CliState:
             self._operator = who
         return self._operator
 
+    def queued_mail(self) -> int:
+        """How many letters this command queued (0 when it never opened the database)."""
+        if self._system is None:
+            return 0
+        from use_cases.outbox import queued_mail
+
+        return queued_mail(self._system.rt)
+
     def runtime(self) -> "Runtime":
         return self.system().rt
 

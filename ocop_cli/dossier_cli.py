@@ -29,13 +29,15 @@ NoteOption = Annotated[str | None, typer.Option(help="Ghi chú.")]
 FailedOption = Annotated[str | None, typer.Option(help="Tiêu chí bắt buộc không đạt (nếu có).")]
 
 
-def _step(ctx: typer.Context, name: str, *args: Any, **kwargs: Any) -> None:
+def _step(ctx: typer.Context, name: str, *args: Any, **kwargs: Any) -> Any:
     # The use cases pull in SQLAlchemy: load them only when a command runs, not for --help.
     from use_cases import dossiers
 
     state = state_of(ctx)
     command: Callable[..., Any] = getattr(dossiers, name)
-    moved(command(state.runtime(), state.actor, *args, **kwargs), state.as_json)
+    view = command(state.runtime(), state.actor, *args, **kwargs)
+    moved(view, state.as_json)
+    return view
 
 
 @product_app.command("register")
@@ -89,8 +91,14 @@ def dossier_inspect(
 def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
                   members: MembersOption = None, failed_mandatory: FailedOption = None) -> None:
     """Ghi điểm hội đồng cấp huyện / xã (trung bình tổng điểm các thành viên)."""
-    _step(ctx, "score", dossier_id, totals=parse_points(points, members),
-          failed_mandatory=failed_mandatory)
+    from states.rules.points import format_points
+
+    totals = parse_points(points, members)
+    view = _step(ctx, "score", dossier_id, totals=totals, failed_mandatory=failed_mandatory)
+    if not state_of(ctx).as_json and view.district_points is not None:
+        say(f"Điểm hội đồng đã ghi: {format_points(view.district_points)}"
+            + (f" (trung bình của {'; '.join(format_points(t) for t in totals)})"
+               if len(totals) > 1 else "") + ".")
 
 
 @dossier_app.command("documents")
@@ -113,7 +121,24 @@ def dossier_documents(
 @dossier_app.command("forward")
 def dossier_forward(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Chuyển hồ sơ lên tỉnh (đủ điểm và đủ tài liệu bắt buộc)."""
-    _step(ctx, "forward", dossier_id)
+    from states.errors import RuleRefused
+
+    try:
+        _step(ctx, "forward", dossier_id)
+    except RuleRefused as refused:
+        if not _may_return(ctx, dossier_id):
+            raise
+        raise RuleRefused(f"{refused.message} Nếu hồ sơ không chuyển lên tỉnh được, trả lại cho chủ thể: "
+                          f"ocop dossier return {dossier_id} --reason \"…\".") from None
+
+
+def _may_return(ctx: typer.Context, dossier_id: int) -> bool:
+    from states.vocabulary import Action
+    from use_cases.dossier_sheet import dossier_sheet
+
+    state = state_of(ctx)
+    sheet = dossier_sheet(state.runtime(), state.actor, dossier_id)
+    return any(s.trigger == Action.RETURN and s.allowed for s in sheet.allowed_steps)
 
 
 @dossier_app.command("return")

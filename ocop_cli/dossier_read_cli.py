@@ -6,22 +6,24 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId
+from ocop_cli.dossier_sheet import show_sheet
+from ocop_cli.files import OutOption, report_with_file
 from ocop_cli.output import emit_json, label_of, listing
 from ocop_cli.parsing import choices_help
-from ocop_cli.presenting import show_dossier
 from states.vocabulary import Action, State
 
 
 def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
-    """Xem một hồ sơ."""
-    from use_cases.queries import show_dossier as shown
+    """Xem một hồ sơ: kiểm tra thực tế, tài liệu, điểm từng thành viên, giấy chứng nhận, thu hồi
+    và các bước làm được lúc này (hoặc lý do chưa làm được)."""
+    from use_cases.dossier_sheet import dossier_sheet
 
     state = state_of(ctx)
-    view = shown(state.runtime(), state.actor, dossier_id)
+    sheet = dossier_sheet(state.runtime(), state.actor, dossier_id)
     if state.as_json:
-        emit_json(view)
+        emit_json(sheet)
     else:
-        show_dossier(view)
+        show_sheet(sheet)
 
 
 def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
@@ -41,19 +43,30 @@ def dossier_list(
     ctx: typer.Context,
     state_filter: Annotated[str | None, typer.Option(
         "--state", help=choices_help(State, "Lọc theo trạng thái:"))] = None,
-    unit: Annotated[str | None, typer.Option(help="Lọc theo đơn vị.")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ hồ sơ quá hạn.")] = False,
+    unit: Annotated[str | None, typer.Option(
+        help="Lọc theo đơn vị (cán bộ cấp huyện / xã: mặc định đơn vị của mình).")] = None,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help="Chỉ hồ sơ quá hạn, với số ngày làm việc trễ.")] = False,
+    out: OutOption = None,
 ) -> None:
-    """Danh sách hồ sơ."""
+    """Danh sách hồ sơ (--out: ghi ra tệp Excel). Cửa sổ hẹp: ẩn cột Chủ thể, rồi Đơn vị."""
     from states.views.dossiers import parse_state
-    from use_cases.queries import dossiers
+    from use_cases.queries import dossier_list_file, dossiers
 
     state = state_of(ctx)
-    rows = dossiers(state.runtime(), state.actor, unit=unit, overdue=overdue,
+    rt = state.runtime()
+    rows = dossiers(rt, state.actor, unit=unit, overdue=overdue,
                     state=parse_state(state_filter) if state_filter else None)
-    listing(state.as_json, rows, f"Hồ sơ ({len(rows)})",
-            ["Số", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể", "Hạn"],
-            lambda r: (r.id, r.state_label, r.unit, r.product, r.producer, r.due_on))
+    what = "Hồ sơ quá hạn" if overdue else "Hồ sơ"
+    content = dossier_list_file(rt, rows, what) if out is not None else b""
+    report_with_file(state.as_json, rows, out, content, lambda: listing(
+        False, rows, f"{what} ({len(rows)})",
+        ["Số", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể", "Hạn", "Trễ (ngày làm việc)"],
+        lambda r: (r.id, r.state_label, r.unit, r.product, r.producer, r.due_on,
+                   r.working_days_late or ""),
+        empty=("Không có hồ sơ nào quá hạn." if overdue
+               else "Không có hồ sơ nào khớp điều kiện đã chọn."),
+        drop=("Chủ thể", "Đơn vị")))
 
 
 def register(app: typer.Typer) -> None:

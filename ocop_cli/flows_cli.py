@@ -8,7 +8,8 @@ import typer
 
 from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
-from ocop_cli.output import emit_json, progress, say, table
+from ocop_cli.files import OutOption, report_with_file
+from ocop_cli.output import emit_json, listing, progress, say, table
 from states.errors import ConfigurationError, InvalidInput, OcopError
 
 
@@ -111,25 +112,28 @@ def serve(
             web.should_exit = True
 
 
-def stuck(ctx: typer.Context) -> None:
-    """Hồ sơ tồn đọng theo bước và đơn vị, lâu nhất trước."""
+def stuck(ctx: typer.Context, out: OutOption = None) -> None:
+    """Hồ sơ tồn đọng theo bước và đơn vị, lâu nhất trước (--out: từng hồ sơ ra tệp Excel).
+    Cửa sổ hẹp: ẩn cột Việc cần làm."""
     from states.clock import format_date
+    from use_cases.dashboard import stuck_download
     from use_cases.queries import stuck as stuck_groups
 
     state = state_of(ctx)
     rt = state.runtime()
     groups = stuck_groups(rt)
-    if state.as_json:
-        emit_json([{"state": g.state, "unit": g.unit_name, "count": g.count,
-                    "longest_days": g.longest_days,
-                    "dossiers": [d.dossier_id for d in g.dossiers]} for g in groups])
-        return
-    table(f"Hồ sơ tồn đọng ngày {format_date(rt.clock.today())} "
-          f"({sum(g.count for g in groups)} hồ sơ)",
-          ["Đơn vị", "Đang ở bước", "Việc cần làm", "Số hồ sơ", "Lâu nhất (ngày)", "Hồ sơ"],
-          [(g.unit_name, g.state_label, g.action, g.count, g.longest_days,
-            ", ".join(str(d.dossier_id) for d in g.dossiers[:8])
-            + (" …" if g.count > 8 else "")) for g in groups])
+    content = stuck_download(rt, state.actor).content if out is not None else b""
+    result = [{"state": g.state, "unit": g.unit_name, "count": g.count,
+               "longest_days": g.longest_days,
+               "dossiers": [d.dossier_id for d in g.dossiers]} for g in groups]
+    today = format_date(rt.clock.today())
+    report_with_file(state.as_json, result, out, content, lambda: listing(
+        False, groups, f"Hồ sơ tồn đọng ngày {today} ({sum(g.count for g in groups)} hồ sơ)",
+        ["Đơn vị", "Đang ở bước", "Việc cần làm", "Số hồ sơ", "Lâu nhất (ngày)", "Hồ sơ"],
+        lambda g: (g.unit_name, g.state_label, g.action, g.count, g.longest_days,
+                   ", ".join(str(d.dossier_id) for d in g.dossiers[:8])
+                   + (" …" if g.count > 8 else "")),
+        empty=f"Không có hồ sơ nào quá hạn ngày {today}.", drop=("Việc cần làm",)))
 
 
 def register(app: typer.Typer) -> None:

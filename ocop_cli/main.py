@@ -27,7 +27,7 @@ from ocop_cli import (
 )
 from ocop_cli.acting import guard_commands
 from ocop_cli.context import state_of
-from ocop_cli.output import error_console, report_error
+from ocop_cli.output import error_console, report_error, tell_queued_mail
 from ocop_cli.parser_language import commands_under, speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
@@ -52,7 +52,9 @@ class OcopGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            tell_queued_mail(ctx.obj)
+            return result
         except UsageError as error:
             raise translated(error) from error
         except typer.Abort:  # end of input or Ctrl+C at a prompt

@@ -1,6 +1,6 @@
 """The outbox: what was decided to be sent, what was sent, what failed and why."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,6 +10,9 @@ from ocop_cli.parsing import choices_help
 from states.errors import DeliveryFailed, InvalidInput
 from states.vocabulary import OutboxStatus
 from states.vocabulary_mail import mail_kind_label
+
+if TYPE_CHECKING:
+    from notifiers.outbox import OutboxRow
 
 outbox_app = typer.Typer(help="Hộp thư đi: thư nhắc việc, tổng hợp, thông báo.", no_args_is_help=True)
 
@@ -28,9 +31,17 @@ def outbox_list(
     rows = messages(state.runtime(), parse_code(OutboxStatus, status, "Trạng thái thư") if status else None,
                     limit)
     listing(state.as_json, rows, f"Hộp thư đi ({len(rows)})",
-            ["Số", "Trạng thái", "Loại", "Người nhận", "Tiêu đề", "Lần", "Lỗi"],
-            lambda r: (r.id, r.status, mail_kind_label(r.kind), ", ".join(r.recipients), r.subject,
-                       r.attempts, r.last_error))
+            ["Số", "Trạng thái", "Loại", "Người nhận", "Tiêu đề", "Lần", "Gửi / thử lại lúc", "Lỗi"],
+            lambda r: (r.id, r.status, mail_kind_label(r.kind), ", ".join(r.recipients),
+                       r.subject, r.attempts, next_try(r), r.last_error))
+
+
+def next_try(row: "OutboxRow") -> str:
+    """When the dispatcher next takes a waiting letter (after a failure: the backoff's time)."""
+    from states.clock import format_local_datetime
+    from states.vocabulary import OutboxStatus
+
+    return format_local_datetime(row.next_attempt_at) if row.status == OutboxStatus.PENDING else ""
 
 
 @outbox_app.command("send")

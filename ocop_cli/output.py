@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -113,13 +114,42 @@ def _label(code: StrEnum) -> str:
     return LABELS.get(type(code), {}).get(code, str(code))
 
 
-def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
+          drop: Sequence[str] = ()) -> None:
+    """Rows as a table that fits the terminal: cells wrap (long words fold, nothing is cut
+    with "…"); when even that does not fit, the columns named in `drop` go, in that order,
+    and a last line says which."""
+    texts = [[cell(value) for value in row] for row in rows]
+    kept = list(range(len(columns)))
+    for victim in [*drop, None]:
+        if victim is None or _narrowest(columns, texts, kept) <= console.width:
+            break
+        kept.remove(list(columns).index(victim))
+    console.print(_grid(title, columns, texts, kept))
+    hidden = [c for c in drop if list(columns).index(c) not in kept]
+    if hidden:
+        say(f"(Cửa sổ hẹp: ẩn cột {', '.join(hidden)}; mở rộng cửa sổ hoặc dùng --json để xem đủ.)")
+
+
+def _longest_word(columns: Sequence[str], texts: list[list[Text]], index: int) -> int:
+    values = [columns[index], *(row[index].plain for row in texts)]
+    return max((cell_len(word) for value in values for word in value.split()), default=1)
+
+
+def _narrowest(columns: Sequence[str], texts: list[list[Text]], kept: list[int]) -> int:
+    """The width at which no word of a kept column must be broken: each column as wide as its
+    longest word, plus the borders and padding (3 a column, 1 at the end)."""
+    return sum(_longest_word(columns, texts, index) + 3 for index in kept) + 1
+
+
+def _grid(title: str, columns: Sequence[str], texts: list[list[Text]], kept: list[int]) -> Table:
     grid = Table(title=styled(title), title_justify="left")
-    for column in columns:
-        grid.add_column(styled(column))
-    for row in rows:
-        grid.add_row(*(cell(value) for value in row))
-    console.print(grid)
+    for index in kept:
+        # Long words fold rather than being cut with "…": every character stays readable.
+        grid.add_column(styled(columns[index]), overflow="fold")
+    for row in texts:
+        grid.add_row(*(row[index] for index in kept))
+    return grid
 
 
 def reply(as_json: bool, result: Any, sentence: str) -> None:
@@ -131,9 +161,22 @@ def reply(as_json: bool, result: Any, sentence: str) -> None:
 
 
 def listing(as_json: bool, rows: Sequence[Any], title: str, columns: Sequence[str],
-            cells: Callable[[Any], Sequence[Any]]) -> None:
-    """Rows as JSON for scripts, or as a table whose row `cells(row)` gives for people."""
+            cells: Callable[[Any], Sequence[Any]], *, empty: str = "Không có kết quả nào.",
+            drop: Sequence[str] = ()) -> None:
+    """Rows as JSON for scripts, or as a table whose row `cells(row)` gives for people (no rows:
+    the sentence `empty`, not an empty frame)."""
     if as_json:
         emit_json(rows)
+    elif not rows:
+        say(empty)
     else:
-        table(title, columns, [cells(row) for row in rows])
+        table(title, columns, [cells(row) for row in rows], drop)
+
+
+def tell_queued_mail(state: Any) -> None:
+    """After a command that queued letters, say so and how they leave (not in --json output)."""
+    if state is None or getattr(state, "as_json", True):
+        return
+    queued = state.queued_mail()
+    if queued:
+        say(f"Đã xếp {queued} thư vào hộp thư đi; gửi bằng `ocop outbox send` hoặc chờ lịch gửi.")

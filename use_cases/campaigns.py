@@ -11,6 +11,7 @@ from notices.campaigns import (
     revocation_filename,
     revocation_workbook,
 )
+from notices.revocations import queue_revocation_decision
 from states.commands import campaigns
 from states.db.models import Campaign
 from states.rules.permissions import authorize
@@ -101,9 +102,13 @@ class CampaignDecided:
 
 def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str,
                       on: date | None = None) -> CampaignDecided:
+    """Revoke every proposed product and tell each unit and producer, in one transaction."""
+    decided_on = on or rt.clock.today()
     with rt.transaction() as session:
         revoked = campaigns.decide_revocation(rt, session, actor, campaign_id, decision, on)
-    return CampaignDecided(campaign_id, revoked, decision.strip(), on or rt.clock.today())
+        queue_revocation_decision(rt, session, revoked, decision, decided_on,
+                                  f"campaign-{campaign_id}")
+    return CampaignDecided(campaign_id, revoked, decision.strip(), decided_on)
 
 
 propose_revocation = in_transaction(campaigns.propose_revocation)

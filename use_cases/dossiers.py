@@ -15,6 +15,7 @@ from states.views.lookups import find_user
 from states.views.preparation import PreparationView
 from states.vocabulary import Action
 from use_cases.queries import visible_dossier
+from use_cases.revocations import revoke_and_tell
 from use_cases.transaction import in_transaction
 
 inspect = in_transaction(evaluation.inspect)
@@ -26,8 +27,8 @@ not_recognise = in_transaction(recognition.not_recognise)
 withdraw = in_transaction(endings.withdraw)
 open_renewal = in_transaction(endings.open_renewal)
 expire = in_transaction(endings.expire)
-revoke = in_transaction(endings.revoke)
 set_preparation = in_transaction(record_preparation)
+revoke = in_transaction(revoke_and_tell)
 
 
 def register_product(rt: Runtime, actor: str, /, *,
@@ -64,3 +65,4 @@ def record_who_prepared(rt: Runtime, actor: str, dossier_id: int, *, prepared_by
         if preparation is None:
             raise InvalidInput("Hãy chọn ai chuẩn bị hồ sơ.")
         return record_preparation(rt, session, actor, dossier_id, preparation)
+

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from notices.queueing import QUEUED_MAIL
 from notifiers.dispatcher import DispatchReport
 from notifiers.outbox import OutboxRow, list_messages, retry, retry_all_failed
 from notifiers.sending import dispatch
@@ -65,3 +66,9 @@ def retry_failed(rt: Runtime, actor: str, since: date | None = None) -> int:
 
 # The outbox page: the Department's.
 messages_for = allowed_to(Action.OUTBOX, list_messages)
+
+
+
+def queued_mail(rt: Runtime) -> int:
+    """How many letters the transactions committed so far through `rt` queued."""
+    return rt.db.committed[QUEUED_MAIL]

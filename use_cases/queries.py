@@ -4,15 +4,16 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from notices.dossier_lists import dossier_list_workbook
 from states.db.models import AdministrativeUnit, Dossier, User
 from states.errors import PermissionDenied
 from states.rules.permissions import sees_unit
 from states.runtime import Runtime
 from states.views import campaigns, units
 from states.views.dossiers import (
-    DossierRow,
     DossierView,
     EventView,
+    LateRow,
     full_view,
     history,
     list_dossiers,
@@ -20,7 +21,7 @@ from states.views.dossiers import (
 )
 from states.views.lookups import dossier_not_found, find_unit, find_user
 from states.views.stuck import StuckGroup, stuck_dossiers
-from states.vocabulary import Role, State, UnitLevel
+from states.vocabulary import ACTION_STATES, Role, State, UnitLevel
 from use_cases.transaction import reading
 
 
@@ -55,11 +56,23 @@ def unit_in_view(session: Session, user: User, unit: str | None, day: date) -> s
 
 
 def dossiers(rt: Runtime, actor: str, *, state: State | None = None, unit: str | None = None,
-             overdue: bool = False, limit: int | None = None) -> list[DossierRow]:
+             overdue: bool = False, limit: int | None = None) -> list[LateRow]:
+    """A district officer's list is their unit's (asking for another unit is refused)."""
+    today = rt.clock.today()
     with rt.transaction() as session:
-        wanted = unit_in_view(session, find_user(session, actor), unit, rt.clock.today())
-        return list_dossiers(session, rt.clock.now(), state=state, unit=wanted, overdue=overdue,
+        wanted = unit_in_view(session, find_user(session, actor), unit, today)
+        rows = list_dossiers(session, rt.clock.now(), state=state, unit=wanted, overdue=overdue,
                              limit=limit)
+    calendar = rt.rules.calendar
+    return [LateRow(**vars(row), working_days_late=(
+        calendar.working_days_between(row.due_on, today)
+        if row.due_on and row.due_on < today and row.state in ACTION_STATES else 0))
+        for row in rows]
+
+
+def dossier_list_file(rt: Runtime, rows: list[LateRow], what: str) -> bytes:
+    """`rows` (as `dossiers` gave them) as an .xlsx: real dates, filters, a frozen heading."""
+    return dossier_list_workbook(rows, rt.clock.today(), what)
 
 
 def stuck(rt: Runtime, now: datetime | None = None) -> list[StuckGroup]:

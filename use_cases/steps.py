@@ -12,6 +12,7 @@ from states.views.lookups import find_user
 from states.vocabulary import Action, RevocationReason
 from use_cases.inputs import FieldError, parse_day, parse_points, split_names
 from use_cases.queries import visible_dossier
+from use_cases.revocations import revoke_and_tell
 
 STALE_MESSAGE = ("Hồ sơ vừa được người khác cập nhật: không có gì được ghi. "
                  "Dưới đây là hồ sơ mới nhất; hãy xem lại rồi thử lại.")
@@ -122,7 +123,7 @@ STEPS: dict[Action, StepSpec] = {spec.trigger: spec for spec in (
     StepSpec(Action.WITHDRAW, (NOTE,), endings.withdraw, lambda f: {"note": text(f, "note")}),
     StepSpec(Action.OPEN_RENEWAL, (NOTE,), endings.open_renewal, lambda f: {"note": text(f, "note")}),
     StepSpec(Action.EXPIRE, (), endings.expire, lambda f: {}),
-    StepSpec(Action.REVOKE, (REVOKE_REASON, DECISION_REQUIRED, NOTE), endings.revoke, lambda f: {
+    StepSpec(Action.REVOKE, (REVOKE_REASON, DECISION_REQUIRED, NOTE), revoke_and_tell, lambda f: {
         "reason": required(f, REVOKE_REASON), "decision": required(f, DECISION_REQUIRED),
         "note": text(f, "note")}),
     StepSpec(Action.DOCUMENTS, (), evaluation.update_documents, lambda f: {

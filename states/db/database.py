@@ -1,5 +1,6 @@
 """Engines, sessions and the schema (Alembic), for SQLite and PostgreSQL alike."""
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,11 +102,22 @@ def database_error(error: DBAPIError, dialect: str, url: "URL | None" = None) ->
     return ConfigurationError(problem or f"Lỗi cơ sở dữ liệu ({dialect}), thông báo gốc: {text}")
 
 
+COUNTS = "ocop.counts"
+
+
+def count(session: Session, what: str, n: int = 1) -> None:
+    """Note that this transaction did `what`; it reaches `Database.committed` on commit."""
+    session.info.setdefault(COUNTS, Counter())[what] += n
+
+
 class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # What committed transactions counted (`count(session, "queued_mail")`): a command can
+        # say afterwards what it did, and a rolled-back transaction counts nothing.
+        self.committed: Counter[str] = Counter()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -116,6 +128,7 @@ class Database:
                     yield session
             except (OperationalError, ProgrammingError, IntegrityError) as error:
                 raise database_error(error, self.engine.dialect.name, self.engine.url) from None
+            self.committed.update(session.info.get(COUNTS, {}))
 
     def dispose(self) -> None:
         self.engine.dispose()

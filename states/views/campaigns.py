@@ -16,6 +16,7 @@ from states.db.models import (
     Producer,
     Product,
     RevocationProposal,
+    User,
 )
 from states.errors import NotFound
 from states.rules.deadlines import due_at_on
@@ -147,21 +148,23 @@ class ProposalRow(ListedRow):
     reason_label: str
     note: str | None
     proposed_by: str
+    proposer_name: str | None = None  # the person's full name, as a list for people shows it
 
 
 def proposals(session: Session, campaign_id: int) -> list[ProposalRow]:
     rows = session.execute(
         with_names(select(RevocationProposal, Product.name, Producer.name, AdministrativeUnit.name,
-                          Certificate.number, Certificate.stars)
+                          Certificate.number, Certificate.stars, User.full_name)
                    .join(Dossier, RevocationProposal.dossier_id == Dossier.id),
                    unit_key=RevocationProposal.unit_id)
         .outerjoin(Certificate, LISTED_CERTIFICATE)
+        .outerjoin(User, User.name == RevocationProposal.proposed_by)
         .where(RevocationProposal.campaign_id == campaign_id)
         .order_by(AdministrativeUnit.id, RevocationProposal.id))
     return [ProposalRow(p.dossier_id, unit, product, producer, number, stars,
                         RevocationReason(p.reason), label(RevocationReason(p.reason)), p.note,
-                        p.proposed_by)
-            for p, product, producer, unit, number, stars in rows]
+                        p.proposed_by, full_name)
+            for p, product, producer, unit, number, stars, full_name in rows]
 
 
 def renewal_list(campaign_id: int) -> Select[int]:

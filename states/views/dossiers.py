@@ -20,7 +20,15 @@ from states.db.models import (
 from states.views.joins import with_names
 from states.views.lookups import dossier_not_found, find_dossier, find_unit
 from states.views.preparation import PreparationView, preparation_view
-from states.vocabulary import ACTION_STATES, CertificateStatus, CouncilLevel, State, label, parse_code
+from states.vocabulary import (
+    ACTION_STATES,
+    CertificateStatus,
+    CouncilLevel,
+    RevocationReason,
+    State,
+    label,
+    parse_code,
+)
 
 # One query for a dossier and everything its view names (round, unit, product, producer).
 DOSSIER_WITH_NAMES = (joinedload(Dossier.round), joinedload(Dossier.unit),
@@ -39,14 +47,18 @@ class CertificateView:
     # As printed on the day of issue: "UBND tỉnh Bắc Giang", "Huyện Lục Ngạn".
     issuer: str | None = None
     unit: str | None = None
+    revocation_decision: str | None = None
+    revoked_reason: RevocationReason | None = None
 
     @classmethod
     def of(cls, certificate: Certificate | None) -> "CertificateView | None":
         if certificate is None:
             return None
+        reason = certificate.revoked_reason
         return cls(certificate.number, certificate.stars, certificate.points,
                    certificate.decision_no, certificate.recognised_on, certificate.expires_on,
-                   CertificateStatus(certificate.status), certificate.issuer, certificate.unit_name)
+                   CertificateStatus(certificate.status), certificate.issuer, certificate.unit_name,
+                   certificate.revocation_decision, RevocationReason(reason) if reason else None)
 
 
 @dataclass
@@ -89,6 +101,13 @@ class DossierRow:
     product: str
     producer: str
     due_on: date | None
+
+
+@dataclass(frozen=True)
+class LateRow(DossierRow):
+    """A listed dossier with how late it is (`ocop dossier list`)."""
+
+    working_days_late: int = 0  # past its due day, in the province's working days
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,18 @@
+"""Revoking one product, as the Provincial People's Committee decided: the unit and the
+producer are told in the same transaction."""
+
+from sqlalchemy.orm import Session
+
+from notices.revocations import queue_revocation_decision
+from states.commands import endings
+from states.runtime import Runtime
+from states.views.dossiers import DossierView
+
+
+def revoke_and_tell(rt: Runtime, session: Session, actor: str, dossier_id: int, *, reason: str,
+                    decision: str, note: str | None = None) -> DossierView:
+    view = endings.revoke(rt, session, actor, dossier_id, reason=reason, decision=decision,
+                          note=note)
+    queue_revocation_decision(rt, session, [dossier_id], decision.strip(), rt.clock.today(),
+                              f"dossier-{dossier_id}")
+    return view
