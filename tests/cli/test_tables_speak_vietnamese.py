@@ -3,12 +3,15 @@ ISO dates (issue 12)."""
 
 import json
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
 
 from ocop_cli.main import app
 from ocop_cli.output import console
+from tests.conftest import make_runtime
+from tests.notifiers.conftest import queue
 
 runner = CliRunner()
 Ocop = Callable[..., str]
@@ -48,7 +51,7 @@ def test_unit_list_shows_levels_by_label(ocop: Ocop) -> None:
                                                                                 "district"}
 
 
-def test_campaign_and_outbox_lists_show_labels_and_dates(ocop: Ocop) -> None:
+def test_campaign_and_outbox_lists_show_labels_and_dates(ocop: Ocop, sqlite_url: str) -> None:
     ocop("campaign", "open", "thu hồi", "--deadline", "2022-10-15", today="2022-09-05")
     campaigns = ocop("campaign", "list", today="2022-09-05")
     assert "thu hồi" in campaigns and "đang mở" in campaigns and "mở tay" in campaigns
@@ -57,8 +60,10 @@ def test_campaign_and_outbox_lists_show_labels_and_dates(ocop: Ocop) -> None:
         assert code not in campaigns
     listed = json.loads(ocop("--json", "campaign", "list", today="2022-09-05"))
     assert listed[0]["kind"] == "revocation" and listed[0]["deadline"] == "2022-10-15"
+    # No unit has a recognised product, so the campaign wrote to nobody: a reminder instead.
+    queue(make_runtime(sqlite_url, today=date(2022, 9, 5)), 1)
     outbox = ocop("outbox", "list", today="2022-09-05")
-    assert "Chiến dịch thu hồi" in outbox and "chờ gửi" in outbox
-    assert "revocation_campaign" not in outbox and "pending" not in outbox
+    assert "Nhắc việc gửi đơn vị" in outbox and "chờ gửi" in outbox
+    assert "unit_digest" not in outbox and "pending" not in outbox
     assert json.loads(ocop("--json", "outbox", "list", today="2022-09-05"))[0]["kind"] == \
-        "revocation_campaign"
+        "unit_digest"

@@ -66,7 +66,11 @@ def test_concurrent_certify_gives_one_certificate(pg_url: str) -> None:
         rt.db.dispose()
         outcomes = _together(pg_url, lambda mine, d=dossier_id: c.certify(
             mine, "admin", d, totals=[75], decision="123/QĐ-UBND", on=date(2022, 3, 1)))
-        assert sorted(outcomes) == ["conflict"] * (WRITERS - 1) + ["ok"], outcomes
+        # A writer that starts after the winner committed is refused by the rules (already
+        # certified); one caught in the race gets the conflict. Never a traceback.
+        assert len(outcomes) == WRITERS and outcomes.count("ok") == 1, outcomes
+        assert all(o in ("ok", "conflict") or o.startswith("RuleRefused: ") for o in outcomes), \
+            outcomes
         assert _count(pg_url, Certificate, Certificate.dossier_id == dossier_id) == 1
 
 
