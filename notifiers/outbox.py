@@ -14,6 +14,7 @@ from notifiers.message import Attachment, OutgoingMessage
 from states.db.inserts import insert_unless_taken
 from states.db.models import OutboxMessage
 from states.errors import InvalidInput, NotFound
+from states.rules.ids import storable_id
 from states.vocabulary import OutboxStatus, label
 
 
@@ -65,7 +66,7 @@ def list_messages(session: Session, status: OutboxStatus | None, limit: int = 20
 
 def retry(session: Session, message_id: int, now: datetime) -> None:
     """Put a failed message back in the queue by hand (after fixing what made it fail)."""
-    row = session.get(OutboxMessage, message_id)
+    row = session.get(OutboxMessage, message_id) if storable_id(message_id) else None
     if row is None:
         raise NotFound(f"Không có thư số {message_id} trong hộp thư đi.")
     if row.status != OutboxStatus.FAILED:

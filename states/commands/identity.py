@@ -17,6 +17,7 @@ from states.rules.credentials import (
     new_token,
     token_digest,
 )
+from states.rules.ids import storable_id
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_unit, find_user
@@ -100,7 +101,7 @@ def create_token(rt: Runtime, session: Session, actor: str, user_name: str,
 
 
 def revoke_token(rt: Runtime, session: Session, actor: str, token_id: int) -> None:
-    row = session.get(ApiToken, token_id)
+    row = session.get(ApiToken, token_id) if storable_id(token_id) else None
     if row is None:
         raise NotFound(f"Không có mã truy cập số {token_id}.")
     me = find_user(session, actor)

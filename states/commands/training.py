@@ -16,6 +16,7 @@ from states.db.models import (
     User,
 )
 from states.errors import InvalidInput, NotFound
+from states.rules.ids import storable_id
 from states.rules.names import fold
 from states.rules.permissions import authorize
 from states.runtime import Runtime
@@ -75,7 +76,7 @@ def open_course(rt: Runtime, session: Session, actor: str, course: CourseInput) 
 
 
 def find_course(session: Session, course_id: int) -> TrainingCourse:
-    course = session.get(TrainingCourse, course_id)
+    course = session.get(TrainingCourse, course_id) if storable_id(course_id) else None
     if course is None:
         raise NotFound(f"Không có lớp tập huấn số {course_id}. Xem danh sách: ocop training list")
     return course

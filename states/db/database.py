@@ -6,10 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
-from states.errors import ConfigurationError, Conflict, OcopError
+from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -19,6 +25,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL SQLSTATEs that mean "someone else was writing at the same moment".
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock
 MISSING_TABLE_SQLSTATE = "42P01"
+# A value the column cannot hold: too long, or a number out of range. Input is checked before
+# the database (names.py, ids.py, the column lengths); this is the net behind those checks.
+VALUE_SQLSTATES = frozenset({"22001", "22003"})
 
 
 def normalise_url(url: str) -> str:
@@ -76,6 +85,8 @@ def database_error(error: DBAPIError, dialect: str) -> OcopError:
     if sqlstate in RETRYABLE_SQLSTATES or "database is locked" in text:
         return Conflict("Cơ sở dữ liệu đang bận vì một thao tác khác cùng lúc. "
                         "Không có gì được ghi; hãy thử lại.")
+    if sqlstate in VALUE_SQLSTATES:
+        return InvalidInput("Một giá trị nhập vào quá dài hoặc quá lớn để lưu; không có gì được ghi.")
     if sqlstate == MISSING_TABLE_SQLSTATE or "no such table" in text:
         return ConfigurationError(
             f"Cơ sở dữ liệu ({dialect}) chưa được khởi tạo: hãy chạy 'ocop init'.")
@@ -95,8 +106,10 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, ProgrammingError) as error:
+            except (OperationalError, ProgrammingError, DataError) as error:
                 raise database_error(error, self.engine.dialect.name) from None
+            except OverflowError:  # SQLite's driver: an integer beyond 64 bits
+                raise InvalidInput("Một số nhập vào quá lớn để lưu; không có gì được ghi.") from None
 
     def dispose(self) -> None:
         self.engine.dispose()

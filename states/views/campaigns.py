@@ -19,6 +19,7 @@ from states.db.models import (
 )
 from states.errors import NotFound
 from states.rules.deadlines import due_at_on
+from states.rules.ids import storable_id
 from states.views.joins import with_names
 from states.views.units import home_province, in_force
 from states.vocabulary import (
@@ -81,7 +82,7 @@ def renewal_products(session: Session, dossier_ids: list[int]) -> list[ListedPro
 
 
 def find_campaign(session: Session, campaign_id: int, kind: CampaignKind | None = None) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
+    campaign = session.get(Campaign, campaign_id) if storable_id(campaign_id) else None
     if campaign is None or (kind is not None and campaign.kind != kind):
         what = f"chiến dịch {label(kind)}" if kind else "chiến dịch"
         raise NotFound(f"Không có {what} số {campaign_id}.")

@@ -17,6 +17,7 @@ from states.db.models import (
     Product,
     ScoreSheet,
 )
+from states.rules.ids import storable_id
 from states.views.joins import with_names
 from states.views.lookups import dossier_not_found, find_dossier, find_unit
 from states.views.preparation import PreparationView, preparation_view
@@ -139,7 +140,8 @@ def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:
 
 
 def load_dossier(session: Session, dossier_id: int) -> Dossier:
-    dossier = session.get(Dossier, dossier_id, options=DOSSIER_WITH_NAMES)
+    dossier = (session.get(Dossier, dossier_id, options=DOSSIER_WITH_NAMES)
+               if storable_id(dossier_id) else None)
     if dossier is None:
         raise dossier_not_found(dossier_id)
     return dossier

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Dossier, User
 from states.errors import InvalidInput, NotFound
+from states.rules.ids import storable_id
 from states.rules.unit_names import fold, short_name
 from states.views.units import FormerNames
 
@@ -58,7 +59,7 @@ def dossier_not_found(dossier_id: int) -> NotFound:
 
 
 def find_dossier(session: Session, dossier_id: int) -> Dossier:
-    dossier = session.get(Dossier, dossier_id)
+    dossier = session.get(Dossier, dossier_id) if storable_id(dossier_id) else None
     if dossier is None:
         raise dossier_not_found(dossier_id)
     return dossier
