@@ -3,6 +3,7 @@ they understand."""
 
 from datetime import date, datetime
 
+from states.clock import checked_day
 from states.errors import InvalidInput
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -19,9 +20,10 @@ class FieldError(InvalidInput):
 def parse_day(text: str, what: str = "Ngày") -> date:
     for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            day = datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
+        return checked_day(day, what)
     raise InvalidInput(f"{what} '{text}' không hợp lệ: dùng dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
 
 

@@ -46,3 +46,20 @@ def test_ids_outside_the_32_bit_range_name_nothing(ocop, number: str) -> None:  
         result = ocop(*args)
         assert result.exit_code == NotFound.exit_code, (command, result.output)
         assert number in result.stderr or command[0] == "certificate", result.stderr
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "1900-01-01", "31/12/2101", "1989-12-31"])
+def test_days_outside_1990_2100_are_bad_input(ocop, day: str) -> None:  # type: ignore[no-untyped-def]
+    assert "1990–2100" in refused(ocop("dossier", "list", today=day))
+    dossier_id = register(ocop)
+    assert "1990–2100" in refused(ocop("dossier", "inspect", str(dossier_id), "--on", day,
+                                       "--inspectors", "An"))
+    assert "1990–2100" in refused(ocop("campaign", "open", "renewal", "--deadline", day))
+    shown = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
+    assert shown["state"] == "registered"
+
+
+def test_ocop_today_from_the_environment_is_checked_too(sqlite_url: str) -> None:
+    result = runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "dossier", "list"],
+                           env={"OCOP_TODAY": "9999-12-31"})
+    assert result.exit_code == 7 and "1990–2100" in result.stderr, result.output
