@@ -11,10 +11,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from notifiers.message import Attachment, OutgoingMessage
+from states.db.ids import storable_id
 from states.db.inserts import insert_unless_taken
 from states.db.models import OutboxMessage
 from states.errors import InvalidInput, NotFound
-from states.rules.ids import storable_id
 from states.vocabulary import OutboxStatus, label
 
 

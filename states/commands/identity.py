@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from states.commands.sessions import TOUCH_EVERY, end_sessions
+from states.db.ids import storable_id
 from states.db.models import ApiToken, User
 from states.errors import InvalidInput, NotFound
 from states.rules.contacts import valid_email
@@ -17,7 +18,6 @@ from states.rules.credentials import (
     new_token,
     token_digest,
 )
-from states.rules.ids import storable_id
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_unit, find_user

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.db.ids import storable_id
 from states.db.inserts import insert_unless_taken
 from states.db.models import (
     TrainingAttendance,
@@ -16,7 +17,6 @@ from states.db.models import (
     User,
 )
 from states.errors import InvalidInput, NotFound
-from states.rules.ids import storable_id
 from states.rules.names import fold
 from states.rules.permissions import authorize
 from states.runtime import Runtime

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from states.db.ids import storable_id
 from states.db.models import (
     AdministrativeUnit,
     Campaign,
@@ -19,7 +20,6 @@ from states.db.models import (
 )
 from states.errors import NotFound
 from states.rules.deadlines import due_at_on
-from states.rules.ids import storable_id
 from states.views.joins import with_names
 from states.views.units import home_province, in_force
 from states.vocabulary import (

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from states.clock import format_local_datetime, last_local_day_before, local_date
+from states.db.ids import storable_id
 from states.db.models import (
     AdministrativeUnit,
     Certificate,
@@ -17,7 +18,6 @@ from states.db.models import (
     Product,
     ScoreSheet,
 )
-from states.rules.ids import storable_id
 from states.views.joins import with_names
 from states.views.lookups import dossier_not_found, find_dossier, find_unit
 from states.views.preparation import PreparationView, preparation_view

@@ -5,9 +5,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.db.ids import storable_id
 from states.db.models import AdministrativeUnit, Dossier, User
 from states.errors import InvalidInput, NotFound
-from states.rules.ids import storable_id
 from states.rules.unit_names import fold, short_name
 from states.views.units import FormerNames
 

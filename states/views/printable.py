@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.commands.issuers import issued_by
+from states.db.ids import storable_id
 from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound, Producer, Product
 from states.errors import NotFound, RuleRefused
-from states.rules.ids import storable_id
 from states.rules.rulebooks import Rulebook, RuleRegistry
 from states.views.registry import RegistryEntry, by_token
 from states.vocabulary import CertificateStatus
