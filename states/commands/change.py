@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from states.clock import local_date
 from states.db.models import Dossier, DossierEvent, ScoreSheet, User
 from states.errors import InvalidInput
 from states.rules.deadlines import due_at_for, due_at_on
@@ -61,6 +62,14 @@ class DossierChange(DossierFacts):
             unit_name=name_on(self.session, self.dossier.unit, self.rt.clock.today())))
         # Flushing here runs the version check: a stale dossier raises before commit.
         self.session.flush()
+
+    def not_before_step(self, day: date, what: str) -> None:
+        """A step's date (an inspection, a decision) cannot precede the step it follows: the
+        day the dossier reached its present state (registered, forwarded …)."""
+        reached = local_date(self.dossier.entered_state_at)
+        if day < reached:
+            raise InvalidInput(f"{what} {day:%d/%m/%Y} trước ngày hồ sơ đến bước hiện tại "
+                               f"({reached:%d/%m/%Y}).")
 
     def add_sheet(self, level: CouncilLevel, totals: list[float],
                   failed_mandatory: str | None) -> float:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from states.db.stored_text import check_stored_text
 from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", check_stored_text)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -1,5 +1,6 @@
 """Finding what a person names: a user, a unit (by code or the name officers use), a dossier."""
 
+import unicodedata
 from datetime import date
 
 from sqlalchemy import select
@@ -48,7 +49,8 @@ def _ambiguous(ref: str, found: list[AdministrativeUnit], names: FormerNames,
 
 
 def find_user(session: Session, name: str) -> User:
-    user = session.scalar(select(User).where(User.name == name))
+    # Stored composed (NFC): a name typed with decomposed accents is the same name.
+    user = session.scalar(select(User).where(User.name == unicodedata.normalize("NFC", name.strip())))
     if user is None:
         raise NotFound(f"Không có người dùng '{name}'. Thêm bằng: ocop user add {name} --role ...")
     return user

@@ -30,8 +30,8 @@ def register(ocop, **options: str) -> int:  # type: ignore[no-untyped-def]
 
 def refused(result, code: int = InvalidInput.exit_code) -> str:  # type: ignore[no-untyped-def]
     assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output and result.exception is None or isinstance(
-        result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return str(result.stderr)
 
 
@@ -63,3 +63,71 @@ def test_ocop_today_from_the_environment_is_checked_too(sqlite_url: str) -> None
     result = runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "dossier", "list"],
                            env={"OCOP_TODAY": "9999-12-31"})
     assert result.exit_code == 7 and "1990–2100" in result.stderr, result.output
+
+
+@pytest.mark.parametrize("name", ["\u200b\u200b", "Gà\u200b đồi", "Gà \u202eđồi", "Gà\x1b[31m",
+                                  "\u0301\u0301", "   "])
+def test_unseen_characters_and_empty_names_are_refused(ocop, name: str) -> None:  # type: ignore[no-untyped-def]
+    refused(ocop("product", "register", "--unit", "Huyện Lục Ngạn", "--producer", "HTX A",
+                 "--producer-type", "cooperative", "--name", name, "--group", "food"))
+    refused(ocop("user", "add", f"admin{name}", "--role", "department"))
+    assert json.loads(ocop("--json", "dossier", "list").stdout) == []
+
+
+def test_names_are_composed_and_stripped_and_look_alikes_are_one(ocop) -> None:  # type: ignore[no-untyped-def]
+    decomposed = "HTX Ga\u0300 \u0111o\u0302\u0300i"  # "HTX Gà đồi" with combining accents
+    first = register(ocop, **{"--producer": "  HTX Gà đồi ", "--name": "  Ga\u0300 "})
+    second = register(ocop, **{"--producer": decomposed.upper()})
+    one, two = (json.loads(ocop("--json", "dossier", "show", str(i)).stdout)
+                for i in (first, second))
+    assert one["producer"] == two["producer"] == "HTX Gà đồi"  # one producer, composed
+    assert one["product"] == "Gà"
+    assert "tồn tại" in refused(ocop("user", "add", "ADMIN", "--role", "department"))
+    assert "tồn tại" in refused(ocop("user", "add", "A\u0064min ", "--role", "department"))
+    assert ocop("user", "add", "Trà\u0300", "--role", "department").exit_code == 2
+    assert ocop("user", "add", "tra\u0300", "--role", "department").exit_code == 0
+    assert "tồn tại" in refused(ocop("user", "add", "TRÀ", "--role", "department"))
+
+
+def test_lengths_are_the_columns_on_both_databases(ocop) -> None:  # type: ignore[no-untyped-def]
+    long_name = "Gà đồi " * 50  # 350 characters: Producer.name holds 300
+    assert "tối đa 300" in refused(ocop("product", "register", "--unit", "Huyện Lục Ngạn",
+                                        "--producer", long_name, "--producer-type", "cooperative",
+                                        "--name", "Gà", "--group", "food"))
+    dossier_id = register(ocop)
+    assert "tối đa" in refused(ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01",
+                                    "--inspectors", "An", "--minutes", "B" * 1000))
+    assert json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)["state"] == \
+        "registered"
+
+
+def test_blank_numbers_and_dates_before_the_step_are_refused(ocop) -> None:  # type: ignore[no-untyped-def]
+    result = ocop("--json", "product", "register", "--unit", "Huyện Lục Ngạn", "--producer",
+                  "HTX A", "--producer-type", "cooperative", "--name", "Gà", "--group", "food",
+                  today="2022-03-10")
+    dossier_id = int(json.loads(result.stdout)["id"])
+    assert "trống" in refused(ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-10",
+                                   "--inspectors", "An", "--minutes", "   ", today="2022-03-10"))
+    assert "10/03/2022" in refused(ocop("dossier", "inspect", str(dossier_id), "--on",
+                                        "2022-03-09", "--inspectors", "An", today="2022-03-12"))
+    assert ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-12", "--inspectors", "An",
+                today="2022-03-12").exit_code == 0
+    assert ocop("dossier", "score", str(dossier_id), "--points", "62",
+                today="2022-03-14").exit_code == 0
+    ocop("dossier", "documents", str(dossier_id), "--add", "registration-form", "--add",
+         "business-plan", "--add", "organisation", "--add", "business-registration", "--add",
+         "samples", today="2022-03-14")
+    assert ocop("dossier", "forward", str(dossier_id), today="2022-03-15").exit_code == 0
+    assert "trống" in refused(ocop("dossier", "certify", str(dossier_id), "--points", "78",
+                                   "--decision", "   ", "--on", "2022-03-20", today="2022-03-20"))
+    assert "15/03/2022" in refused(ocop("dossier", "certify", str(dossier_id), "--points", "78",
+                                        "--decision", "12/QĐ", "--on", "2022-03-14",
+                                        today="2022-03-20"))
+    shown = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
+    assert shown["state"] == "provincial_review" and shown["certificate"] is None
+    assert ocop("dossier", "certify", str(dossier_id), "--points", "78", "--decision",
+                " 12/QĐ-UBND ", "--on", "2022-03-15", today="2022-03-20").exit_code == 0
+    assert "--decision" in refused(ocop("dossier", "revoke", str(dossier_id), "--reason", "ceased",
+                                   "--decision", "\t ", today="2022-03-21"))
+    shown = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
+    assert shown["certificate"]["decision"] == "12/QĐ-UBND"
