@@ -3,7 +3,9 @@ characters nobody sees (controls, zero-width, bidi marks) that would make "admin
 like "admin". Names, codes and identifiers follow this everywhere (CLI, web, imports); plain
 functions, so that every layer, storage included, may use them."""
 
+import re
 import unicodedata
+from collections.abc import Sequence
 
 from states.errors import InvalidInput
 
@@ -65,6 +67,19 @@ def _stacked_marks(text: str) -> bool:
 def optional_name(value: str | None, what: str, limit: int | None = None) -> str | None:
     """typed_name, where nothing typed (None) stays nothing; blank is still refused."""
     return None if value is None else typed_name(value, what, limit)
+
+
+def split_items(values: str | Sequence[str] | None, what: str) -> list[str]:
+    """A list as it may be typed: one value with commas (or semicolons), the option repeated,
+    or both ("62,58" --members 64). An empty item ("62,,58") is a typo, not nothing."""
+    texts = [values] if isinstance(values, str) else list(values or [])
+    items: list[str] = []
+    for text in texts:
+        parts = [part.strip() for part in re.split(r"[,;]", text)]
+        if any(not part for part in parts):
+            raise InvalidInput(f"{what} '{text}' có mục trống: các mục cách nhau bởi một dấu phẩy.")
+        items.extend(parts)
+    return items
 
 
 def name_key(text: str) -> str:

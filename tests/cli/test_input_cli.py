@@ -131,3 +131,23 @@ def test_blank_numbers_and_dates_before_the_step_are_refused(ocop) -> None:  # t
                                    "--decision", "\t ", today="2022-03-21"))
     shown = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
     assert shown["certificate"]["decision"] == "12/QĐ-UBND"
+
+
+def test_lists_are_parsed_strictly_and_alike(ocop) -> None:  # type: ignore[no-untyped-def]
+    dossier_id = register(ocop)
+    ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
+    for typo in ("6 2,5 8", "62,,58", "1e2", "nan", "62;", "-5", "62.555"):
+        assert "Điểm" in refused(ocop("dossier", "score", str(dossier_id), "--members", typo))
+    assert json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)["state"] == \
+        "district_inspected"
+    assert ocop("dossier", "score", str(dossier_id), "--members", "60,62.5",
+                "--members", "64").exit_code == 0
+    shown = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
+    assert shown["district_points"] == pytest.approx((60 + 62.5 + 64) / 3, abs=0.01)
+    docs = json.loads(ocop("--json", "dossier", "documents", str(dossier_id), "--add",
+                           "registration-form,business-plan", "--add", "samples").stdout)
+    assert {r["code"] for r in docs if r["present"]} == {"registration-form", "business-plan",
+                                                         "samples"}
+    refused(ocop("dossier", "documents", str(dossier_id), "--add", "samples,,organisation"))
+    assert "--members 62,58 --members 64" in ocop("dossier", "score", "--help").stdout
+    assert "lặp lại" in ocop("dossier", "documents", "--help").stdout
