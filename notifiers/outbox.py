@@ -57,7 +57,18 @@ class OutboxRow:
     provider_message_id: str | None
 
 
+# The most messages one listing shows or one `outbox send --limit` sends.
+MAX_LIMIT = 10_000
+
+
+def checked_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"Số thư tối đa phải từ 1 đến {MAX_LIMIT}, không phải {limit}.")
+    return limit
+
+
 def list_messages(session: Session, status: OutboxStatus | None, limit: int = 200) -> list[OutboxRow]:
+    checked_limit(limit)
     query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
     if status is not None:
         query = query.where(OutboxMessage.status == status)

@@ -1,7 +1,7 @@
 """The Department's outbox: look at it, send what is due, put failed mail back in the queue."""
 
 from notifiers.dispatcher import DispatchReport
-from notifiers.outbox import OutboxRow, list_messages, retry
+from notifiers.outbox import OutboxRow, checked_limit, list_messages, retry
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
 from states.rules.permissions import authorize
@@ -25,6 +25,8 @@ def deliver_due(rt: Runtime, mail: NotifierSettings, limit: int | None = None,
 def send(rt: Runtime, actor: str, mail: NotifierSettings, limit: int | None = None,
          sendgrid_key: str | None = None) -> DispatchReport:
     """The same, by hand: the Department's."""
+    if limit is not None:
+        checked_limit(limit)
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.OUTBOX)
     return deliver_due(rt, mail, limit, sendgrid_key)

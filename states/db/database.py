@@ -4,10 +4,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import (
     ArgumentError,
+    DatabaseError,
     DataError,
     DBAPIError,
     OperationalError,
@@ -66,14 +68,47 @@ def alembic_config(engine: Engine) -> "Config":
     return config
 
 
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite database (None: another database, or in memory)."""
+    name = engine.url.database
+    if engine.dialect.name != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+# Engines allowed to create their SQLite file: only while `ocop init` upgrades the schema.
+_creating: "WeakSet[Engine]" = WeakSet()
+
+
+def _refuse_missing_file(engine: Engine) -> None:
+    """SQLite creates any file it is asked to open: a mistyped --db would leave an empty one."""
+    path = sqlite_file(engine)
+    if path is not None and engine not in _creating and not path.exists():
+        raise ConfigurationError(f"Không có tệp cơ sở dữ liệu {path}: hãy chạy 'ocop init' để "
+                                 "tạo mới, hoặc kiểm tra --db / OCOP_DATABASE_URL.")
+
+
+def not_a_database(engine: Engine) -> ConfigurationError:
+    return ConfigurationError(f"Tệp {sqlite_file(engine) or engine.url.database} không phải cơ sở "
+                              "dữ liệu SQLite (hỏng, hoặc tệp khác): kiểm tra --db / "
+                              "OCOP_DATABASE_URL, hoặc khôi phục từ bản sao lưu.")
+
+
 def upgrade_schema(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration; safe to run again."""
     from alembic import command
 
+    _creating.add(engine)
     try:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as error:
         raise ConfigurationError(f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+    except DatabaseError as error:
+        if "not a database" in str(error.orig):
+            raise not_a_database(engine) from None
+        raise
+    finally:
+        _creating.discard(engine)
     # A migration may switch SQLite's foreign keys off on its connection: start afresh, so
     # every later connection gets the pragmas again.
     engine.dispose()
@@ -100,6 +135,9 @@ class Database:
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", check_stored_text)
+        if sqlite_file(self.engine) is not None:
+            event.listen(self.engine, "do_connect",
+                         lambda *_: _refuse_missing_file(self.engine))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -110,6 +148,10 @@ class Database:
                     yield session
             except (OperationalError, ProgrammingError, DataError) as error:
                 raise database_error(error, self.engine.dialect.name) from None
+            except DatabaseError as error:
+                if "not a database" not in str(error.orig):
+                    raise
+                raise not_a_database(self.engine) from None
             except OverflowError:  # SQLite's driver: an integer beyond 64 bits
                 raise InvalidInput("Một số nhập vào quá lớn để lưu; không có gì được ghi.") from None
 

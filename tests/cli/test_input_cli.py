@@ -151,3 +151,39 @@ def test_lists_are_parsed_strictly_and_alike(ocop) -> None:  # type: ignore[no-u
     refused(ocop("dossier", "documents", str(dossier_id), "--add", "samples,,organisation"))
     assert "--members 62,58 --members 64" in ocop("dossier", "score", "--help").stdout
     assert "lặp lại" in ocop("dossier", "documents", "--help").stdout
+
+
+def test_only_init_creates_a_database_and_a_corrupt_file_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing, corrupt = tmp_path / "thieu.db", tmp_path / "hong.db"
+    corrupt.write_bytes(b"not a database at all" * 100)
+    for command in (["dossier", "list"], ["dossier", "show", "1"], ["outbox", "list"],
+                    ["user", "add", "x", "--role", "department"], ["stuck"]):
+        result = runner.invoke(app, ["--db", f"sqlite:///{missing}", "--as", "admin", *command])
+        assert result.exit_code == 7 and str(missing) in result.stderr, result.output
+        assert "ocop init" in result.stderr and not missing.exists()
+        result = runner.invoke(app, ["--db", f"sqlite:///{corrupt}", "--as", "admin", *command])
+        assert result.exit_code == 7 and str(corrupt) in result.stderr, result.output
+        assert isinstance(result.exception, SystemExit), result.exception
+    assert corrupt.read_bytes() == b"not a database at all" * 100
+    assert runner.invoke(app, ["--db", f"sqlite:///{missing}", "init"]).exit_code == 0
+    assert missing.exists()
+
+
+def test_init_seed_is_a_packaged_name_or_a_file_never_a_path_under_the_seeds(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'seed.db'}"
+    for seed in ("../../x", "../seeds/bac-giang-2022", "/etc/passwd", "bac-giang-2022/../x"):
+        result = runner.invoke(app, ["--db", url, "init", "--seed", seed])
+        assert result.exit_code == 2 and "bac-giang-2022" in result.stderr, result.output
+    from states.commands.seeding import SEEDS_DIR
+
+    own = tmp_path / "tinh-thu.toml"
+    own.write_text((SEEDS_DIR / "bac-giang-2022.toml").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    result = runner.invoke(app, ["--db", url, "--today", "2022-03-01", "init", "--seed", str(own)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("limit", ["-1", "0", "99999999999999999999"])
+def test_outbox_limits_are_checked(ocop, limit: str) -> None:  # type: ignore[no-untyped-def]
+    refused(ocop("outbox", "list", "--limit", limit))
+    refused(ocop("outbox", "send", "--limit", limit if limit != "0" else "-5"))
