@@ -171,9 +171,24 @@ def where(loc: tuple[int | str, ...]) -> str:
     return ", ".join(parts) or "toàn tệp"
 
 
+# pydantic's commonest complaints about a file, as the officer who edits it reads them.
+SAID = {
+    "extra_forbidden": "khoá không có (gõ sai tên khoá?)",
+    "missing": "thiếu khoá bắt buộc",
+    "greater_than_equal": "phải từ {ge} trở lên",
+    "less_than_equal": "phải không quá {le}",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+}
+
+
 def validation_message(error: ValidationError) -> str:
-    return "; ".join(f"{where(e['loc'])}: {str(e['msg']).removeprefix('Value error, ')}"
-                     for e in error.errors())
+    def said(e: Any) -> str:
+        if e["type"] in SAID:
+            return SAID[e["type"]].format(**e.get("ctx", {}))
+        return str(e["msg"]).removeprefix("Value error, ")
+
+    return "; ".join(f"{where(e['loc'])}: {said(e)}" for e in error.errors())
 
 
 def read_plan_file(path: Path) -> YearPlan:
