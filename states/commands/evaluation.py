@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from states.commands.change import DossierChange, not_in_future
+from states.commands.change import DossierChange, not_before, not_in_future
 from states.db.models import DocumentReceipt, Inspection
 from states.db.stored_text import length_of
 from states.errors import InvalidInput
@@ -30,9 +30,11 @@ def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: d
     minutes_ref = optional_name(minutes_ref, "Số biên bản", length_of(Inspection.minutes_ref))
     not_in_future(rt, on, "Ngày kiểm tra")
     change = DossierChange(rt, session, actor, dossier_id, Action.INSPECT)
-    change.not_before_step(on, "Ngày kiểm tra")
+    registered = change.reached_on()  # before the move dates the dossier's new state
 
     def write_minutes(_: str) -> None:
+        # Checked once the rules allow the step (a refused step says why, not the date).
+        not_before(on, registered, "Ngày kiểm tra")
         session.add(Inspection(dossier_id=dossier_id, cycle=change.dossier.cycle,
                                inspected_on=on, inspectors=names, minutes_ref=minutes_ref,
                                recorded_at=rt.clock.now()))

@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from states.commands.change import DossierChange, not_in_future
+from states.commands.change import DossierChange, not_before, not_in_future
 from states.commands.issuers import issued_by
 from states.db.models import Certificate, Dossier
 from states.db.stored_text import length_of
@@ -35,8 +35,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
     if on is not None:
         not_in_future(rt, on, "Ngày quyết định công nhận")
     change = DossierChange(rt, session, actor, dossier_id, certify_action)
-    if on is not None:
-        change.not_before_step(on, "Ngày quyết định công nhận")
+    reached = change.reached_on()  # before the move dates the dossier's new state
     level = COUNCIL_OF.get(change.dossier.state, CouncilLevel.PROVINCIAL)
     ctx = change.context_for(Action.CERTIFY, points=average, failed_mandatory=failed_mandatory)
     issued: list[Certificate] = []
@@ -47,6 +46,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
             return None
         if not decision or on is None:
             raise InvalidInput("Công nhận cần số quyết định (--decision) và ngày (--on).")
+        not_before(on, reached, "Ngày quyết định công nhận")
         issued.append(_issue_certificate(change, average, decision, on, level))
         # A certified dossier's next date is its certificate's expiry.
         return issued[0].expires_on
