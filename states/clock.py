@@ -46,6 +46,12 @@ def checked_day(day: date, what: str = "Ngày") -> date:
     return day
 
 
+def checked_year(year: int, what: str = "Năm") -> int:
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InvalidInput(f"{what} {year} nằm ngoài khoảng {FIRST_DAY.year}–{LAST_DAY.year}.")
+    return year
+
+
 def local_date(instant: datetime) -> date:
     return instant.astimezone(LOCAL_TZ).date()
 
