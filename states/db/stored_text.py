@@ -27,6 +27,9 @@ def check_stored_text(session: Session, _context: Any, _instances: Any) -> None:
     for instance in itertools.chain(session.new, session.dirty):
         state = inspect(instance)
         for attribute in state.mapper.column_attrs:
+            # Only what is being written: a row stored before these checks stays editable.
+            if not state.pending and not state.attrs[attribute.key].history.added:
+                continue
             value = state.dict.get(attribute.key)  # only what is loaded or set: no lazy loads
             if isinstance(value, str):
                 _check(instance, attribute.key, attribute.columns[0], value)
