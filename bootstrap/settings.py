@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from notifiers.settings import NotifierSettings
 from states.clock import out_of_range
 from states.errors import ConfigurationError
+from states.validation_language import described
 
 
 class EnvSettings(BaseSettings, NotifierSettings):
@@ -45,5 +46,6 @@ def read_environment(**overrides: Any) -> EnvSettings:
         return EnvSettings(**given)
     except ValidationError as error:
         wrong = "; ".join(
-            f"OCOP_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in error.errors())
-        raise ConfigurationError(f"Cấu hình không hợp lệ: {wrong}") from None
+            f"OCOP_{'_'.join(str(p) for p in e['loc']).upper()} = {described(e)}"
+            for e in error.errors())
+        raise ConfigurationError(f"Cấu hình không hợp lệ: {wrong}.") from None

@@ -8,6 +8,7 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system
+from flows.run_log import HOOKS
 from states.views.jsonable import jsonable
 from states.vocabulary import CampaignKind
 from use_cases import schedules
@@ -41,14 +42,14 @@ def campaign_day(kind: CampaignKind, as_of: date | None, database_url: str | Non
             "closed": closed}
 
 
-@flow(name="renewal-campaign", retries=1, retry_delay_seconds=30)
+@flow(name="renewal-campaign", retries=1, retry_delay_seconds=30, **HOOKS)
 def renewal_campaign(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
     """Open the planned renewal campaigns of the day (and the quarter's, with auto_renewal),
     remind units as deadlines near, close those past their deadline."""
     return campaign_day(CampaignKind.RENEWAL, as_of, database_url)
 
 
-@flow(name="revocation-campaign", retries=1, retry_delay_seconds=30)
+@flow(name="revocation-campaign", retries=1, retry_delay_seconds=30, **HOOKS)
 def revocation_campaign(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
     """The same for the revocation lists: open as planned, remind, close with the list."""
     return campaign_day(CampaignKind.REVOCATION, as_of, database_url)

@@ -7,6 +7,7 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system
+from flows.run_log import HOOKS
 from use_cases.schedules import expire_certificates as expire_and_tell
 
 
@@ -16,7 +17,7 @@ def expire_and_notify(as_of: date | None, database_url: str | None) -> dict[str,
         return asdict(expire_and_tell(system.rt))
 
 
-@flow(name="expire-certificates", retries=1, retry_delay_seconds=30)
+@flow(name="expire-certificates", retries=1, retry_delay_seconds=30, **HOOKS)
 def expire_certificates(as_of: date | None = None,
                         database_url: str | None = None) -> dict[str, Any]:
     return expire_and_notify(as_of, database_url)

@@ -6,6 +6,7 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system, queued_as_of
+from flows.run_log import HOOKS
 from use_cases import schedules
 
 
@@ -14,7 +15,7 @@ def queue_reminders(as_of: date | None, database_url: str | None) -> dict[str, A
     return queued_as_of(as_of, database_url, schedules.deadline_reminders)
 
 
-@flow(name="deadline-reminders", retries=1, retry_delay_seconds=30)
+@flow(name="deadline-reminders", retries=1, retry_delay_seconds=30, **HOOKS)
 def deadline_reminders(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
     """Digests of what is due soon or late, one per unit per day; long-late dossiers go to the
     Department too (the province's `[notices]` settings say how soon and how late)."""
@@ -28,7 +29,7 @@ def queue_stuck(as_of: date | None, database_url: str | None) -> dict[str, Any]:
         return {"as_of": system.rt.clock.today().isoformat(), "queued": report.queued}
 
 
-@flow(name="stuck-dossiers", retries=1, retry_delay_seconds=30)
+@flow(name="stuck-dossiers", retries=1, retry_delay_seconds=30, **HOOKS)
 def stuck_dossiers(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
     """The Department's weekly list of dossiers past their time limit, with an .xlsx."""
     return queue_stuck(as_of, database_url)

@@ -6,6 +6,7 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system
+from flows.run_log import HOOKS
 from notifiers.settings import NotifierSettings
 from use_cases.outbox import deliver_due
 
@@ -33,7 +34,7 @@ def send_due(as_of: date | None, database_url: str | None, limit: int | None) ->
                 "errors": report.errors[:20]}
 
 
-@flow(name="dispatch-notifications", retries=1, retry_delay_seconds=30)
+@flow(name="dispatch-notifications", retries=1, retry_delay_seconds=30, **HOOKS)
 def dispatch_notifications(as_of: date | None = None, database_url: str | None = None,
                            limit: int | None = None) -> dict[str, Any]:
     return send_due(as_of, database_url, limit)

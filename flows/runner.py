@@ -17,20 +17,22 @@ def load_flow(item: FlowSpec) -> Callable[..., Any]:
 
 
 def run_flows(names: list[str], as_of: date | None, database_url: str | None,
-              parameters: dict[str, Any] | None = None, dispatch: bool = True) -> dict[str, Any]:
-    """Run the named flows in order as of `as_of`, then send what they queued."""
+              parameters: dict[str, Any] | None = None, dispatch: bool = True,
+              starting: Callable[[str], None] = lambda name: None) -> dict[str, Any]:
+    """Run the named flows in order as of `as_of`, then send what they queued; `starting(name)`
+    is told before each flow (the first one also waits for the engine to start)."""
     prefect_env.configure()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+    if dispatch and "dispatch-notifications" not in names:
+        names = [*names, "dispatch-notifications"]
     results: dict[str, Any] = {}
     # The heartbeat thread costs ~1 s per flow call and serves no purpose for a one-off run.
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         for name in names:
             extra = (parameters or {}) if name == names[0] else {}
+            starting(name)
             results[name] = load_flow(spec(name))(as_of=as_of, database_url=database_url, **extra)
-        if dispatch and "dispatch-notifications" not in names:
-            results["dispatch-notifications"] = load_flow(spec("dispatch-notifications"))(
-                as_of=as_of, database_url=database_url)
     return results
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from flows import prefect_env
 from flows.catalog import FLOWS, TIMEZONE
+from flows.run_log import SERVE_LOG, log_line
 from flows.runner import load_flow
 from states.errors import ConfigurationError
 
@@ -67,15 +68,28 @@ def local_prefect_server(port: int) -> Iterator[str]:
                 server.kill()
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    # Until Prefect's runner puts in its own handler: leave through the clean-up, not at once.
+    raise KeyboardInterrupt
+
+
 def serve_all(database_url: str | None = None, port: int = 4200) -> None:
     prefect_env.configure()
-    if os.environ.get("PREFECT_API_URL"):
-        _serve(database_url)
-        return
-    with local_prefect_server(port) as api:
-        # Set before Prefect is imported: its settings are read at import.
-        os.environ["PREFECT_API_URL"] = api
-        _serve(database_url)
+    os.environ[SERVE_LOG] = "1"  # the runs this process starts log a line each
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        if os.environ.get("PREFECT_API_URL"):
+            _serve(database_url)
+            return
+        log_line(f"Đang khởi động máy chủ Prefect trên cổng {port}…")
+        with local_prefect_server(port) as api:
+            # Set before Prefect is imported: its settings are read at import.
+            os.environ["PREFECT_API_URL"] = api
+            _serve(database_url)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        log_line("Đã dừng các lịch chạy (và máy chủ Prefect cục bộ nếu có). Tạm biệt.")
 
 
 def _serve(database_url: str | None) -> None:
@@ -89,4 +103,7 @@ def _serve(database_url: str | None) -> None:
             parameters=parameters, description=item.description)
         for item in FLOWS
     ]
-    serve(*deployments)
+    log_line(f"Đã đăng ký {len(deployments)} lịch chạy (giờ {TIMEZONE}): "
+             + ", ".join(f"{item.name} ({item.cron})" for item in FLOWS)
+             + ". Mỗi lượt chạy ghi một dòng ở đây; dừng bằng Ctrl+C.")
+    serve(*deployments, print_starting_message=False)

@@ -6,6 +6,7 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import queued_as_of
+from flows.run_log import HOOKS
 from use_cases import schedules
 
 
@@ -14,7 +15,7 @@ def queue_training_reminders(as_of: date | None, database_url: str | None) -> di
     return queued_as_of(as_of, database_url, schedules.training_reminders)
 
 
-@flow(name="training-reminders", retries=1, retry_delay_seconds=30)
+@flow(name="training-reminders", retries=1, retry_delay_seconds=30, **HOOKS)
 def training_reminders(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
     """Units invited to a course starting within `[training] reminder_days_before` days, and
     with no officer trained within `gap_months`, are reminded once per course."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import segno
 from fpdf import FPDF
 
+from states.rules.points import format_points
 from states.views.printable import Printable
 
 FONTS = Path(__file__).parent / "fonts"
@@ -94,8 +95,7 @@ def certificate_pdf(paper: Printable, url: str) -> bytes:
     _line(pdf, "Chương trình Mỗi xã một sản phẩm", 11, height=6)
     _stars(pdf, entry.stars, 90)
     pdf.set_y(98)
-    points = f"{paper.points:g}".replace(".", ",")  # the Vietnamese decimal comma
-    _line(pdf, f"Hạng {entry.stars} sao ({points} điểm)", 13, bold=True)
+    _line(pdf, f"Hạng {entry.stars} sao ({format_points(paper.points)} điểm)", 13, bold=True)
     _line(pdf, f"Sản phẩm: {entry.product}", 15, bold=True, height=9)
     _line(pdf, f"Nhóm sản phẩm: {paper.group}", 11, height=7)
     _line(pdf, f"Chủ thể: {entry.producer}", 12, height=7)

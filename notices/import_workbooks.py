@@ -3,16 +3,13 @@ guide sheet), and the check report (the file as it came, plus a "Lỗi" column n
 cell and why). Both stream (openpyxl's write-only mode), whatever the file's length."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from io import BytesIO
-from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from notices.sheet_cells import sheet_cell
 from states.tables.checking import Candidate, CheckedTable
 from states.tables.columns import TableSpec
 from states.tables.headers import Layout
@@ -20,22 +17,6 @@ from states.tables.headers import Layout
 ERROR_HEADING = "Lỗi"
 HEADER_FILL = PatternFill("solid", fgColor="E8F5E9")
 ERROR_FONT = Font(color="B71C1C")
-# A text starting with one of these is a formula to a spreadsheet program (OWASP "CSV
-# injection"): such cells are stored as text, so a name typed "=HYPERLINK(…)" stays a name.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(sheet: Any, value: Any, **style: Any) -> WriteOnlyCell:
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-    if isinstance(value, date | datetime):
-        cell.number_format = "DD/MM/YYYY"
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
 
 
 def _saved(book: Workbook) -> bytes:
@@ -56,14 +37,14 @@ def check_report(checked: CheckedTable) -> bytes:
     sheet = book.create_sheet("Kiểm tra")
     width = len(checked.layout.header)
     for _, above in checked.above:
-        sheet.append([_cell(sheet, v) for v in above])
-    sheet.append([_cell(sheet, v, font=Font(bold=True), fill=HEADER_FILL)
+        sheet.append([sheet_cell(sheet, v) for v in above])
+    sheet.append([sheet_cell(sheet, v, font=Font(bold=True), fill=HEADER_FILL)
                   for v in (*checked.layout.header, ERROR_HEADING)])
     for candidate in checked.candidates():
         cells = list(candidate.cells[:width]) + [None] * (width - len(candidate.cells))
         problems = _row_problems(candidate, checked.layout)
-        sheet.append([*(_cell(sheet, v) for v in cells),
-                      _cell(sheet, problems or None, font=ERROR_FONT)])
+        sheet.append([*(sheet_cell(sheet, v) for v in cells),
+                      sheet_cell(sheet, problems or None, font=ERROR_FONT)])
     return _saved(book)
 
 
@@ -74,18 +55,18 @@ def template(spec: TableSpec, guide: Iterable[Sequence[str]] = ()) -> bytes:
     sheet = book.create_sheet(spec.name[:31])
     for index, column in enumerate(spec.columns):
         sheet.column_dimensions[get_column_letter(index + 1)].width = max(14, len(column.heading) + 4)
-    sheet.append([_cell(sheet, c.heading, font=Font(bold=True), fill=HEADER_FILL)
+    sheet.append([sheet_cell(sheet, c.heading, font=Font(bold=True), fill=HEADER_FILL)
                   for c in spec.columns])
-    sheet.append([_cell(sheet, c.example, font=Font(italic=True, color="616161"))
+    sheet.append([sheet_cell(sheet, c.example, font=Font(italic=True, color="616161"))
                   for c in spec.columns])
     notes = book.create_sheet("Hướng dẫn")
-    notes.append([_cell(notes, h, font=Font(bold=True), fill=HEADER_FILL)
+    notes.append([sheet_cell(notes, h, font=Font(bold=True), fill=HEADER_FILL)
                   for h in ("Cột", "Bắt buộc", "Cách ghi", "Tên cột khác cũng được nhận")])
     for column in spec.columns:
-        notes.append([_cell(notes, v) for v in (column.heading, "có" if column.required else "không",
+        notes.append([sheet_cell(notes, v) for v in (column.heading, "có" if column.required else "không",
                                                 column.hint, ", ".join(column.variants))])
     notes.append([])
     for line in (*guide, ("Dòng 2 của trang đầu là dòng ví dụ (chữ nghiêng): hãy xoá hoặc ghi đè "
                           "trước khi nhập.",)):
-        notes.append([_cell(notes, v) for v in line])
+        notes.append([sheet_cell(notes, v) for v in line])
     return _saved(book)

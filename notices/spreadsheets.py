@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from notices.sheet_cells import sheet_cell
 from notifiers.message import Attachment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,16 +21,13 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[A
     sheet = book.active
     assert sheet is not None
     sheet.title = title[:31]
-    sheet.append([heading])
-    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([sheet_cell(sheet, heading, font=Font(bold=True, size=13))])
     sheet.append([])
-    sheet.append(list(headers))
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.append([sheet_cell(sheet, header, font=Font(bold=True), fill=HEADER_FILL,
+                             alignment=Alignment(wrap_text=True, vertical="top"))
+                  for header in headers])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([sheet_cell(sheet, value) for value in row])
     for index, header in enumerate(headers, start=1):
         width = max([len(str(header)), *(len(str(r[index - 1])) for r in rows)])
         sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, width + 2))

@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.output import listing, reply, say
+from ocop_cli.output import emit_json, listing, reply, say
+from ocop_cli.parsing import choices_help
 from states.errors import ConfigurationError, InvalidInput
+from states.vocabulary import Role, UnitLevel
 
 user_app = typer.Typer(help="Người dùng.", no_args_is_help=True)
 unit_app = typer.Typer(help="Đơn vị hành chính và địa chỉ liên hệ OCOP.", no_args_is_help=True)
@@ -36,11 +38,15 @@ def init(
 
 
 def diagram(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="mermaid hoặc svg (cần graphviz).")] = "mermaid",
 ) -> None:
-    """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc."""
-    from states.rules.diagram import graphviz_dot, mermaid
+    """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc (--json: các trạng thái và bước)."""
+    from states.rules.diagram import graphviz_dot, mermaid, transitions
 
+    if state_of(ctx).as_json:
+        emit_json(transitions())
+        return
     if fmt == "mermaid":
         typer.echo(mermaid(), nl=False)
         return
@@ -59,7 +65,7 @@ def diagram(
 def user_add(
     ctx: typer.Context,
     name: str,
-    role: Annotated[str, typer.Option(help="department, district hoặc council-secretary.")],
+    role: Annotated[str, typer.Option(help=choices_help(Role))],
     unit: Annotated[str | None, typer.Option(help="Đơn vị (tên hoặc mã).")] = None,
     email: Annotated[str | None, typer.Option(help="Email nhận nhắc việc.")] = None,
     full_name: Annotated[str | None, typer.Option(help="Họ tên hiển thị.")] = None,
@@ -87,8 +93,8 @@ def unit_list(
     on: Annotated[str | None, typer.Option(
         help="Các đơn vị có hiệu lực ngày này (mặc định: hôm nay, theo --today).")] = None,
     level: Annotated[str | None, typer.Option(
-        help="Chỉ một cấp: province, district, commune, ward hoặc town (mặc định: tỉnh và các "
-             "đơn vị trực thuộc tỉnh).")] = None,
+        help=choices_help(UnitLevel, "Chỉ một cấp (mặc định: tỉnh và các đơn vị trực thuộc "
+                                     "tỉnh):"))] = None,
 ) -> None:
     """Liệt kê các đơn vị có hiệu lực trong ngày và email liên hệ."""
     from ocop_cli.parsing import parse_day

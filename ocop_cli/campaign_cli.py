@@ -7,8 +7,9 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, reply, say
-from ocop_cli.parsing import parse_day
+from ocop_cli.parsing import choices_help, parse_day
 from states.clock import format_date
+from states.vocabulary import CampaignKind, RevocationReason
 
 campaign_app = typer.Typer(help="Chiến dịch đánh giá lại và thu hồi.", no_args_is_help=True)
 CampaignId = Annotated[int, typer.Argument(metavar="CAMPAIGN")]
@@ -17,7 +18,7 @@ CampaignId = Annotated[int, typer.Argument(metavar="CAMPAIGN")]
 @campaign_app.command("open")
 def campaign_open(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="renewal (đánh giá lại) hoặc revocation (thu hồi).")],
+    kind: Annotated[str, typer.Argument(help=choices_help(CampaignKind))],
     deadline: Annotated[str, typer.Option(help="Hạn các đơn vị gửi danh sách (YYYY-MM-DD).")],
     expiring_before: Annotated[str | None, typer.Option(
         help="renewal: chọn giấy chứng nhận hết hạn trước ngày này "
@@ -47,8 +48,7 @@ def campaign_open(
 def campaign_propose(
     ctx: typer.Context, campaign_id: CampaignId,
     dossier_id: Annotated[int, typer.Argument(metavar="DOSSIER")],
-    reason: Annotated[str, typer.Option(help="ceased, dissolved, violation, failed-mandatory, "
-                                             "not-reevaluated hoặc other (cần --note).")],
+    reason: Annotated[str, typer.Option(help=choices_help(RevocationReason, "Lý do (khác: cần --note):"))],
     note: Annotated[str | None, typer.Option(help="Ghi chú.")] = None,
 ) -> None:
     """Ghi đề nghị thu hồi của đơn vị cho một sản phẩm."""
@@ -85,14 +85,18 @@ def campaign_close(
 def campaign_decide(
     ctx: typer.Context, campaign_id: CampaignId,
     decision: Annotated[str, typer.Option(help="Số quyết định thu hồi của UBND tỉnh.")],
+    on: Annotated[str | None, typer.Option(
+        help="Ngày ký quyết định (YYYY-MM-DD; mặc định hôm nay).")] = None,
 ) -> None:
     """Ghi quyết định của UBND tỉnh: thu hồi mọi sản phẩm trong danh sách."""
     from use_cases.campaigns import decide_revocation
 
     state = state_of(ctx)
-    result = decide_revocation(state.runtime(), state.actor, campaign_id, decision)
+    result = decide_revocation(state.runtime(), state.actor, campaign_id, decision,
+                               parse_day(on, "--on") if on is not None else None)
     reply(state.as_json, result,
-          f"Đã thu hồi {len(result.revoked)} sản phẩm theo quyết định {decision}.")
+          f"Đã thu hồi {len(result.revoked)} sản phẩm theo quyết định {result.decision} ngày "
+          f"{format_date(result.decided_on)}.")
 
 
 @campaign_app.command("list")

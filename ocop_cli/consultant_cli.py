@@ -43,12 +43,15 @@ def print_report(report: "ConsultantReport") -> None:
             r.returned_missing_documents, r.not_recognised,
             "" if r.failed_share is None else f"{100 * r.failed_share:.0f}%",
             f"{_points(r.avg_district_points)} / {_points(r.avg_provincial_points)}",
-            r.avg_working_days_to_decision) for r in report.rows])
+            _points(r.avg_working_days_to_decision)) for r in report.rows])
     say(LEGEND)
 
 
 def _points(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
+    """Averages (points, working days) with the decimal comma points are read with."""
+    from states.rules.points import format_points
+
+    return "–" if value is None else format_points(value)
 
 
 @consultant_app.command("report")

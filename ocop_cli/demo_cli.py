@@ -34,6 +34,7 @@ def demo(
     from demo.acts import replay
     from demo.summary import summary
     from states.vocabulary import State, label
+    from states.vocabulary_mail import mail_kind_label
 
     started = time.monotonic()
     result = replay(folder, say, year=year)
@@ -49,7 +50,8 @@ def demo(
            for unit, row in shown])
     say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
     print_calendar(data.plan)
-    table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"], sorted(data.emails.items()))
+    table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"],
+          sorted((mail_kind_label(kind), count) for kind, count in data.emails.items()))
     stuck = data.stuck
     table(f"Hồ sơ tồn đọng ngày {result.rt.clock.today():%d/%m/%Y} "
           f"({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",

@@ -7,7 +7,14 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, say
-from ocop_cli.parsing import parse_day, parse_points, split_codes, split_names
+from ocop_cli.parsing import (
+    TYPED_EITHER_WAY,
+    choices_help,
+    parse_day,
+    parse_points,
+    split_codes,
+    split_names,
+)
 from ocop_cli.preparation_cli import (
     ConsultantOption,
     ContractedOption,
@@ -16,6 +23,7 @@ from ocop_cli.preparation_cli import (
     preparation_input,
 )
 from ocop_cli.presenting import moved
+from states.vocabulary import ProducerType, RevocationReason
 
 product_app = typer.Typer(help="Sản phẩm.", no_args_is_help=True)
 dossier_app = typer.Typer(help="Hồ sơ sản phẩm và từng bước đánh giá.", no_args_is_help=True)
@@ -45,10 +53,10 @@ def product_register(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option(help="Đơn vị (tên như 'ocop unit list' hiển thị, hoặc mã).")],
     producer: Annotated[str, typer.Option(help="Tên chủ thể.")],
-    producer_type: Annotated[str, typer.Option(
-        help="cooperative, cooperative-group, enterprise hoặc household.")],
+    producer_type: Annotated[str, typer.Option(help=choices_help(ProducerType))],
     name: Annotated[str, typer.Option(help="Tên sản phẩm.")],
-    group: Annotated[str, typer.Option(help="Mã nhóm sản phẩm theo bộ quy định (vd. food).")],
+    group: Annotated[str, typer.Option(help="Nhóm sản phẩm theo bộ quy định (vd. food "
+                                            "hoặc 'thực phẩm'). " + TYPED_EITHER_WAY)],
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
     prepared_by: PreparedByOption = None, officer: OfficerOption = None,
     consultant: ConsultantOption = None, contracted: ContractedOption = None,
@@ -169,8 +177,7 @@ def dossier_expire(ctx: typer.Context, dossier_id: DossierId) -> None:
 @dossier_app.command("revoke")
 def dossier_revoke(
     ctx: typer.Context, dossier_id: DossierId,
-    reason: Annotated[str, typer.Option(help="ceased, dissolved, violation, failed-mandatory, "
-                                             "not-reevaluated hoặc other (cần --note).")],
+    reason: Annotated[str, typer.Option(help=choices_help(RevocationReason, "Lý do (khác: cần --note):"))],
     decision: Annotated[str, typer.Option(help="Số quyết định thu hồi.")],
     note: Annotated[str | None, typer.Option(help="Ghi chú / nội dung lý do khác.")] = None,
 ) -> None:

@@ -6,8 +6,10 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId
-from ocop_cli.output import emit_json, listing
+from ocop_cli.output import emit_json, label_of, listing
+from ocop_cli.parsing import choices_help
 from ocop_cli.presenting import show_dossier
+from states.vocabulary import Action, State
 
 
 def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
@@ -24,18 +26,21 @@ def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
 
 def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Lịch sử thay đổi của hồ sơ."""
+    from states.views.corrections import event_note
     from use_cases.queries import dossier_history as events_of
 
     state = state_of(ctx)
     events = events_of(state.runtime(), state.actor, dossier_id)
     listing(state.as_json, events, f"Lịch sử hồ sơ số {dossier_id}",
             ["Lúc", "Bước", "Từ", "Đến", "Đơn vị", "Người", "Ghi chú"],
-            lambda e: (e.at_local, e.trigger, e.from_state, e.to_state, e.unit, e.actor, e.note))
+            lambda e: (e.at_local, label_of(Action, e.trigger), label_of(State, e.from_state),
+                       label_of(State, e.to_state), e.unit, e.actor, event_note(e)))
 
 
 def dossier_list(
     ctx: typer.Context,
-    state_filter: Annotated[str | None, typer.Option("--state", help="Lọc theo trạng thái.")] = None,
+    state_filter: Annotated[str | None, typer.Option(
+        "--state", help=choices_help(State, "Lọc theo trạng thái:"))] = None,
     unit: Annotated[str | None, typer.Option(help="Lọc theo đơn vị.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ hồ sơ quá hạn.")] = False,
 ) -> None:

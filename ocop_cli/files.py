@@ -17,7 +17,7 @@ def _problem(path: Path, error: OSError, doing: str) -> InvalidInput:
         return InvalidInput(f"Không có tệp hoặc thư mục {path}.")
     if isinstance(error, PermissionError):
         return InvalidInput(f"Không có quyền {doing} tệp {path}.")
-    return InvalidInput(f"Không {doing} được tệp {path} ({error.strerror}).")
+    return InvalidInput(f"Không {doing} được tệp {path} (lỗi hệ điều hành, mã {error.errno}).")
 
 
 def read_input(path: Path) -> bytes:

@@ -1,5 +1,6 @@
 """Flows, schedules and the stuck list. Prefect is imported only by `run` and `serve`."""
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -7,7 +8,7 @@ import typer
 
 from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
-from ocop_cli.output import emit_json, say, table
+from ocop_cli.output import emit_json, progress, say, table
 from states.errors import ConfigurationError, InvalidInput, OcopError
 
 
@@ -23,14 +24,20 @@ def run(
     unknown = [n for n in names if n not in known]
     if unknown:
         raise InvalidInput(f"Không có luồng {', '.join(unknown)}. Các luồng: {', '.join(known)}.")
+    from flows.run_summary import flow_sentence
+
     state = state_of(ctx)
     settings = state.system().settings
-    results = run_flows(names, settings.today, settings.database_url, dispatch=not no_dispatch)
+    started = time.monotonic()
+    progress("Đang khởi động Prefect (lần đầu có thể mất 15–20 giây)…")
+    results = run_flows(names, settings.today, settings.database_url, dispatch=not no_dispatch,
+                        starting=lambda name: progress(f"Đang chạy luồng {name}…"))
     if state.as_json:
         emit_json(results)
         return
     for name, result in results.items():
-        say(f"{name}: {result}")
+        say(flow_sentence(name, result))
+    say(f"Xong sau {time.monotonic() - started:.0f} giây.")
 
 
 # Which part of the upcoming work each flow does (use_cases.plans.upcoming).

@@ -10,6 +10,7 @@ from ocop_cli.admin_cli import user_app
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, reply, say
 from states.errors import InvalidInput
+from states.file_problems import why_unreadable
 
 token_app = typer.Typer(help="Mã truy cập cá nhân cho API /api/v1.", no_args_is_help=True)
 PasswordFile = Annotated[Path | None, typer.Option(
@@ -25,12 +26,16 @@ def chosen_password(password_file: Path | None, prompt: bool) -> str | None:
         try:
             lines = password_file.read_text(encoding="utf-8").splitlines()
         except OSError as error:
-            raise InvalidInput(f"Không đọc được tệp mật khẩu {password_file}: {error.strerror}.") from None
+            raise InvalidInput(f"Không đọc được tệp mật khẩu {password_file}: "
+                               f"{why_unreadable(error)}.") from None
         if not lines or not lines[0]:
             raise InvalidInput(f"Tệp mật khẩu {password_file} trống.")
         return lines[0]
     if prompt:
-        return str(typer.prompt("Mật khẩu", hide_input=True, confirmation_prompt=True))
+        first = str(typer.prompt("Mật khẩu", hide_input=True))
+        if str(typer.prompt("Nhập lại mật khẩu", hide_input=True)) != first:
+            raise InvalidInput("Hai lần nhập mật khẩu không khớp; không có gì thay đổi.")
+        return first
     return None
 
 
@@ -56,13 +61,17 @@ def user_set_password(ctx: typer.Context, name: str, password_file: PasswordFile
 
 
 @user_app.command("disable")
-def user_disable(ctx: typer.Context, name: str) -> None:
+def user_disable(ctx: typer.Context, name: str, reason: Annotated[str, typer.Option(
+        "--reason", help="Lý do khoá (bắt buộc; ghi vào nhật ký tài khoản).")]) -> None:
     """Khoá người dùng: không đăng nhập, không dùng API được nữa (lịch sử vẫn giữ)."""
     from use_cases.identity import disable_user
 
     state = state_of(ctx)
-    disable_user(state.runtime(), state.actor, name)
-    reply(state.as_json, {"user": name, "active": False}, f"Đã khoá người dùng {name}.")
+    done = disable_user(state.runtime(), state.actor, name, reason)
+    if state.as_json:
+        emit_json(done)
+    else:
+        say(f"Đã khoá người dùng {name}. Lý do: {done.reason.rstrip('.')}.")
 
 
 @token_app.command("create")

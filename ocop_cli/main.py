@@ -4,12 +4,15 @@ import gc
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from ocop_cli import (
     admin_cli,
     campaign_cli,
+    campaign_show_cli,
     consultant_cli,
+    corrections_cli,
     demo_cli,
     dossier_cli,
     flows_cli,
@@ -23,7 +26,8 @@ from ocop_cli import (
     web_cli,
 )
 from ocop_cli.context import state_of
-from ocop_cli.output import report_error
+from ocop_cli.output import error_console, report_error
+from ocop_cli.parser_language import speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
 
@@ -31,11 +35,27 @@ EXIT_CODE_HELP = "Mã thoát: " + "; ".join(f"{code} = {label}" for code, label 
 
 
 class OcopGroup(TyperGroup):
-    """Turns every user-facing error into a Vietnamese message and its exit code."""
+    """Turns every user-facing error into a Vietnamese message and its exit code, and makes the
+    whole command tree write its help and usage errors in Vietnamese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        speak_vietnamese(self)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as error:
+            raise translated(error) from error
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
             return super().invoke(ctx)
+        except UsageError as error:
+            raise translated(error) from error
+        except typer.Abort:  # end of input or Ctrl+C at a prompt
+            error_console.print("Đã huỷ; không có gì thay đổi.", highlight=False)
+            raise typer.Exit(1) from None
         except OcopError as error:
             state = ctx.obj
             report_error(error, bool(getattr(state, "as_json", False)))
@@ -91,6 +111,9 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+# Issue 12: corrections with an audit trail.
+corrections_cli.register(app)
+campaign_show_cli.register(app)
 
 
 def run() -> None:

@@ -6,7 +6,10 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, reply, say
+from ocop_cli.parsing import choices_help
 from states.errors import DeliveryFailed, InvalidInput
+from states.vocabulary import OutboxStatus
+from states.vocabulary_mail import mail_kind_label
 
 outbox_app = typer.Typer(help="Hộp thư đi: thư nhắc việc, tổng hợp, thông báo.", no_args_is_help=True)
 
@@ -14,7 +17,7 @@ outbox_app = typer.Typer(help="Hộp thư đi: thư nhắc việc, tổng hợp,
 @outbox_app.command("list")
 def outbox_list(
     ctx: typer.Context,
-    status: Annotated[str | None, typer.Option(help="pending, sending, sent hoặc failed.")] = None,
+    status: Annotated[str | None, typer.Option(help=choices_help(OutboxStatus))] = None,
     limit: Annotated[int, typer.Option(help="Số thư tối đa.")] = 200,
 ) -> None:
     """Liệt kê thư trong hộp thư đi (mới nhất trước)."""
@@ -26,8 +29,8 @@ def outbox_list(
                     limit)
     listing(state.as_json, rows, f"Hộp thư đi ({len(rows)})",
             ["Số", "Trạng thái", "Loại", "Người nhận", "Tiêu đề", "Lần", "Lỗi"],
-            lambda r: (r.id, r.status, r.kind, ", ".join(r.recipients), r.subject, r.attempts,
-                       r.last_error))
+            lambda r: (r.id, r.status, mail_kind_label(r.kind), ", ".join(r.recipients), r.subject,
+                       r.attempts, r.last_error))
 
 
 @outbox_app.command("send")

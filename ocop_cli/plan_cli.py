@@ -7,7 +7,8 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, reply, say, table
-from ocop_cli.parsing import parse_day
+from ocop_cli.parsing import choices_help, parse_day
+from states.vocabulary import CampaignKind
 
 if TYPE_CHECKING:
     from states.commands.planning import PlanSaved
@@ -128,7 +129,7 @@ def plan_add_round(
 @plan_app.command("add-campaign")
 def plan_add_campaign(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="renewal (đánh giá lại) hoặc revocation (thu hồi).")],
+    kind: Annotated[str, typer.Argument(help=choices_help(CampaignKind))],
     opens: Annotated[str, typer.Option(help="Ngày mở (luồng hằng ngày tự mở).")],
     deadline: Annotated[str, typer.Option(help="Hạn các đơn vị nộp.")],
     expiring_before: Annotated[str | None, typer.Option(

@@ -6,21 +6,22 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import reply
+from ocop_cli.parsing import choices_help
+from states.vocabulary import ContractedPart, PreparedBy
 
 if TYPE_CHECKING:
     from states.commands.preparation import PreparationInput
 
 PreparedByOption = Annotated[str | None, typer.Option(
-    "--prepared-by", help="Ai chuẩn bị hồ sơ: producer (chủ thể tự làm), officer (cán bộ hỗ trợ, "
-                          "cần --officer) hoặc consultant (thuê tư vấn, cần --consultant).")]
+    "--prepared-by", help=choices_help(PreparedBy, "Ai chuẩn bị hồ sơ (cán bộ hỗ trợ: cần "
+                                                   "--officer; thuê tư vấn: cần --consultant):"))]
 OfficerOption = Annotated[str | None, typer.Option(
     "--officer", help="Tên người dùng của cán bộ đã hỗ trợ chủ thể.")]
 ConsultantOption = Annotated[str | None, typer.Option(
     "--consultant", help="Tên đơn vị tư vấn (viết thế nào cũng được: 'Cty TNHH ...' = "
                          "'Công ty TNHH ...').")]
 ContractedOption = Annotated[list[str] | None, typer.Option(
-    "--contracted", help="Phần thuê tư vấn, lặp lại được: business-plan, product-story, "
-                         "label-packaging, testing, whole-dossier.")]
+    "--contracted", help=choices_help(ContractedPart, "Phần thuê tư vấn, lặp lại được:"))]
 
 
 def preparation_input(prepared_by: str | None, officer: str | None, consultant: str | None,

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from ocop_cli.output import emit_json, say, table
+from ocop_cli.output import emit_json, say, styled, table
 from states.clock import format_date
 from states.views.dossiers import DossierView
 
@@ -51,5 +51,5 @@ def moved(view: DossierView, as_json: bool) -> None:
         emit_json(view)
         return
     due = format_date(view.due_on)
-    say(f"Hồ sơ {view.id} ({view.product}): [bold]{view.state_label}[/]"
-        + (f", hạn {due}" if due else "") + ".")
+    say(styled(f"Hồ sơ {view.id} ({view.product}): ", (view.state_label, "bold"),
+               (f", hạn {due}" if due else "") + "."))

@@ -10,7 +10,8 @@ from ocop_cli.admin_cli import unit_app
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId, dossier_app
 from ocop_cli.output import emit_json, listing, reply, say, table
-from ocop_cli.parsing import parse_day, split_names
+from ocop_cli.parsing import choices_help, parse_day, split_names
+from states.vocabulary import UnitLevel
 
 producer_app = typer.Typer(help="Chủ thể sản phẩm: xã nơi chủ thể ở.", no_args_is_help=True)
 DateOption = Annotated[str | None, typer.Option(help="Ngày (YYYY-MM-DD hoặc dd/mm/yyyy).")]
@@ -19,7 +20,7 @@ DateOption = Annotated[str | None, typer.Option(help="Ngày (YYYY-MM-DD hoặc d
 def unit_add(
     ctx: typer.Context, name: str,
     code: Annotated[str, typer.Option(help="Mã đơn vị (mã thống kê nếu có, vd. 07603).")],
-    level: Annotated[str, typer.Option(help="province, district, commune, ward hoặc town.")],
+    level: Annotated[str, typer.Option(help=choices_help(UnitLevel))],
     parent: Annotated[str | None, typer.Option(help="Đơn vị cấp trên (tên hoặc mã).")] = None,
     valid_from: Annotated[str | None, typer.Option("--from", help="Có hiệu lực từ ngày.")] = None,
     valid_until: Annotated[str | None, typer.Option("--until", help="Hết hiệu lực sau ngày.")] = None,
@@ -33,7 +34,7 @@ def unit_add(
     plan: Annotated[str | None, typer.Option(help="Tên phương án sắp xếp (cho unit reorganise).")] = None,
 ) -> None:
     """Thêm một đơn vị hành chính, có thể kế thừa đơn vị khác."""
-    from states.vocabulary import UnitLevel, parse_code
+    from states.vocabulary import parse_code
     from use_cases.units import add_unit
 
     state = state_of(ctx)

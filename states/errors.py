@@ -53,7 +53,7 @@ EXIT_CODES: list[tuple[int, str]] = [
     (RuleRefused.exit_code, "bước này quy định không cho phép (kèm lý do)"),
     (PermissionDenied.exit_code, "người dùng không có quyền"),
     (NotFound.exit_code, "không tìm thấy hồ sơ / đơn vị / người dùng"),
-    (Conflict.exit_code, "hồ sơ vừa được người khác thay đổi, hãy thử lại"),
+    (Conflict.exit_code, "hồ sơ hoặc dữ liệu vừa được người khác thay đổi cùng lúc, hãy thử lại"),
     (ConfigurationError.exit_code, "cấu hình hoặc cơ sở dữ liệu có vấn đề"),
     (DeliveryFailed.exit_code, "gửi thư thất bại"),
 ]

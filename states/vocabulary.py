@@ -8,12 +8,16 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from states import vocabulary_corrections as corrections_section
 from states import vocabulary_plan as plan_section
 from states import vocabulary_preparation as preparation_section
 from states import vocabulary_registry as registry_section
-from states.errors import InvalidInput
+from states.choices import choose
 
 # Re-exported ("X as X"): import every code from here.
+from states.vocabulary_corrections import Correction as Correction
+from states.vocabulary_mail import LABELS as MAIL_LABELS
+from states.vocabulary_mail import MailKind as MailKind
 from states.vocabulary_plan import CampaignOrigin as CampaignOrigin
 from states.vocabulary_plan import PlanEvent as PlanEvent
 from states.vocabulary_plan import Timing as Timing
@@ -74,6 +78,7 @@ class Action(StrEnum):
     # Two-level government (1/7/2025): a dossier follows its unit's successor.
     REASSIGN_UNIT = "reassign_unit"
     DASHBOARD = "dashboard"
+    CORRECT = "correct"  # issue 12: a correction, audited with before, after and the reason
 
 
 class CertificateStatus(StrEnum):
@@ -178,6 +183,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.TRAINING: "quản lý lớp tập huấn",
         Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
         Action.DASHBOARD: "xem bảng điều hành của Sở",
+        Action.CORRECT: "sửa thông tin đã ghi",
     },
     CertificateStatus: {
         CertificateStatus.VALID: "còn hiệu lực",
@@ -238,6 +244,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
 LABELS.update(plan_section.LABELS)  # the yearly plan (issue 15)
 LABELS.update(preparation_section.LABELS)  # task 2 of the seed letter (issue 14)
 LABELS.update(registry_section.LABELS)  # the registry: imports, public look-up (issue 13)
+LABELS.update(corrections_section.LABELS)  # corrections with an audit trail (issue 12)
+LABELS.update(MAIL_LABELS)  # the kinds of letter in the outbox (issue 12)
 
 
 def label(code: StrEnum) -> str:
@@ -248,12 +256,9 @@ CodeT = TypeVar("CodeT", bound=StrEnum)
 
 
 def parse_code(kind: type[CodeT], text: str, what: str) -> CodeT:
-    """The member of `kind` that a person typed, or a sentence listing the accepted codes."""
-    try:
-        return kind(text.strip())
-    except ValueError:
-        raise InvalidInput(f"{what} '{text}' không hợp lệ. Chọn một trong: "
-                           f"{', '.join(kind)}.") from None
+    """The member of `kind` that a person typed as its code or its label (any case, with or
+    without diacritics), or a sentence listing the choices."""
+    return kind(choose(text, LABELS.get(kind) or {code: code for code in kind}, what))
 
 
 # States whose dossier ended its cycle: nothing more is expected of anyone.

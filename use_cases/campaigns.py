@@ -95,12 +95,15 @@ def close_campaign(rt: Runtime, actor: str, campaign_id: int,
 class CampaignDecided:
     campaign: int
     revoked: list[int]
+    decision: str | None = None
+    decided_on: date | None = None
 
 
-def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str) -> CampaignDecided:
+def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str,
+                      on: date | None = None) -> CampaignDecided:
     with rt.transaction() as session:
-        revoked = campaigns.decide_revocation(rt, session, actor, campaign_id, decision)
-    return CampaignDecided(campaign_id, revoked)
+        revoked = campaigns.decide_revocation(rt, session, actor, campaign_id, decision, on)
+    return CampaignDecided(campaign_id, revoked, decision.strip(), on or rt.clock.today())
 
 
 propose_revocation = in_transaction(campaigns.propose_revocation)

@@ -13,6 +13,7 @@ from states.commands.planning import (
     save_round,
 )
 from states.errors import InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.permissions import authorize
 from states.rules.plan_workbook import read_plan_workbook
 from states.rules.plans import CampaignSpec, RoundSpec, plan_files, read_plan_file
@@ -44,7 +45,7 @@ def import_workbook(rt: Runtime, actor: str, path: Path) -> PlanSaved:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InvalidInput(f"Không đọc được tệp {path}: {error.strerror}.") from None
+        raise InvalidInput(f"Không đọc được tệp {path}: {why_unreadable(error)}.") from None
     plans = read_plan_workbook(data, path.name)
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.PLAN)

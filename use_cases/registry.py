@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from notices.certificate_pdf import certificate_pdf
+from notices.sheet_cells import csv_field
 from states.clock import local_date
 from states.runtime import Runtime
 from states.views.jsonable import jsonable
@@ -70,7 +71,8 @@ def open_data(rt: Runtime, fmt: str, base_url: str) -> OpenData:
             out = io.StringIO()
             writer = csv.DictWriter(out, OPEN_DATA_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(records)
+            # Opened in Excel (the BOM says so): no name may run as a formula there.
+            writer.writerows({k: csv_field(v) for k, v in r.items()} for r in records)
             return OpenData(f"so-dang-ky-ocop-{generated_on}.csv", "text/csv; charset=utf-8", now,
                             ("\ufeff" + out.getvalue()).encode("utf-8"))
         products = [{k: v for k, v in r.items() if k != "generated_on"} for r in records]

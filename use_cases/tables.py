@@ -5,6 +5,7 @@ import csv
 from pathlib import Path
 
 from states.errors import InvalidInput
+from states.file_problems import why_unreadable
 
 Row = dict[str, object]
 
@@ -40,7 +41,7 @@ def _xlsx_rows(path: Path) -> list[list[object]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, OSError, KeyError) as error:
-        raise InvalidInput(f"Không đọc được tệp Excel {path.name}: {error}") from None
+        raise InvalidInput(f"Không đọc được tệp Excel {path.name}: {why_unreadable(error)}.") from None
     sheet = book.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     book.close()

@@ -17,6 +17,7 @@ from states.errors import (
     PermissionDenied,
     RuleRefused,
 )
+from states.validation_language import reason_of
 from web.auth import LoginRequired, PasswordChangeRequired, TokenRequired
 from web.rate_limit import RateLimited
 from web.rendering import page
@@ -67,8 +68,8 @@ async def validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     if not is_api(request) and any(e.get("loc", ("",))[0] == "path" for e in error.errors()):
         return error_response(request, 404, "not_found", HTTP_MESSAGES[404])
-    fields = ", ".join(str(e.get("loc", ("?",))[-1]) for e in error.errors())
-    return error_response(request, 422, "invalid_input", f"Dữ liệu không hợp lệ ở: {fields}.")
+    fields = "; ".join(f"{e.get('loc', ('?',))[-1]}: {reason_of(e)}" for e in error.errors())
+    return error_response(request, 422, "invalid_input", f"Dữ liệu không hợp lệ ở {fields}.")
 
 
 async def login_required(request: Request, error: Exception) -> Response:

@@ -10,6 +10,7 @@ from starlette.templating import Jinja2Templates
 
 from states.clock import format_date, format_local_datetime
 from states.rules.points import format_points
+from states.views.corrections import event_note
 from states.views.worklist import COUNT_CAP
 from states.vocabulary import LABELS, State
 
@@ -40,6 +41,7 @@ def count_text(count: int) -> str:
 ENV.filters.update(dem=count_text, ngay=format_date, luc=format_local_datetime,
                    diem=format_points, nhan=label_of, hoa=sentence_case)
 ENV.globals.update(STATES=list(State), label_of=label_of)
+ENV.globals.update(ghi_chu=event_note)  # a correction's note: before → after, and the reason
 TEMPLATES = Jinja2Templates(env=ENV)
 
 

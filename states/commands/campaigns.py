@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from states.commands.bulk import move_many
-from states.commands.change import DossierChange
+from states.commands.change import DossierChange, not_in_future
 from states.commands.endings import check_decision, parse_revocation, revoke_in
 from states.commands.register import round_for
 from states.db.models import Campaign, Certificate, Dossier, RevocationProposal
@@ -159,11 +159,20 @@ def mark_closed(session: Session, campaign: Campaign, today: date) -> bool:
 
 
 def decide_revocation(rt: Runtime, session: Session, actor: str, campaign_id: int,
-                      decision: str) -> list[int]:
-    """The Provincial People's Committee decided: revoke every proposed product."""
+                      decision: str, on: date | None = None) -> list[int]:
+    """The Provincial People's Committee decided on `on` (default today): revoke every proposed
+    product."""
     number = check_decision(decision)
+    decided_on = on or rt.clock.today()
+    not_in_future(rt, decided_on, "Ngày quyết định")
     authorize(find_user(session, actor), Action.REVOKE)
     campaign = find_campaign(session, campaign_id, CampaignKind.REVOCATION)
+    if campaign.status == CampaignStatus.DECIDED:
+        raise RuleRefused(f"Chiến dịch số {campaign_id} đã có quyết định thu hồi "
+                          f"{campaign.decision_no}{_dated(campaign.decided_on)}: không ghi lại.")
+    if campaign.closed_on is not None and decided_on < campaign.closed_on:
+        raise RuleRefused(f"Ngày quyết định {decided_on:%d/%m/%Y} trước ngày đóng chiến dịch "
+                          f"{campaign.closed_on:%d/%m/%Y}.")
     if campaign.status != CampaignStatus.CLOSED:
         raise RuleRefused(f"Hãy đóng chiến dịch số {campaign_id} (lập danh sách) trước khi "
                           "ghi quyết định thu hồi.")
@@ -172,8 +181,12 @@ def decide_revocation(rt: Runtime, session: Session, actor: str, campaign_id: in
             RevocationProposal.campaign_id == campaign_id).order_by(RevocationProposal.id)):
         change = DossierChange(rt, session, actor, proposal.dossier_id, Action.REVOKE)
         revoke_in(change, reason=RevocationReason(proposal.reason), decision=number,
-                  note=proposal.note)
+                  note=proposal.note, decided_on=decided_on)
         revoked.append(proposal.dossier_id)
     campaign.status = CampaignStatus.DECIDED
-    campaign.decision_no = number
+    campaign.decision_no, campaign.decided_on = number, decided_on
     return revoked
+
+
+def _dated(day: date | None) -> str:
+    return f" ngày {day:%d/%m/%Y}" if day is not None else ""

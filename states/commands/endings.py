@@ -71,7 +71,7 @@ def revoke(rt: Runtime, session: Session, actor: str, dossier_id: int, *, reason
 
 
 def revoke_in(change: DossierChange, *, reason: RevocationReason, decision: str,
-              note: str | None) -> DossierView:
+              note: str | None, decided_on: date | None = None) -> DossierView:
     """Revoke inside an open transaction (one dossier, or a campaign's decision for many)."""
     certificate = change.certificate(CertificateStatus.VALID) or change.certificate(
         CertificateStatus.EXPIRED)
@@ -84,6 +84,7 @@ def revoke_in(change: DossierChange, *, reason: RevocationReason, decision: str,
         certificate.revocation_decision = decision
 
     view = change.move(Action.REVOKE, ctx, note=note, after=mark, details={
-        "reason": reason.value, "reason_label": label(reason), "decision": decision})
+        "reason": reason.value, "reason_label": label(reason), "decision": decision,
+        **({"decided_on": decided_on.isoformat()} if decided_on else {})})
     view.certificate = CertificateView.of(certificate)
     return view

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.commands.placing import check_registration_unit, producer_commune
+from states.db.inserts import insert_unless_taken
 from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, Product
 from states.db.stored_text import length_of
 from states.errors import InvalidInput
@@ -50,11 +51,11 @@ def round_for(rt: Runtime, session: Session) -> EvaluationRound:
     if isinstance(wanted, EvaluationRound):
         return wanted
     code, starts = wanted
-    found = EvaluationRound(code=code, rulebook_code=rt.rulebook_for_round(starts).code,
-                            opened_on=rt.clock.today())
-    session.add(found)
-    session.flush()
-    return found
+    # The first dossiers of a half-year open its round together: the first INSERT wins.
+    insert_unless_taken(session, EvaluationRound, {
+        "code": code, "rulebook_code": rt.rulebook_for_round(starts).code,
+        "opened_on": rt.clock.today()}, ("code",))
+    return session.scalars(select(EvaluationRound).where(EvaluationRound.code == code)).one()
 
 
 def rulebook_of_today(rt: Runtime, session: Session) -> Rulebook:
@@ -90,14 +91,18 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
     evaluation_round = round_for(rt, session)
     rulebook = rt.rules.get(evaluation_round.rulebook_code)
     check_registration_unit(session, unit_row, today, rulebook, evaluation_round.code)
-    rulebook.group_name(group)
+    group = rulebook.group_code(group)
     commune_row = producer_commune(session, commune, unit_row, today)
     producer_row = same_producer(session, unit_row.id, producer)
     if producer_row is None:
-        producer_row = Producer(name=producer, kind=kind, unit_id=unit_row.id, email=address,
-                                commune_id=commune_row.id if commune_row else None)
-        session.add(producer_row)
-    elif address:
+        # A producer's first dossiers may be registered at the same moment: one INSERT adds
+        # it, the others reuse it (never a unique-constraint failure).
+        insert_unless_taken(session, Producer, {"name": producer, "kind": kind,
+                                                "unit_id": unit_row.id, "email": address},
+                            ("unit_id", "name"))
+        producer_row = session.scalars(select(Producer).where(
+            Producer.unit_id == unit_row.id, Producer.name == producer)).one()
+    if address:
         producer_row.email = address
     if commune_row is not None:
         producer_row.commune_id = commune_row.id

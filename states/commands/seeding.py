@@ -15,6 +15,7 @@ from states.commands.seed_communes import load_communes
 from states.commands.unit_book import UnitBook, seed_contacts
 from states.db.models import Department, UnitFormerName
 from states.errors import ConfigurationError, InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.unit_names import salutation_for
 from states.vocabulary import UnitLevel
 
@@ -44,7 +45,8 @@ def read_seed(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigurationError(f"Không đọc được bộ dữ liệu khởi tạo {path}: {error}") from None
+        raise ConfigurationError(f"Không đọc được bộ dữ liệu khởi tạo {path}: "
+                                 f"{why_unreadable(error)}.") from None
 
 
 @dataclass(frozen=True)

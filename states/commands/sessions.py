@@ -27,6 +27,9 @@ class AuthEventKind(StrEnum):
     THROTTLED = "throttled"
     LOCKED = "locked"
     PASSWORD_CHANGED = "password_changed"
+    # Issue 12: the Department's changes to an account, with before, after and the reason.
+    USER_DISABLED = "user_disabled"
+    USER_CHANGED = "user_changed"
 
 
 IDLE_TIMEOUT = timedelta(minutes=30)

@@ -6,17 +6,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import (
     ArgumentError,
     DatabaseError,
     DataError,
     DBAPIError,
+    IntegrityError,
     OperationalError,
     ProgrammingError,
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from states.db.connection_problems import connection_problem, unusable_address
 from states.db.stored_text import check_stored_text
 from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError
 
@@ -28,8 +30,14 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL SQLSTATEs that mean "someone else was writing at the same moment".
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock
 MISSING_TABLE_SQLSTATE = "42P01"
+# A unique or foreign key that another transaction took or removed between our read and our
+# write: PostgreSQL's SQLSTATEs, SQLite's messages.
+RACE_SQLSTATES = frozenset({"23505", "23503"})
+RACE_MESSAGES = ("UNIQUE constraint failed", "FOREIGN KEY constraint failed")
+RACE_MESSAGE = ("Không ghi được vì trùng với dữ liệu vừa có (cùng số giấy chứng nhận, cùng tên...), "
+                "có lẽ do một thao tác khác cùng lúc. Không có gì được ghi; hãy xem lại rồi thử lại.")
 # A value the column cannot hold: too long, or a number out of range. Input is checked before
-# the database (names.py, ids.py, the column lengths); this is the net behind those checks.
+# the database (typed_text.py, ids.py, the column lengths); this is the net behind those checks.
 VALUE_SQLSTATES = frozenset({"22001", "22003"})
 
 
@@ -44,7 +52,7 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(normalise_url(url))
     except (ArgumentError, ImportError) as error:
-        raise ConfigurationError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url} ({error})") from None
+        raise ConfigurationError(unusable_address(url, error)) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -102,7 +110,8 @@ def upgrade_schema(engine: Engine) -> None:
     try:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as error:
-        raise ConfigurationError(f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+        raise ConfigurationError(connection_problem(str(error.orig), engine.url)
+                                 or f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
     except DatabaseError as error:
         if "not a database" in str(error.orig):
             raise not_a_database(engine) from None
@@ -114,10 +123,13 @@ def upgrade_schema(engine: Engine) -> None:
     engine.dispose()
 
 
-def database_error(error: DBAPIError, dialect: str) -> OcopError:
+def database_error(error: DBAPIError, dialect: str, url: "URL | None" = None) -> OcopError:
     """What a driver error means for the person who typed the command."""
     sqlstate = getattr(error.orig, "sqlstate", None)
     text = str(error.orig)
+    if isinstance(error, IntegrityError) and (
+            sqlstate in RACE_SQLSTATES or any(m in text for m in RACE_MESSAGES)):
+        return Conflict(RACE_MESSAGE)
     if sqlstate in RETRYABLE_SQLSTATES or "database is locked" in text:
         return Conflict("Cơ sở dữ liệu đang bận vì một thao tác khác cùng lúc. "
                         "Không có gì được ghi; hãy thử lại.")
@@ -126,7 +138,9 @@ def database_error(error: DBAPIError, dialect: str) -> OcopError:
     if sqlstate == MISSING_TABLE_SQLSTATE or "no such table" in text:
         return ConfigurationError(
             f"Cơ sở dữ liệu ({dialect}) chưa được khởi tạo: hãy chạy 'ocop init'.")
-    return ConfigurationError(f"Lỗi cơ sở dữ liệu ({dialect}): {text}")
+    problem = connection_problem(text, url) if url is not None else None
+    # Anything else is for whoever runs the server: their driver's own words, after ours.
+    return ConfigurationError(problem or f"Lỗi cơ sở dữ liệu ({dialect}), thông báo gốc: {text}")
 
 
 class Database:
@@ -146,8 +160,8 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, ProgrammingError, DataError) as error:
-                raise database_error(error, self.engine.dialect.name) from None
+            except (OperationalError, ProgrammingError, IntegrityError, DataError) as error:
+                raise database_error(error, self.engine.dialect.name, self.engine.url) from None
             except DatabaseError as error:
                 if "not a database" not in str(error.orig):
                     raise

@@ -4,12 +4,26 @@ from email_validator import EmailNotValidError, validate_email
 
 from states.errors import InvalidInput
 
+# email-validator explains in English; what each of its explanations means, said again.
+WHY_NOT_AN_ADDRESS = (
+    ("must have an @-sign", "thiếu dấu @"),
+    ("something before the @-sign", "thiếu phần tên trước dấu @"),
+    ("something after the @-sign", "thiếu tên miền sau dấu @"),
+    ("after the @-sign", "tên miền sau dấu @ không hợp lệ"),
+    ("invalid character", "có ký tự không được dùng trong địa chỉ email"),
+    ("too long", "địa chỉ quá dài"),
+    ("period", "dấu chấm đặt sai chỗ"),
+)
+
 
 def valid_email(address: str) -> str:
     try:
         return validate_email(address.strip(), check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise InvalidInput(f"Địa chỉ email '{address}' không hợp lệ: {error}") from None
+        why = next((reason for clue, reason in WHY_NOT_AN_ADDRESS if clue in str(error)),
+                   "không đúng dạng")
+        raise InvalidInput(f"Địa chỉ email '{address}' không hợp lệ: {why} "
+                           "(cần dạng ten@ten-mien.vn).") from None
 
 
 def valid_emails(addresses: list[str]) -> list[str]:

@@ -14,6 +14,17 @@ def mermaid() -> str:
     return "\n".join(lines) + "\n"
 
 
+def transitions() -> dict[str, list[dict[str, object]]]:
+    """The same diagram as data (`ocop --json diagram`): codes, with labels beside them."""
+    return {
+        "states": [{"code": state, "label": label(state), "terminal": state in TERMINAL_STATES}
+                   for state in State],
+        "transitions": [{"from": source, "to": step.dest, "trigger": step.trigger,
+                         "guards": [g.__name__ for g in step.guards]}
+                        for step in STEPS for source in step.sources],
+    }
+
+
 def graphviz_dot() -> str:
     lines = ["digraph ocop {", "  rankdir=LR;", '  node [shape=box, style=rounded, fontname="sans"];']
     lines.extend(f'  {state} [label="{state}\\n{label(state)}"];' for state in State)

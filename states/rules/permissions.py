@@ -17,6 +17,8 @@ LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 # Issue 14: the unit's officers record who prepared their dossiers (training is the Department's).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.PREPARATION}
+# Issue 12: and correct what their unit recorded (inspection, score, product, producer).
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.CORRECT}
 
 
 def role_label(role: str) -> str:

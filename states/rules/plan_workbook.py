@@ -10,7 +10,9 @@ from zipfile import BadZipFile
 from pydantic import ValidationError
 
 from states.errors import InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.plans import CampaignSpec, RoundSpec, SpecT, YearPlan, validation_message
+from states.validation_language import reason_of
 
 ROUND_SHEET = "Đợt đánh giá"
 CAMPAIGN_SHEET = "Chiến dịch"
@@ -31,7 +33,7 @@ def read_plan_workbook(data: bytes, name: str) -> list[YearPlan]:
     try:
         book = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, KeyError, OSError) as error:
-        raise InvalidInput(f"{name}: không đọc được tệp Excel ({error}).") from None
+        raise InvalidInput(f"{name}: không đọc được tệp Excel ({why_unreadable(error)}).") from None
     if ROUND_SHEET not in book.sheetnames and CAMPAIGN_SHEET not in book.sheetnames:
         raise InvalidInput(f"{name}: cần trang '{ROUND_SHEET}' và/hoặc '{CAMPAIGN_SHEET}'.")
     rounds = _specs(book, ROUND_SHEET, ROUND_COLUMNS, RoundSpec, name)
@@ -66,7 +68,7 @@ def _specs(book: Any, sheet_name: str, columns: dict[str, str], model: type[Spec
         except ValidationError as error:
             problems = "; ".join(
                 f"cột '{columns.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else 'cả dòng'}': "
-                f"{str(e['msg']).removeprefix('Value error, ')}" for e in error.errors())
+                f"{reason_of(e)}" for e in error.errors())
             raise InvalidInput(f"{name}, trang '{sheet_name}', dòng {number}: {problems}") from None
     return specs
 

@@ -26,7 +26,9 @@ from pydantic import (
 
 from states.clock import out_of_range
 from states.errors import ConfigurationError, InvalidInput
+from states.file_problems import why_unreadable
 from states.rules.certificates import expiry_date
+from states.validation_language import reason_of
 from states.vocabulary import CampaignKind
 
 PLAN_FILE = re.compile(r"^plan-(\d{4})\.toml$")
@@ -171,24 +173,8 @@ def where(loc: tuple[int | str, ...]) -> str:
     return ", ".join(parts) or "toàn tệp"
 
 
-# pydantic's commonest complaints about a file, as the officer who edits it reads them.
-SAID = {
-    "extra_forbidden": "khoá không có (gõ sai tên khoá?)",
-    "missing": "thiếu khoá bắt buộc",
-    "greater_than_equal": "phải từ {ge} trở lên",
-    "less_than_equal": "phải không quá {le}",
-    "int_parsing": "phải là số nguyên",
-    "int_from_float": "phải là số nguyên",
-}
-
-
 def validation_message(error: ValidationError) -> str:
-    def said(e: Any) -> str:
-        if e["type"] in SAID:
-            return SAID[e["type"]].format(**e.get("ctx", {}))
-        return str(e["msg"]).removeprefix("Value error, ")
-
-    return "; ".join(f"{where(e['loc'])}: {said(e)}" for e in error.errors())
+    return "; ".join(f"{where(e['loc'])}: {reason_of(e)}" for e in error.errors())
 
 
 def read_plan_file(path: Path) -> YearPlan:
@@ -200,7 +186,8 @@ def read_plan_file(path: Path) -> YearPlan:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigurationError(f"Không đọc được tệp kế hoạch {path}: {error}") from None
+        raise ConfigurationError(f"Không đọc được tệp kế hoạch {path}: "
+                                 f"{why_unreadable(error)}.") from None
     year = int(match.group(1))
     if data.setdefault("year", year) != year:
         raise ConfigurationError(f"Tệp kế hoạch {path}: khoá 'year' = {data['year']} khác năm "

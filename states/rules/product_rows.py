@@ -7,6 +7,7 @@ from typing import Any
 
 from states.folding import plain_words
 from states.rules.certificates import expiry_date
+from states.rules.points import format_points
 from states.rules.rulebooks import Rulebook, RuleRegistry
 from states.tables.columns import (
     CellError,
@@ -129,8 +130,8 @@ def recognition(rulebook: Rulebook, stars_given: int, points: float) -> str | No
     """Why these stars cannot be the recognition for these points, or None."""
     expected = rulebook.stars_for(points)
     if expected != stars_given:
-        return (f"{stars_given} sao không khớp {points:g} điểm theo {rulebook.title}: "
-                f"{points:g} điểm là hạng {expected} sao")
+        return (f"{stars_given} sao không khớp {format_points(points)} điểm theo {rulebook.title}: "
+                f"{format_points(points)} điểm là hạng {expected} sao")
     if stars_given < 3:
         return f"hạng {stars_given} sao chưa được công nhận (chỉ từ 3 sao)"
     return None

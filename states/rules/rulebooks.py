@@ -12,9 +12,12 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from states.choices import choose
 from states.errors import ConfigurationError, InvalidInput
-from states.rules.plans import is_plan_file, validation_message
+from states.file_problems import why_unreadable
+from states.rules.plans import is_plan_file
 from states.rules.working_days import WorkingCalendar
+from states.validation_language import reason_of
 
 BUILTIN_DIR = Path(__file__).parent / "data"
 PROVINCE_FILE_NAME = "province.toml"
@@ -75,7 +78,7 @@ class Rulebook(Strict):
     @model_validator(mode="after")
     def _parts_make_100(self) -> "Rulebook":
         if sum(self.part_maxima.values()) != 100:
-            raise ValueError("the parts' maxima must add up to 100 points")
+            raise ValueError("điểm tối đa của các phần (part_maxima) phải cộng lại đúng 100")
         self.star_bands.sort(key=lambda band: band.min_points, reverse=True)
         return self
 
@@ -84,6 +87,10 @@ class Rulebook(Strict):
             if points >= band.min_points:
                 return band.stars
         return 0
+
+    def group_code(self, text: str) -> str:
+        """The product group typed as its code or its name ("thực phẩm" for food)."""
+        return choose(text, self.groups, "Nhóm sản phẩm", self.title)
 
     def group_name(self, code: str) -> str:
         try:
@@ -201,7 +208,8 @@ def _read_toml(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigurationError(f"Không đọc được tệp quy định {path}: {error}") from None
+        raise ConfigurationError(f"Không đọc được tệp quy định {path}: "
+                                 f"{why_unreadable(error)}.") from None
 
 
 def load_rules(extra_dir: Path | None = None) -> RuleRegistry:
@@ -234,5 +242,6 @@ def _validated(model: type[ModelT], path: Path) -> ModelT:
     try:
         return model.model_validate(_read_toml(path))
     except ValidationError as error:
-        raise ConfigurationError(
-            f"Tệp quy định {path} sai định dạng: {validation_message(error)}.") from None
+        wrong = "; ".join(f"khoá '{'.'.join(str(p) for p in e['loc']) or 'cả tệp'}': {reason_of(e)}"
+                          for e in error.errors())
+        raise ConfigurationError(f"Tệp quy định {path} sai định dạng: {wrong}.") from None

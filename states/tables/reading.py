@@ -57,7 +57,8 @@ def _csv_rows(stream: BinaryIO, filename: str) -> Iterator[Row]:
             yield number, tuple(cells)
     except (UnicodeDecodeError, csv.Error) as error:
         reason = ("không phải văn bản UTF-8: hãy lưu lại dạng 'CSV UTF-8'"
-                  if isinstance(error, UnicodeDecodeError) else f"sai định dạng CSV ({error})")
+                  if isinstance(error, UnicodeDecodeError)
+                  else "sai định dạng CSV (dấu ngoặc kép không đóng?)")
         raise InvalidInput(f"Tệp {filename} {reason}.") from None
     finally:
         text.detach()

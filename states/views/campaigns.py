@@ -100,12 +100,13 @@ class CampaignView:
     window_end: date | None
     origin: CampaignOrigin = CampaignOrigin.MANUAL
     closed_on: date | None = None
+    decided_on: date | None = None  # the revocation decision's date (issue 12)
 
 
 def list_campaigns(session: Session) -> list[CampaignView]:
     return [CampaignView(c.id, CampaignKind(c.kind), c.deadline, c.opened_on,
                          CampaignStatus(c.status), c.decision_no, c.window_end,
-                         CampaignOrigin(c.origin), c.closed_on)
+                         CampaignOrigin(c.origin), c.closed_on, c.decided_on)
             for c in session.scalars(select(Campaign).order_by(Campaign.id))]
 
 

@@ -76,6 +76,9 @@ class DossierView:
     round_name: str | None = None  # a round of the yearly plan has a name ("Đợt 2 năm 2022")
     # Who prepared the current evaluation (issue 14); None when nobody recorded it.
     preparation: PreparationView | None = None
+    # What `product edit ID` and `producer edit ID` take (issue 12).
+    product_id: int | None = None
+    producer_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,8 @@ def dossier_view(dossier: Dossier, now: datetime) -> DossierView:
         producer_type=dossier.product.producer.kind, round=dossier.round.code,
         rulebook=dossier.round.rulebook_code, cycle=dossier.cycle, version=dossier.version,
         entered_state_at=dossier.entered_state_at, due_on=due_on(dossier.due_at),
-        overdue=is_overdue(dossier, now), round_name=dossier.round.name)
+        overdue=is_overdue(dossier, now), round_name=dossier.round.name,
+        product_id=dossier.product_id, producer_id=dossier.product.producer_id)
 
 
 def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:

@@ -72,7 +72,7 @@ def test_set_password_disable_and_tokens(sqlite_url: str) -> None:
         assert token.group(1) not in row.token_hash
     assert ocop(sqlite_url, "token", "revoke", "1")[0] == 0
     assert ocop(sqlite_url, "token", "revoke", "9")[0] == 5
-    assert ocop(sqlite_url, "user", "disable", "can-bo")[0] == 0
+    assert ocop(sqlite_url, "user", "disable", "can-bo", "--reason", "nghỉ hưu")[0] == 0
     assert not user(sqlite_url, "can-bo").active
-    assert ocop(sqlite_url, "--as", "can-bo", "user", "disable", "admin")[0] == 4
+    assert ocop(sqlite_url, "--as", "can-bo", "user", "disable", "admin", "--reason", "x")[0] == 4
     rt.db.dispose()

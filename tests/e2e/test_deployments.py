@@ -112,6 +112,27 @@ def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_ur
     rt.db.dispose()
 
 
+def run_to_completion(api: str, deployment_id: str) -> str:
+    """Ask for a run now, as the schedule would, and wait for the served runner to do it."""
+    request = urllib.request.Request(f"{api}/deployments/{deployment_id}/create_flow_run",
+                                     data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    run_id, state = None, ""
+    deadline = time.monotonic() + 150
+    while time.monotonic() < deadline and state not in ("COMPLETED", "FAILED", "CRASHED"):
+        time.sleep(2)
+        try:  # a busy local server answers 503 now and then
+            if run_id is None:
+                with urllib.request.urlopen(request, timeout=10) as reply:
+                    run_id = json.loads(reply.read())["id"]
+            with urllib.request.urlopen(f"{api}/flow_runs/{run_id}", timeout=5) as reply:
+                state = json.loads(reply.read())["state"]["type"]
+        except OSError:
+            continue
+    time.sleep(1)  # the hook's line is written just after the state
+    return state
+
+
 def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
         tmp_path: Path, sqlite_url: str) -> None:
     """The embedded default: no PREFECT_API_URL, one command, one process tree, the web
@@ -146,6 +167,7 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
             assert found[flow.name]["parameters"] == {"database_url": sqlite_url}
         with urllib.request.urlopen(f"http://127.0.0.1:{web_port}/login", timeout=5) as page:
             assert "Đăng nhập" in page.read().decode()
+        assert run_to_completion(api, str(found["stuck-dossiers"]["id"])) == "COMPLETED"
     finally:
         os.killpg(serve.pid, signal.SIGTERM)
         try:
@@ -156,6 +178,11 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
     output = serve.stdout.read().decode() if serve.stdout else ""
     assert code in (0, -signal.SIGTERM, 128 + signal.SIGTERM, 1), output
     assert "Traceback" not in output, output
+    # Its log (issue 12): in Vietnamese, one stamped line per run, and a goodbye.
+    assert re.search(r"\[\d\d/\d\d/\d{4} \d\d:\d\d:\d\d\] Lượt chạy theo lịch stuck-dossiers: "
+                     r"\d+ thư mới vào hộp thư đi", output), output
+    assert "Tạm biệt." in output.splitlines()[-1], output
+    assert "Your deployments" not in output and "Received" not in output, output
     gone = time.monotonic() + 60  # the child server stops with it
     while time.monotonic() < gone:
         try:

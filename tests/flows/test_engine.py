@@ -92,3 +92,24 @@ def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(
     results = run_flows(["training-reminders"], date(2022, 6, 13), sqlite_url, dispatch=False)
     assert results["training-reminders"] == {"as_of": "2022-06-13", "queued": 1,
                                              "already_queued": 0}
+
+
+def test_ocop_run_says_what_each_flow_did_in_vietnamese(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from ocop_cli.main import app
+
+    monkeypatch.setenv("OCOP_NOTIFIER", "file")
+    monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
+    register(make_runtime(sqlite_url, today=date(2022, 3, 1)), unit="Sơn Động", name="Mật ong")
+    result = CliRunner().invoke(app, ["--db", sqlite_url, "--today", "2022-03-25", "--as", "admin",
+                                      "run", "deadline-reminders"])
+    assert result.exit_code == 0, result.output
+    assert "Đang khởi động Prefect" in result.stderr
+    assert "Đang chạy luồng deadline-reminders…" in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "deadline-reminders: 2 thư mới vào hộp thư đi (ngày 25/03/2022)."
+    assert lines[1] == ("dispatch-notifications: đã gửi 3 thư, 0 thư sẽ thử lại, "
+                        "0 thư thất bại.")
+    assert "{" not in result.stdout  # not a Python dict

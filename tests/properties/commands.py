@@ -7,6 +7,8 @@ COMMANDS: dict[str, str] = {
     "campaign decide": "campaign decide {I} --decision {T}",
     "campaign list": "--today {D} campaign list",
     "campaign open": "campaign open {T} --deadline {D} --expiring-before {D}",
+    "campaign show": "campaign show {I}",
+    "campaign withdraw-proposal": "campaign withdraw-proposal {I} {I} --reason {T}",
     "campaign propose-revocation": "campaign propose-revocation {I} {I} --reason {T} --note {T}",
     "certificate pdf": "certificate pdf {T}",
     "consultant list": "--today {D} consultant list",
@@ -14,6 +16,8 @@ COMMANDS: dict[str, str] = {
     "diagram": "diagram --format {T}",
     "dossier assign-unit": "dossier assign-unit {I} --unit {T}",
     "dossier certify": "dossier certify {I} --points {N} --decision {T} --on {D}",
+    "dossier correct": "dossier correct {I} --reason {T} --on {D} --inspectors {T} --minutes {T} "
+                       "--members {T}",
     "dossier documents": "dossier documents {I} --add {T} --remove {T}",
     "dossier expire": "dossier expire {I}",
     "dossier forward": "dossier forward {I}",
@@ -46,6 +50,9 @@ COMMANDS: dict[str, str] = {
     "plan show": "plan show --year {N}",
     "producer import-communes": "producer import-communes {T}",
     "producer set-commune": "producer set-commune {I} --commune {T}",
+    "producer edit": "producer edit {I} --reason {T} --name {T} --type {T} --email {T} "
+                     "--phone {T} --commune {T}",
+    "product edit": "product edit {I} --reason {T} --name {T} --group {T}",
     "product register": "product register --unit {T} --producer {T} --producer-type cooperative "
                         "--name {T} --group food --email {T}",
     "registry export": "registry export --format {T} --out {OUT}",
@@ -67,6 +74,8 @@ COMMANDS: dict[str, str] = {
     "unit reorganise": "unit reorganise --plan {T} --on {D} --dry-run",
     "unit set-contacts": "unit set-contacts {T} {T}",
     "user add": "user add {T} --role {T} --unit {T} --email {T} --full-name {T}",
+    "user list": "--today {D} user list",
+    "user set-role": "user set-role {T} --reason {T} --role {T} --unit {T}",
     "user disable": "user disable {T}",
     "user set-password": "user set-password {T} --password-file {T}",
 }

@@ -11,11 +11,11 @@ from states.rules.rulebooks import BUILTIN_DIR, load_rules
 
 
 @pytest.mark.parametrize(("text", "said"), [
-    ("[time_limits]\nregistered = -3\n", "khoá 'time_limits', khoá 'registered': phải từ 1"),
-    ("[time_limits]\nregistered = 100000\n", "phải không quá 250"),
+    ("[time_limits]\nregistered = -3\n", "khoá 'time_limits.registered': phải từ 1"),
+    ("[time_limits]\nregistered = 100000\n", "tối đa là 250"),
     ("[time_limits]\nregsitered = 5\n", "regsitered"),
-    ("[notice]\nexpiry_notice_days = 10\n", "khoá 'notice': khoá không có"),
-    ("[training]\ngap_month = 6\n", "khoá 'training', khoá 'gap_month'"),
+    ("[notice]\nexpiry_notice_days = 10\n", "khoá 'notice': khoá này không được dùng"),
+    ("[training]\ngap_month = 6\n", "khoá 'training.gap_month'"),
     ("[campaigns]\nrenewal_window_days = -1\n", "renewal_window_days"),
 ])
 def test_a_wrong_province_file_is_refused_naming_file_and_key(tmp_path: Path, text: str,

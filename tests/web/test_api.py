@@ -107,3 +107,11 @@ def test_openapi_describes_the_contract(site: Site) -> None:
                                   "/api/v1/dashboard", "/api/v1/public/products"}
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
+
+
+def test_a_body_pydantic_refuses_is_explained_in_vietnamese(any_site: Site) -> None:
+    missing = api(any_site, "can-bo-yen-the").post("/api/v1/dossiers", json={"name": "Gà đồi"})
+    assert missing.status_code == 422 and missing.json()["code"] == "invalid_input"
+    message = missing.json()["message"]
+    assert "producer: thiếu giá trị" in message
+    assert "Field required" not in message

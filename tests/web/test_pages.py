@@ -196,7 +196,18 @@ def test_administration_adds_resets_and_disables_users(site: Site) -> None:
     assert shown
     from tests.web.conftest import login
     assert login(site.client(), "can-bo-moi", shown.group(1)).headers["location"] == "/password"
-    assert post(client, "/admin/users/can-bo-moi/disable").status_code == 303
+    assert post(client, "/admin/users/can-bo-moi", role="district", unit="tan-yen",
+                full_name="Lê Thị Cúc", email="cuc@example.vn").status_code == 303
+    assert post(client, "/admin/users/can-bo-moi/disable", reason="Nghỉ việc").status_code == 303
+    with site.rt.transaction() as session:  # the account audit keeps who, what and why
+        from states.db.models import AuthEvent
+        changed, disabled = session.scalars(select(AuthEvent).where(
+            AuthEvent.kind.in_(("user_changed", "user_disabled"))).order_by(AuthEvent.id))
+        assert (disabled.actor, disabled.username) == ("admin", "can-bo-moi")
+        assert disabled.changes == {"before": {"active": True}, "after": {"active": False},
+                                    "reason": "Nghỉ việc"}
+        assert changed.changes == {"before": {"email": None}, "after": {"email": "cuc@example.vn"},
+                                   "reason": ""}
     assert login(site.client(), "can-bo-moi", shown.group(1)).status_code == 401
     assert post(client, "/admin/units/yen-the/contacts",
                 emails="ocop.yenthe@bacgiang.gov.vn").status_code == 303
@@ -216,3 +227,16 @@ def test_outbox_lists_by_status_and_retries_a_failed_message(site: Site) -> None
     assert "550 từ chối" in client.get("/outbox?status=failed").text
     assert post(client, "/outbox/1/retry").status_code == 303
     assert "Nhắc việc #1" in client.get("/outbox?status=pending").text
+
+
+def test_the_dossier_page_history_shows_a_correction(site: Site) -> None:
+    from states.commands.dossier_corrections import DossierCorrection
+    from use_cases.corrections import correct_dossier
+
+    dossier = register(site.rt, unit="Huyện Yên Thế")
+    advance(site.rt, dossier, "district_inspected")
+    correct_dossier(site.rt, "can-bo-yen-the", dossier, DossierCorrection(minutes_ref="BB-02"),
+                    "Sai số biên bản")
+    page = site.login("can-bo-yen-the").get(f"/dossiers/{dossier}").text
+    assert "Đã sửa biên bản kiểm tra thực tế: số biên bản: BB-01 → BB-02. Lý do: Sai số biên bản" \
+        in page

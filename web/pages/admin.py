@@ -59,7 +59,7 @@ def user_reset_password(request: Request, me: PageUser, form: CheckedForm, name:
 @router.post("/admin/users/{name}/disable")
 def user_disable(request: Request, me: PageUser, form: CheckedForm, name: str) -> Response:
     try:
-        disable_user(rt_of(request), me.name, name)
+        disable_user(rt_of(request), me.name, name, optional(form, "reason"))
     except InvalidInput as error:
         return _users(request, me.name, message=error.message, status=422)
     return RedirectResponse("/admin/users", status_code=303)

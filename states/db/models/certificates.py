@@ -52,6 +52,8 @@ class Campaign(Base):
     # "Certificates expiring within N months of the deadline" (window_end is then computed).
     scope_months: Mapped[int | None]
     closed_on: Mapped[date | None]
+    # The day the Provincial People's Committee signed the revocation decision (issue 12).
+    decided_on: Mapped[date | None]
 
 
 class RevocationProposal(Base):

@@ -1,8 +1,9 @@
 """Who is logged in: web sessions, personal API tokens, and the audit of logins."""
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from states.db.models.base import Base
@@ -53,3 +54,7 @@ class AuthEvent(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     address: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str | None] = mapped_column(Text)
+    # Issue 12: a change to an account (disabled, role or unit set) names who made it, and
+    # keeps {"before": …, "after": …, "reason": …}.
+    actor: Mapped[str | None] = mapped_column(String(100))
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
