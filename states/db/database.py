@@ -91,7 +91,9 @@ _creating: "WeakSet[Engine]" = WeakSet()
 def _refuse_missing_file(engine: Engine) -> None:
     """SQLite creates any file it is asked to open: a mistyped --db would leave an empty one."""
     path = sqlite_file(engine)
-    if path is not None and engine not in _creating and not path.exists():
+    # A missing folder: SQLite cannot create the file anyway, and says so (connection_problems).
+    if (path is not None and engine not in _creating and not path.exists()
+            and path.parent.is_dir()):
         raise ConfigurationError(f"Không có tệp cơ sở dữ liệu {path}: hãy chạy 'ocop init' để "
                                  "tạo mới, hoặc kiểm tra --db / OCOP_DATABASE_URL.")
 
