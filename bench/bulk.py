@@ -59,8 +59,9 @@ def raw_sql_floor(engine: Engine, ids: list[int]) -> int:
             [(now_value, due_value, i) for i in ids])
         cursor.executemany(
             "INSERT INTO dossier_events (dossier_id, from_state, to_state, trigger, actor, at, "
-            f"details) VALUES ({mark}, 'certified', 'renewal', 'open_renewal', 'admin', {mark}, {mark})",
-            [(i, now_value, '{"campaign": 1}') for i in ids])
+            f"recorded_at, details) VALUES ({mark}, 'certified', 'renewal', 'open_renewal', "
+            f"'admin', {mark}, {mark}, {mark})",
+            [(i, now_value, now_value, '{"campaign": 1}') for i in ids])
         connection.commit()
     finally:
         connection.close()

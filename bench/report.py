@@ -30,6 +30,7 @@ class Row:
 @dataclass
 class Report:
     rows: list[Row] = field(default_factory=list)
+    sections: list[list[str]] = field(default_factory=list)  # measurements that are not a row
 
     def add(self, *cells: str) -> None:
         self.rows.append(Row(*cells))
@@ -69,6 +70,8 @@ def write(report: Report, quick: bool, started: float) -> None:
              "|---|---|---|---|---|---|---|---|"]
     lines += [f"| {r.benchmark} | {r.database} | {r.size} | {r.project} | {r.baseline} | "
               f"{r.ratio} | {r.target} | {r.met} |" for r in report.rows]
+    for lines_of_section in report.sections:
+        lines += ["", *lines_of_section]
     if any(r.met != "yes" for r in report.rows):
         lines += ["", (HERE / "missed-targets.md").read_text(encoding="utf-8").rstrip()]
     (HERE / ("RESULTS-quick.md" if quick else "RESULTS.md")).write_text("\n".join(lines) + "\n",

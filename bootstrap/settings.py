@@ -18,7 +18,8 @@ class EnvSettings(BaseSettings, NotifierSettings):
 
     database_url: str = "sqlite:///ocop.db"
     today: date | None = None
-    user: str = "admin"
+    # No default: the CLI refuses to act for nobody (`--as` or OCOP_USER names an active user).
+    user: str | None = None
     rulebook: str | None = None
     rules_dir: Path | None = None
     # Issue 13: where the public look-up is served; printed certificates' QR codes link there.

@@ -18,15 +18,11 @@ _overrides: dict[str, Any] = {}
 
 @dataclass
 class System:
-    """What the entry points hand down: the domain runtime, how mail leaves, who acts by default."""
+    """What the entry points hand down: the domain runtime, how mail leaves, the settings."""
 
     rt: Runtime
     mail: NotifierSettings
     settings: EnvSettings
-
-    @property
-    def default_actor(self) -> str:
-        return self.settings.user
 
     def close(self) -> None:
         self.rt.db.dispose()

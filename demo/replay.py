@@ -125,7 +125,7 @@ class Demo:
     def run_flows(self, day: date, names: list[str], **parameters: Any) -> dict[str, Any]:
         from flows.runner import run_flows
 
-        results = run_flows(names, day, self.rt.db.url, parameters)
+        results = run_flows(names, day, parameters)  # on the database of `demo_system`
         self.flow_runs += len(results)
         self.log.append(f"{day:%d/%m/%Y}: {', '.join(results)}")
         return results

@@ -12,12 +12,11 @@ from use_cases.schedules import expire_certificates as expire_and_tell
 
 
 @task(retries=2, retry_delay_seconds=10)
-def expire_and_notify(as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    with flow_system(as_of, database_url) as system:
+def expire_and_notify(as_of: date | None) -> dict[str, Any]:
+    with flow_system(as_of) as system:
         return asdict(expire_and_tell(system.rt))
 
 
 @flow(name="expire-certificates", retries=1, retry_delay_seconds=30, **HOOKS)
-def expire_certificates(as_of: date | None = None,
-                        database_url: str | None = None) -> dict[str, Any]:
-    return expire_and_notify(as_of, database_url)
+def expire_certificates(as_of: date | None = None) -> dict[str, Any]:
+    return expire_and_notify(as_of)

@@ -11,25 +11,25 @@ from use_cases import schedules
 
 
 @task(retries=2, retry_delay_seconds=10)
-def queue_reminders(as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    return queued_as_of(as_of, database_url, schedules.deadline_reminders)
+def queue_reminders(as_of: date | None) -> dict[str, Any]:
+    return queued_as_of(as_of, schedules.deadline_reminders)
 
 
 @flow(name="deadline-reminders", retries=1, retry_delay_seconds=30, **HOOKS)
-def deadline_reminders(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
+def deadline_reminders(as_of: date | None = None) -> dict[str, Any]:
     """Digests of what is due soon or late, one per unit per day; long-late dossiers go to the
     Department too (the province's `[notices]` settings say how soon and how late)."""
-    return queue_reminders(as_of, database_url)
+    return queue_reminders(as_of)
 
 
 @task(retries=2, retry_delay_seconds=10)
-def queue_stuck(as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    with flow_system(as_of, database_url) as system:
+def queue_stuck(as_of: date | None) -> dict[str, Any]:
+    with flow_system(as_of) as system:
         report = schedules.stuck_report(system.rt)
         return {"as_of": system.rt.clock.today().isoformat(), "queued": report.queued}
 
 
 @flow(name="stuck-dossiers", retries=1, retry_delay_seconds=30, **HOOKS)
-def stuck_dossiers(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
+def stuck_dossiers(as_of: date | None = None) -> dict[str, Any]:
     """The Department's weekly list of dossiers past their time limit, with an .xlsx."""
-    return queue_stuck(as_of, database_url)
+    return queue_stuck(as_of)

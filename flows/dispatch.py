@@ -1,4 +1,5 @@
-"""Sending what the outbox holds. Safe to rerun at any time: rows are claimed, never resent."""
+"""Sending what the outbox holds. Safe to rerun at any time: rows are claimed, never resent.
+`as_of` changes nothing here: leases and retries run on the real clock."""
 
 from datetime import date
 from typing import Any
@@ -27,14 +28,13 @@ def sendgrid_key_from_block(settings: NotifierSettings) -> str | None:
 
 
 @task(retries=2, retry_delay_seconds=10)
-def send_due(as_of: date | None, database_url: str | None, limit: int | None) -> dict[str, Any]:
-    with flow_system(as_of, database_url) as system:
+def send_due(as_of: date | None, limit: int | None) -> dict[str, Any]:
+    with flow_system(as_of) as system:
         report = deliver_due(system.rt, system.mail, limit, sendgrid_key_from_block(system.mail))
         return {"sent": report.sent, "retrying": report.retrying, "failed": report.failed,
                 "errors": report.errors[:20]}
 
 
 @flow(name="dispatch-notifications", retries=1, retry_delay_seconds=30, **HOOKS)
-def dispatch_notifications(as_of: date | None = None, database_url: str | None = None,
-                           limit: int | None = None) -> dict[str, Any]:
-    return send_due(as_of, database_url, limit)
+def dispatch_notifications(as_of: date | None = None, limit: int | None = None) -> dict[str, Any]:
+    return send_due(as_of, limit)

@@ -16,11 +16,12 @@ def load_flow(item: FlowSpec) -> Callable[..., Any]:
     return flow_function
 
 
-def run_flows(names: list[str], as_of: date | None, database_url: str | None,
-              parameters: dict[str, Any] | None = None, dispatch: bool = True,
+def run_flows(names: list[str], as_of: date | None, parameters: dict[str, Any] | None = None,
+              dispatch: bool = True,
               starting: Callable[[str], None] = lambda name: None) -> dict[str, Any]:
     """Run the named flows in order as of `as_of`, then send what they queued; `starting(name)`
-    is told before each flow (the first one also waits for the engine to start)."""
+    is told before each flow (the first one also waits for the engine to start). They work on
+    the database this process's environment names (see flows.context.flow_system)."""
     prefect_env.configure()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
@@ -32,7 +33,7 @@ def run_flows(names: list[str], as_of: date | None, database_url: str | None,
         for name in names:
             extra = (parameters or {}) if name == names[0] else {}
             starting(name)
-            results[name] = load_flow(spec(name))(as_of=as_of, database_url=database_url, **extra)
+            results[name] = load_flow(spec(name))(as_of=as_of, **extra)
     return results
 
 

@@ -75,32 +75,35 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 
 def serve_all(database_url: str | None = None, port: int = 4200) -> None:
     prefect_env.configure()
+    if database_url:
+        # The flow runs (child processes) inherit it: the database is never a run parameter,
+        # which Prefect would show with its password to anyone who opens the UI.
+        os.environ["OCOP_DATABASE_URL"] = database_url
     os.environ[SERVE_LOG] = "1"  # the runs this process starts log a line each
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         if os.environ.get("PREFECT_API_URL"):
-            _serve(database_url)
+            _serve()
             return
         log_line(f"Đang khởi động máy chủ Prefect trên cổng {port}…")
         with local_prefect_server(port) as api:
             # Set before Prefect is imported: its settings are read at import.
             os.environ["PREFECT_API_URL"] = api
-            _serve(database_url)
+            _serve()
     except KeyboardInterrupt:
         pass
     finally:
         log_line("Đã dừng các lịch chạy (và máy chủ Prefect cục bộ nếu có). Tạm biệt.")
 
 
-def _serve(database_url: str | None) -> None:
+def _serve() -> None:
     from prefect import serve
     from prefect.schedules import Cron
 
-    parameters = {"database_url": database_url} if database_url else {}
     deployments = [
         load_flow(item).to_deployment(  # type: ignore[attr-defined]
             name=item.name, schedule=Cron(item.cron, timezone=TIMEZONE),
-            parameters=parameters, description=item.description)
+            description=item.description)
         for item in FLOWS
     ]
     log_line(f"Đã đăng ký {len(deployments)} lịch chạy (giờ {TIMEZONE}): "

@@ -11,12 +11,12 @@ from use_cases import schedules
 
 
 @task(retries=2, retry_delay_seconds=10)
-def queue_training_reminders(as_of: date | None, database_url: str | None) -> dict[str, Any]:
-    return queued_as_of(as_of, database_url, schedules.training_reminders)
+def queue_training_reminders(as_of: date | None) -> dict[str, Any]:
+    return queued_as_of(as_of, schedules.training_reminders)
 
 
 @flow(name="training-reminders", retries=1, retry_delay_seconds=30, **HOOKS)
-def training_reminders(as_of: date | None = None, database_url: str | None = None) -> dict[str, Any]:
+def training_reminders(as_of: date | None = None) -> dict[str, Any]:
     """Units invited to a course starting within `[training] reminder_days_before` days, and
     with no officer trained within `gap_months`, are reminded once per course."""
-    return queue_training_reminders(as_of, database_url)
+    return queue_training_reminders(as_of)

@@ -3,6 +3,11 @@
 from dataclasses import dataclass, field
 from typing import Protocol
 
+# The header that carries the outbox dedupe key in every delivered mail (SMTP, file, and SendGrid
+# beside its `custom_args`): a duplicate in someone's inbox names the row it came from.
+KEY_HEADER = "X-OCOP-Key"
+KEY_ARG = "outbox_key"  # SendGrid custom_args name: it comes back in the event webhook
+
 
 @dataclass(frozen=True)
 class Attachment:

@@ -12,7 +12,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
-from notifiers.message import OutgoingMessage
+from notifiers.message import KEY_HEADER, OutgoingMessage
 
 UTF8_BODY = Charset("utf-8")
 UTF8_BODY.body_encoding = BASE64  # diacritics make quoted-printable longer and no more readable
@@ -43,5 +43,5 @@ def build_mime(message: OutgoingMessage, sender: str) -> MIMEMultipart:
     mime["Subject"] = Header(message.subject, "utf-8")  # type: ignore[assignment]
     mime["Date"] = formatdate(localtime=False)
     mime["Message-ID"] = make_msgid(domain=address.rsplit("@", 1)[-1] or "ocop.local")
-    mime["X-OCOP-Key"] = message.key
+    mime[KEY_HEADER] = message.key
     return mime

@@ -7,19 +7,25 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from notifiers.message import Attachment, OutgoingMessage
+from states.clock import Clock
 from states.db.ids import storable_id
 from states.db.inserts import insert_unless_taken
 from states.db.models import OutboxMessage
 from states.errors import InvalidInput, NotFound
 from states.vocabulary import OutboxStatus, label
 
+# Leases, back-off and retry times run on this clock, never on the business date: a replay
+# (`--today 2030-…`) must not park a lease until 2030 nor hold back mail it queued.
+WALL_CLOCK = Clock()
+
 
 def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime) -> bool:
-    """Add `message` unless its key was already queued. Returns whether a row was added."""
+    """Add `message` unless its key was already queued. Returns whether a row was added.
+    `now` is the business time of the decision; the message is due at once in real time."""
     if not message.recipients:
         return False
     values: dict[str, Any] = {
@@ -28,7 +34,8 @@ def enqueue(session: Session, message: OutgoingMessage, kind: str, now: datetime
         "attachments": [{"filename": a.filename, "content_type": a.content_type,
                          "content_b64": base64.b64encode(a.content).decode("ascii")}
                         for a in message.attachments],
-        "status": OutboxStatus.PENDING, "attempts": 0, "next_attempt_at": now, "created_at": now,
+        "status": OutboxStatus.PENDING, "attempts": 0, "next_attempt_at": WALL_CLOCK.now(),
+        "created_at": now,
     }
     return insert_unless_taken(session, OutboxMessage, values, ("dedupe_key",))
 
@@ -51,7 +58,8 @@ class OutboxRow:
     recipients: list[str]
     subject: str
     attempts: int
-    next_attempt_at: datetime
+    next_attempt_at: datetime  # when a pending message is tried next (real time)
+    last_attempt_at: datetime | None
     last_error: str | None
     sent_at: datetime | None
     provider_message_id: str | None
@@ -75,7 +83,7 @@ def list_messages(session: Session, status: OutboxStatus | None, limit: int = 20
     return [_row(m) for m in session.scalars(query)]
 
 
-def retry(session: Session, message_id: int, now: datetime) -> None:
+def retry(session: Session, message_id: int) -> None:
     """Put a failed message back in the queue by hand (after fixing what made it fail)."""
     row = session.get(OutboxMessage, message_id) if storable_id(message_id) else None
     if row is None:
@@ -83,15 +91,32 @@ def retry(session: Session, message_id: int, now: datetime) -> None:
     if row.status != OutboxStatus.FAILED:
         raise InvalidInput(f"Thư số {message_id} đang ở trạng thái "
                            f"'{label(OutboxStatus(row.status))}', chỉ gửi lại được thư thất bại.")
-    session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
-                                                OutboxMessage.status == OutboxStatus.FAILED)
-                    .values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=now,
-                            last_error=None, lease_until=None, claimed_by=None))
+    _requeue(session, OutboxMessage.id == message_id)
+
+
+def retry_all_failed(session: Session, since: datetime | None = None) -> int:
+    """Put every failed message back in the queue (those whose last attempt was at or after
+    `since`, when given): after an outage, one command instead of one per message."""
+    condition = OutboxMessage.status == OutboxStatus.FAILED
+    if since is not None:
+        condition &= func.coalesce(OutboxMessage.last_attempt_at, OutboxMessage.created_at) >= since
+    return _requeue(session, condition)
+
+
+def _requeue(session: Session, condition: ColumnElement[bool]) -> int:
+    # A fresh retry window: the first attempt of the new round starts it again.
+    result = session.execute(
+        update(OutboxMessage).where(condition, OutboxMessage.status == OutboxStatus.FAILED)
+        .values(status=OutboxStatus.PENDING, attempts=0, next_attempt_at=WALL_CLOCK.now(),
+                first_attempt_at=None, last_error=None, lease_until=None, claimed_by=None)
+        .execution_options(synchronize_session=False))
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _row(m: OutboxMessage) -> OutboxRow:
     return OutboxRow(m.id, m.dedupe_key, m.kind, OutboxStatus(m.status), list(m.recipients),
-                     m.subject, m.attempts, m.next_attempt_at, m.last_error, m.sent_at,
+                     m.subject, m.attempts, m.next_attempt_at, m.last_attempt_at, m.last_error,
+                     m.sent_at,
                      m.provider_message_id)
 
 

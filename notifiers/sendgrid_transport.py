@@ -14,12 +14,20 @@ from sendgrid.helpers.mail import (
     FileContent,
     FileName,
     FileType,
+    Header,
     Mail,
     MailSettings,
     SandBoxMode,
 )
 
-from notifiers.message import Delivery, OutgoingMessage, PermanentDeliveryError, TransientDeliveryError
+from notifiers.message import (
+    KEY_ARG,
+    KEY_HEADER,
+    Delivery,
+    OutgoingMessage,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
 
 PERMANENT_STATUSES = frozenset({400, 401, 403, 404, 413})
 
@@ -42,7 +50,8 @@ class SendGridTransport:
         mail = Mail(from_email=self.sender, to_emails=list(message.recipients),
                     subject=message.subject, plain_text_content=message.text,
                     html_content=message.html)
-        mail.custom_arg = CustomArg("outbox_key", message.key)
+        mail.custom_arg = CustomArg(KEY_ARG, message.key)
+        mail.header = Header(KEY_HEADER, message.key)
         for category in message.categories:
             mail.category = Category(category)
         for item in message.attachments:

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 
 
 class NotifierSettings(BaseModel):
@@ -24,8 +24,13 @@ class NotifierSettings(BaseModel):
     smtp_password: SecretStr | None = None
     smtp_timeout_seconds: float = 15.0
 
-    # Retries: exponential backoff with jitter, then `failed`.
-    max_attempts: int = 6
-    backoff_base_seconds: float = 30.0
-    backoff_max_seconds: float = 3600.0
-    lease_seconds: float = 300.0
+    # Retries: exponential back-off with jitter, capped, for a window of real time (an outage of
+    # a few minutes must not turn a morning's mail into `failed`), then `failed`.
+    retry_for_hours: float = Field(default=24.0, gt=0)
+    backoff_base_seconds: float = Field(default=30.0, gt=0)
+    backoff_max_seconds: float = Field(default=600.0, gt=0)
+    lease_seconds: float = Field(default=300.0, gt=0)
+
+    def send_timeout_seconds(self) -> float:
+        """The longest one send may take, whichever network transport is in use."""
+        return max(self.sendgrid_timeout_seconds, self.smtp_timeout_seconds)

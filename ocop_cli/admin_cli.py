@@ -20,16 +20,24 @@ unit_app = typer.Typer(help="Đơn vị hành chính và địa chỉ liên hệ
 def init(
     ctx: typer.Context,
     province: Annotated[str | None, typer.Option(help="Tên tỉnh hiển thị.")] = None,
+    rename_province: Annotated[bool, typer.Option(
+        "--rename-province", help="Cho phép --province đổi tên tỉnh của một CSDL đã khởi tạo.")]
+        = False,
     seed: Annotated[str, typer.Option(help=(
         "Bộ dữ liệu đơn vị ban đầu: bac-ninh-2025 (mặc định: tỉnh Bắc Ninh từ 01/07/2025, kèm "
         "lịch sử tỉnh Bắc Giang) hoặc bac-giang-2022 (chỉ Bắc Giang năm 2022)."))] = "bac-ninh-2025",
 ) -> None:
     """Tạo hoặc nâng cấp CSDL, nạp các đơn vị của tỉnh và người dùng admin (lần đầu: in mật khẩu
-    dùng một lần để đăng nhập web; chạy lại an toàn)."""
+    dùng một lần để đăng nhập web; chạy lại an toàn). Trên CSDL đã có: chỉ người dùng của Sở
+    (--as)."""
     from use_cases.admin import init as initialise
+    from use_cases.operator import is_initialised
 
     state = state_of(ctx)
-    result = initialise(state.runtime(), seed=seed, province=province)
+    rt = state.unchecked_system().rt
+    if is_initialised(rt):
+        state.department("Khởi tạo lại CSDL đã có (ocop init)")
+    result = initialise(rt, seed=seed, province=province, rename_province=rename_province)
     reply(state.as_json, result, f"Đã khởi tạo CSDL {result.database}: {result.province}, "
                                  f"{result.units} đơn vị trực thuộc, người dùng 'admin'.")
     if result.admin_password and not state.as_json:

@@ -74,7 +74,7 @@ def browse_hint(folder: Path, rt: "Runtime") -> None:
     from demo.users import add_demo_users
 
     users = add_demo_users(rt)
-    say(f"Xem bằng trình duyệt: ocop --db sqlite:///{folder / 'ocop-demo.db'} "
+    say(f"Xem bằng trình duyệt: ocop --db sqlite:///{folder / 'ocop-demo.db'} --as admin "
         f"--today {rt.clock.today().isoformat()} web → http://127.0.0.1:8000/")
     say("Người dùng demo (mật khẩu chỉ dùng cho demo): " + "; ".join(
         f"{u.login} / {u.password} ({u.who})" for u in users))

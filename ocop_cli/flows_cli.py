@@ -18,6 +18,7 @@ def run(
     no_dispatch: Annotated[bool, typer.Option("--no-dispatch", help="Không gửi thư sau khi chạy.")] = False,
 ) -> None:
     """Chạy một (hoặc vài) luồng một lần qua Prefect, tính như hôm nay là --today, rồi gửi thư."""
+    from bootstrap.system import overriding
     from flows.runner import flow_names, run_flows
 
     known = flow_names()
@@ -30,8 +31,10 @@ def run(
     settings = state.system().settings
     started = time.monotonic()
     progress("Đang khởi động Prefect (lần đầu có thể mất 15–20 giây)…")
-    results = run_flows(names, settings.today, settings.database_url, dispatch=not no_dispatch,
-                        starting=lambda name: progress(f"Đang chạy luồng {name}…"))
+    # The flows read the database from this process's settings, not from a run parameter.
+    with overriding(database_url=settings.database_url):
+        results = run_flows(names, settings.today, dispatch=not no_dispatch,
+                            starting=lambda name: progress(f"Đang chạy luồng {name}…"))
     if state.as_json:
         emit_json(results)
         return

@@ -25,9 +25,10 @@ from ocop_cli import (
     units_cli,
     web_cli,
 )
+from ocop_cli.acting import guard_commands
 from ocop_cli.context import state_of
 from ocop_cli.output import error_console, report_error
-from ocop_cli.parser_language import speak_vietnamese, translated
+from ocop_cli.parser_language import commands_under, speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
 
@@ -41,6 +42,7 @@ class OcopGroup(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         speak_vietnamese(self)
+        guard_commands(list(commands_under(self)))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -64,7 +66,11 @@ class OcopGroup(TyperGroup):
 
 app = typer.Typer(
     cls=OcopGroup,
-    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n" + EXIT_CODE_HELP,
+    help="OCOP Workflow: theo dõi hồ sơ sản phẩm OCOP qua từng bước đánh giá.\n\n"
+         "Dòng lệnh này là công cụ của người quản trị máy chủ: mọi lệnh (trừ init lần đầu, demo, "
+         "--help) cần người thực hiện là một người dùng đang hoạt động, ghi bằng --as TÊN hoặc "
+         "export OCOP_USER=TÊN. Cán bộ làm việc hằng ngày trên ứng dụng web, đăng nhập bằng "
+         "mật khẩu của mình.\n\n" + EXIT_CODE_HELP,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -79,7 +85,8 @@ def global_options(
     today: Annotated[str | None, typer.Option(
         "--today", help="Làm như thể hôm nay là ngày này (YYYY-MM-DD); mặc định OCOP_TODAY.")] = None,
     user: Annotated[str | None, typer.Option(
-        "--as", help="Người thực hiện (mặc định OCOP_USER, hoặc admin).")] = None,
+        "--as", help="Người thực hiện: một người dùng đang hoạt động (mặc định OCOP_USER; "
+                     "không có thì lệnh bị từ chối).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     state = state_of(ctx)

@@ -56,11 +56,30 @@ def outbox_send(
 
 
 @outbox_app.command("retry")
-def outbox_retry(ctx: typer.Context, message_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
-    """Đưa một thư thất bại trở lại hàng đợi."""
-    from use_cases.outbox import retry_message
+def outbox_retry(
+    ctx: typer.Context,
+    message_id: Annotated[int | None, typer.Argument(metavar="ID",
+                                                     help="Số của một thư thất bại.")] = None,
+    all_failed: Annotated[bool, typer.Option("--all-failed",
+                                             help="Mọi thư thất bại (sau một sự cố).")] = False,
+    since: Annotated[str | None, typer.Option(
+        help="Cùng --all-failed: chỉ thư thất bại từ ngày này (YYYY-MM-DD).")] = None,
+) -> None:
+    """Đưa một thư thất bại, hoặc mọi thư thất bại, trở lại hàng đợi."""
+    from ocop_cli.parsing import parse_day
+    from use_cases.outbox import retry_failed, retry_message
 
+    if (message_id is None) == (not all_failed):
+        raise InvalidInput("Cho biết số thư, hoặc --all-failed (không dùng cả hai).")
+    if since is not None and not all_failed:
+        raise InvalidInput("--since chỉ dùng cùng --all-failed.")
+    day = parse_day(since, "--since") if since is not None else None
     state = state_of(ctx)
+    if message_id is None:
+        count = retry_failed(state.runtime(), state.actor, day)
+        reply(state.as_json, {"requeued": count},
+              f"Đã đưa {count} thư thất bại trở lại hàng đợi.")
+        return
     retry_message(state.runtime(), state.actor, message_id)
     if state.as_json:
         emit_json({"id": message_id, "status": "pending"})

@@ -52,6 +52,11 @@ def checked_year(year: int, what: str = "Năm") -> int:
     return year
 
 
+def real_now() -> datetime:
+    """The wall clock, whatever the business date: when a row was really written (audit)."""
+    return datetime.now(UTC)
+
+
 def local_date(instant: datetime) -> date:
     return instant.astimezone(LOCAL_TZ).date()
 

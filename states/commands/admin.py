@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.commands.placeholder_mail import readdress_waiting_mail
 from states.commands.seeding import load_seed, seed_path
+from states.db.connection_problems import shown_url
 from states.db.database import upgrade_schema
 from states.db.models import User
 from states.db.stored_text import length_of
 from states.errors import InvalidInput
-from states.rules.contacts import valid_email, valid_emails
+from states.rules.contacts import is_placeholder, valid_email, valid_emails
 from states.rules.credentials import generate_password, hash_password
 from states.rules.permissions import authorize
 from states.runtime import Runtime
@@ -28,17 +30,19 @@ DEFAULT_SEED = "bac-ninh-2025"
 class InitResult:
     province: str
     units: int
-    database: str
+    database: str  # as it may be printed: no password
     # The first Department user's one-time password, printed once (None: it already had one).
     admin_password: str | None = None
 
 
-def init(rt: Runtime, seed: str = DEFAULT_SEED, province: str | None = None) -> InitResult:
-    """Create or upgrade the schema and load the province's units; safe to run again."""
+def init(rt: Runtime, seed: str = DEFAULT_SEED, province: str | None = None, *,
+         rename_province: bool = False) -> InitResult:
+    """Create or upgrade the schema and load the province's units; safe to run again (an
+    existing province is renamed only when `rename_province` says so)."""
     path = seed_path(seed)
     upgrade_schema(rt.db.engine)
     with rt.transaction() as session:
-        loaded = load_seed(session, path, province)
+        loaded = load_seed(session, path, province, rename_province=rename_province)
         admin = session.scalar(select(User).where(User.name == ADMIN_USER))
         if admin is None:
             admin = User(name=ADMIN_USER, role=Role.DEPARTMENT, unit_id=loaded.province_id)
@@ -49,7 +53,7 @@ def init(rt: Runtime, seed: str = DEFAULT_SEED, province: str | None = None) -> 
             password = generate_password()
             admin.password_hash = hash_password(password)
             admin.must_change_password = True
-    return InitResult(loaded.province, loaded.units, rt.db.url, password)
+    return InitResult(loaded.province, loaded.units, shown_url(rt.db.url), password)
 
 
 @dataclass(frozen=True)
@@ -88,5 +92,8 @@ def set_contacts(rt: Runtime, session: Session, actor: str, unit: str,
     addresses = valid_emails(emails)
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     row = find_unit(session, unit, rt.clock.today())
+    placeholders = [a for a in row.contact_emails if is_placeholder(a)]
     row.contact_emails = addresses
+    if placeholders:  # the seed's: mail queued for them goes to the real addresses
+        readdress_waiting_mail(session, placeholders, addresses)
     return unit_view(session, row, rt.clock.today())

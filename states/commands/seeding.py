@@ -56,16 +56,22 @@ class SeedResult:
     units: int  # the province's own units (its direct subdivisions)
 
 
-def load_seed(session: Session, path: Path, province_name: str | None = None) -> SeedResult:
-    """Load `path` (after the seed it follows) inside the caller's transaction."""
+def load_seed(session: Session, path: Path, province_name: str | None = None, *,
+              rename_province: bool = False) -> SeedResult:
+    """Load `path` (after the seed it follows) inside the caller's transaction. The province
+    already there keeps its name unless `rename_province` says that `province_name` renames it."""
     data = read_seed(path)
     if "follows" in data:
         load_seed(session, _beside(path, data["follows"]))
     book = UnitBook.load(session)
     spec = data["province"]
+    existing = book.find(spec["code"])
     province = book.ensure(spec["code"], spec["name"], UnitLevel.PROVINCE, None,
                            seed_contacts(spec.get("contacts", [])), spec.get("valid_from"))
-    if province_name:
+    if province_name and province_name != province.name:
+        if existing is not None and not rename_province:
+            raise InvalidInput(f"Tỉnh đã có tên '{province.name}'; muốn đổi thành "
+                               f"'{province_name}' thì thêm --rename-province.")
         province.name, province.salutation = province_name, salutation_for(province_name)
     for unit in data.get("units", []):
         parent = book.get(unit.get("parent", spec["code"])) if unit.get("level") != "province" else None

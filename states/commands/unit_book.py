@@ -8,16 +8,13 @@ from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, UnitSuccession
 from states.errors import ConfigurationError
-from states.rules.contacts import valid_emails
+from states.rules.contacts import PLACEHOLDER_DOMAIN, valid_emails
 from states.rules.unit_names import salutation_for
 from states.vocabulary import UnitLevel
 
-# Seed files ship placeholder addresses (RFC 2606 reserves .invalid) until the province sets
-# its own: they are stored as they are, the rest must be real addresses.
-PLACEHOLDER_DOMAIN = "@example.invalid"
-
 
 def seed_contacts(addresses: list[str]) -> list[str]:
+    """Placeholders are stored as they are; the rest must be real addresses."""
     placeholders = [a for a in addresses if a.endswith(PLACEHOLDER_DOMAIN)]
     return placeholders + valid_emails([a for a in addresses if a not in placeholders])
 

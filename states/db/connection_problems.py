@@ -4,21 +4,26 @@ address (password hidden) and the setting to fix: --db or OCOP_DATABASE_URL."""
 import re
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 SETTING = "--db / OCOP_DATABASE_URL"
 FORMS = "sqlite:///tệp.db hoặc postgresql://người-dùng@máy:cổng/tên-csdl"
 
 
-def shown(url: URL | str) -> str:
+def shown_url(url: URL | str) -> str:
+    """The address as it may be printed or logged: its password masked (the one place that
+    does)."""
     try:
         return make_url(url).render_as_string(hide_password=True).replace("+psycopg", "")
-    except Exception:  # an address that does not even parse is shown as typed
-        return str(url)
+    except (ArgumentError, ValueError):
+        # Not parseable as a URL (a port that is no number...): whatever sits between a
+        # colon and an "@" may be a password.
+        return re.sub(r":[^:@/]*@", ":***@", str(url))
 
 
 def connection_problem(text: str, url: URL | str) -> str | None:
     """One sentence for the driver messages people meet when connecting; None for others."""
-    address = shown(url)
+    address = shown_url(url)
     parsed = make_url(url) if isinstance(url, URL) else None
     host = f"{parsed.host}:{parsed.port or 5432}" if parsed and parsed.host else address
     missing = re.search(r'database "(.*?)" does not exist', text)
@@ -43,6 +48,6 @@ def connection_problem(text: str, url: URL | str) -> str | None:
 def unusable_address(url: str, error: Exception) -> str:
     """The sentence for an address SQLAlchemy cannot use at all (bad form, unknown driver)."""
     if isinstance(error, ImportError):
-        return (f"Địa chỉ cơ sở dữ liệu '{shown(url)}' ({SETTING}) không dùng được: chỉ hỗ trợ "
+        return (f"Địa chỉ cơ sở dữ liệu '{shown_url(url)}' ({SETTING}) không dùng được: chỉ hỗ trợ "
                 f"{FORMS}.")
-    return f"Địa chỉ cơ sở dữ liệu '{shown(url)}' ({SETTING}) không đúng dạng: cần {FORMS}."
+    return f"Địa chỉ cơ sở dữ liệu '{shown_url(url)}' ({SETTING}) không đúng dạng: cần {FORMS}."

@@ -51,7 +51,7 @@ def normalise_url(url: str) -> str:
 def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(normalise_url(url))
-    except (ArgumentError, ImportError) as error:
+    except (ArgumentError, ImportError, ValueError) as error:
         raise ConfigurationError(unusable_address(url, error)) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

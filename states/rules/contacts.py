@@ -16,6 +16,15 @@ WHY_NOT_AN_ADDRESS = (
 )
 
 
+# Seed files ship placeholder addresses (RFC 2606 reserves .invalid) until the province sets
+# its own: only the file outbox may take them, a real transport refuses to send to them.
+PLACEHOLDER_DOMAIN = "@example.invalid"
+
+
+def is_placeholder(address: str) -> bool:
+    return address.lower().rstrip(".").endswith(".invalid")
+
+
 def valid_email(address: str) -> str:
     try:
         return validate_email(address.strip(), check_deliverability=False).normalized

@@ -103,6 +103,8 @@ class EventView:
     note: str | None
     details: dict[str, Any]
     unit: str | None = None  # the unit as it was named then
+    # When the row was really written: differs from `at` for a step replayed with --today.
+    recorded_at: datetime | None = None
 
 
 def due_on(due_at: datetime | None) -> date | None:
@@ -156,7 +158,7 @@ def history(session: Session, dossier_id: int) -> list[EventView]:
     events = session.scalars(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
                              .order_by(DossierEvent.id))
     return [EventView(e.at, format_local_datetime(e.at), e.from_state, e.to_state, e.trigger,
-                      e.actor, e.note, e.details, e.unit_name) for e in events]
+                      e.actor, e.note, e.details, e.unit_name, e.recorded_at) for e in events]
 
 
 def parse_state(text: str) -> State:

@@ -5,11 +5,10 @@ import json
 from typing import Any
 
 from sqlalchemy import create_engine, text
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from ocop_cli.main import app
+from tests.cli.actors import invoke
 
-runner = CliRunner()
 TABLES = ("dossiers", "dossier_events", "inspections", "score_sheets", "products", "producers",
           "users", "auth_events", "revocation_proposals", "campaigns", "certificates")
 
@@ -19,7 +18,7 @@ class Cli:
         self.url = url
 
     def __call__(self, *args: str, user: str = "admin", today: str = "2022-03-01") -> Result:
-        return runner.invoke(app, ["--db", self.url, "--today", today, "--as", user, *args])
+        return invoke(self.url, *args, user=user, today=today)
 
     def json(self, *args: str, user: str = "admin", today: str = "2022-03-01") -> Any:
         result = self("--json", *args, user=user, today=today)

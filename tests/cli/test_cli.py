@@ -16,17 +16,15 @@ from states.errors import (
     PermissionDenied,
     RuleRefused,
 )
+from tests.cli.actors import DEPARTMENT_USER, invoke
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def ocop(sqlite_url: str):  # type: ignore[no-untyped-def]
-    def call(*args: str, today: str = "2022-03-01", user: str | None = None):  # type: ignore[no-untyped-def]
-        options = ["--db", sqlite_url, "--today", today]
-        if user:
-            options += ["--as", user]
-        return runner.invoke(app, [*options, *args])
+    def call(*args: str, today: str = "2022-03-01", user: str = DEPARTMENT_USER):  # type: ignore[no-untyped-def]
+        return invoke(sqlite_url, *args, user=user, today=today)
     return call
 
 
@@ -117,7 +115,7 @@ def test_not_found_exit_code_json_error(ocop) -> None:  # type: ignore[no-untype
 
 
 def test_configuration_error_on_missing_schema(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path}/empty.db", "dossier", "show", "1"])
+    result = invoke(f"sqlite:///{tmp_path}/empty.db", "dossier", "show", "1")
     assert result.exit_code == ConfigurationError.exit_code
     assert "ocop init" in result.stderr
 

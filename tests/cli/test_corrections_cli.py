@@ -145,7 +145,7 @@ def test_producer_edit(ocop: Cli) -> None:
     assert "loại chủ thể: Hợp tác xã → Doanh nghiệp" in history_notes(ocop.url, dossier)[-1]
     ocop.refused(2, "producer", "edit", "1", "--email", "khong-phai-email", "--reason", "x")
     ocop.refused(2, "producer", "edit", "1", "--phone", "12", "--reason", "x")
-    ocop.refused(2, "producer", "edit", "1", "--type", "hop-tac", "--reason", "x")
+    ocop.refused(2, "producer", "edit", "1", "--type", "khong-co-loai-nay", "--reason", "x")
     ocop.refused(5, "producer", "edit", "99", "--phone", "0912345678", "--reason", "x")
 
 

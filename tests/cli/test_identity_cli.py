@@ -6,16 +6,16 @@ from pathlib import Path
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from ocop_cli.main import app
 from states.db.models import ApiToken, User
 from states.rules.credentials import token_digest, verify_password
+from tests.cli.actors import invoke
 from tests.conftest import make_runtime
 
 runner = CliRunner()
 
 
 def ocop(url: str, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["--db", url, "--today", "2022-03-01", *args])
+    result = invoke(url, *args, today="2022-03-01")
     return result.exit_code, result.output
 
 

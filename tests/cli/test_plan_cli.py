@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ocop_cli.main import app
+from tests.cli.actors import invoke
 from tests.use_cases.test_campaigns_run_themselves import PLAN_2022
 
 runner = CliRunner()
@@ -15,7 +16,7 @@ runner = CliRunner()
 @pytest.fixture
 def ocop(sqlite_url: str):  # type: ignore[no-untyped-def]
     def call(*args: str, today: str = "2022-03-01"):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, ["--db", sqlite_url, "--today", today, *args])
+        return invoke(sqlite_url, *args, today=today)
     return call
 
 
@@ -78,7 +79,7 @@ def test_plan_entries_are_checked(ocop, tmp_path: Path) -> None:  # type: ignore
     assert ocop("plan", "add-campaign", "renewal", "--opens", "2022-01-03", "--deadline",
                 "2022-02-28", today="2022-03-01").exit_code == 2  # the deadline has passed
     assert ocop("plan", "import", str(tmp_path / "khong-co.xlsx")).exit_code == 2
-    assert ocop("--as", "nobody", "plan", "load").exit_code == 5
+    assert ocop("--as", "nobody", "plan", "load").exit_code == 4  # no such user acts
 
 
 def test_flows_show_the_next_planned_action(ocop, sqlite_url: str) -> None:  # type: ignore[no-untyped-def]

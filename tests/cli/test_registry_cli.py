@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ocop_cli.main import app
+from tests.cli.actors import invoke
 from tests.conftest import make_runtime
 from tests.registry.lists import BAC_GIANG, filled_template
 
@@ -18,7 +18,7 @@ runner = CliRunner()
 @pytest.fixture
 def ocop(sqlite_url: str):  # type: ignore[no-untyped-def]
     def call(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, ["--db", sqlite_url, "--today", "2023-01-10", *args])
+        return invoke(sqlite_url, *args, today="2023-01-10")
     return call
 
 

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from ocop_cli.main import app
 from states.errors import InvalidInput, PermissionDenied
+from tests.cli.actors import DEPARTMENT_USER, invoke
 from tests.use_cases.test_training import sheet
 
 runner = CliRunner()
@@ -16,9 +17,8 @@ runner = CliRunner()
 
 @pytest.fixture
 def ocop(sqlite_url: str):  # type: ignore[no-untyped-def]
-    def call(*args: str, today: str = "2022-03-01", user: str | None = None):  # type: ignore[no-untyped-def]
-        options = ["--db", sqlite_url, "--today", today, *(["--as", user] if user else [])]
-        return runner.invoke(app, [*options, *args])
+    def call(*args: str, today: str = "2022-03-01", user: str = DEPARTMENT_USER):  # type: ignore[no-untyped-def]
+        return invoke(sqlite_url, *args, user=user, today=today)
     return call
 
 

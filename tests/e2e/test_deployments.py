@@ -5,9 +5,7 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,9 +18,8 @@ import yaml
 from flows.catalog import FLOWS, TIMEZONE
 from tests.builders import register
 from tests.conftest import make_runtime
+from tests.e2e.prefect_server import BIN, ROOT, free_port, prefect, running_prefect_server
 
-ROOT = Path(__file__).parents[2]
-BIN = Path(sys.executable).parent
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("prefect-server")]
 
 
@@ -37,53 +34,16 @@ def test_deployment_file_matches_the_flow_catalog() -> None:
         assert (ROOT / flow.entrypoint.split(":")[0]).exists()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    home = tmp_path_factory.mktemp("prefect-server-home")
-    port = free_port()
-    env = {**os.environ, "PREFECT_HOME": str(home), "DO_NOT_TRACK": "1",
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
-    env.pop("PREFECT_API_URL", None)
-    log = (home / "server.log").open("w")
-    server = subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
-                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    api = f"http://127.0.0.1:{port}/api"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{api}/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("prefect server did not start:\n" + (home / "server.log").read_text())
-                time.sleep(1)
-        yield {**env, "PREFECT_API_URL": api}
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-        log.close()
-
-
-def prefect(env: dict[str, str], *args: str, timeout: float = 180) -> str:
-    done = subprocess.run([str(BIN / "prefect"), *args], env=env, capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
+    with running_prefect_server(tmp_path_factory.mktemp("prefect-server-home")) as env:
+        yield env
 
 
 def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_url: str) -> None:
-    env = {**prefect_server, "OCOP_PROJECT_DIR": str(ROOT), "OCOP_NOTIFIER": "file"}
+    # The worker's environment names the database: never a run parameter (the UI shows those).
+    env = {**prefect_server, "OCOP_PROJECT_DIR": str(ROOT), "OCOP_NOTIFIER": "file",
+           "OCOP_DATABASE_URL": sqlite_url}
     rt = make_runtime(sqlite_url, today=date(2022, 3, 1))
     late = register(rt, unit="Sơn Động", name="Mật ong rừng")
     prefect(env, "work-pool", "create", "ocop", "--type", "process")
@@ -92,7 +52,7 @@ def test_deploy_trigger_and_work_a_run(prefect_server: dict[str, str], sqlite_ur
     for flow in FLOWS:
         assert flow.name in listed
     out = prefect(env, "deployment", "run", "deadline-reminders/deadline-reminders",
-                  "--param", "as_of=2022-03-25", "--param", f"database_url={sqlite_url}")
+                  "--param", "as_of=2022-03-25")
     run_id = re.search(r"UUID: ([0-9a-f-]{36})", out)
     assert run_id, out
     prefect(env, "worker", "start", "--pool", "ocop", "--run-once", timeout=300)
@@ -139,7 +99,8 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
     application beside the schedules."""
     port, web_port = free_port(), free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "DO_NOT_TRACK": "1",
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OCOP_DATABASE_URL": sqlite_url}
+           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OCOP_DATABASE_URL": sqlite_url,
+           "OCOP_USER": "admin"}
     env.pop("PREFECT_API_URL", None)
     serve = subprocess.Popen([str(BIN / "ocop"), "serve", "--port", str(port),
                               "--web-port", str(web_port)], env=env, cwd=ROOT,
@@ -164,7 +125,7 @@ def test_ocop_serve_starts_its_own_server_registers_every_schedule_and_stops(
             [schedule] = found[flow.name]["schedules"]  # type: ignore[misc]
             assert schedule["schedule"]["cron"] == flow.cron
             assert schedule["schedule"]["timezone"] == TIMEZONE
-            assert found[flow.name]["parameters"] == {"database_url": sqlite_url}
+            assert found[flow.name]["parameters"] == {}  # the database comes from the environment
         with urllib.request.urlopen(f"http://127.0.0.1:{web_port}/login", timeout=5) as page:
             assert "Đăng nhập" in page.read().decode()
         assert run_to_completion(api, str(found["stuck-dossiers"]["id"])) == "COMPLETED"

@@ -29,13 +29,15 @@ def test_replayed_days_write_exactly_the_expected_digests_once(
         harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flows.runner import run_flows
 
+    monkeypatch.setenv("OCOP_DATABASE_URL", sqlite_url)  # the runtime's environment names it
+
     monkeypatch.setenv("OCOP_NOTIFIER", "file")
     monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
     rt = make_runtime(sqlite_url, today=date(2022, 3, 1))
     late = register(rt, unit="Sơn Động", name="Mật ong rừng")  # due 22/03
     at(rt, date(2022, 3, 18))
     fresh = register(rt, unit="Yên Thế", name="Gà đồi")  # due 08/04: not soon on 25/03
-    results = run_flows(["deadline-reminders"], date(2022, 3, 25), sqlite_url)
+    results = run_flows(["deadline-reminders"], date(2022, 3, 25))
     assert results["deadline-reminders"]["queued"] == 2
     # The two digests, and the producers' letters written when the products were registered.
     assert results["dispatch-notifications"]["sent"] == 4
@@ -47,7 +49,7 @@ def test_replayed_days_write_exactly_the_expected_digests_once(
     assert body is not None
     text = body.get_content()
     assert f"#{late} Mật ong rừng" in text and f"#{fresh}" not in text
-    again = run_flows(["deadline-reminders"], date(2022, 3, 25), sqlite_url)
+    again = run_flows(["deadline-reminders"], date(2022, 3, 25))
     assert again["deadline-reminders"] == {"as_of": "2022-03-25", "queued": 0, "already_queued": 2}
     assert again["dispatch-notifications"]["sent"] == 0
     assert len(list((tmp_path / "outbox").iterdir())) == 4
@@ -56,6 +58,8 @@ def test_replayed_days_write_exactly_the_expected_digests_once(
 def test_campaign_flow_runs_the_plan_file_and_expiry_flow_expires(
         harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flows.runner import run_flows
+
+    monkeypatch.setenv("OCOP_DATABASE_URL", sqlite_url)  # the runtime's environment names it
     from tests.use_cases.test_campaigns_run_themselves import PLAN_2022
 
     rules = tmp_path / "rules"
@@ -66,13 +70,13 @@ def test_campaign_flow_runs_the_plan_file_and_expiry_flow_expires(
     rt = make_runtime(sqlite_url, today=date(2019, 10, 10))
     dossier_id = register(rt)
     advance(rt, dossier_id, "certified")
-    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), sqlite_url, dispatch=False)
+    opened = run_flows(["renewal-campaign"], date(2022, 9, 5), dispatch=False)
     assert [o["products"] for o in opened["renewal-campaign"]["opened"]["opened"]] == [1]
     assert show_dossier(rt, "admin", dossier_id).state == "renewal"
-    expired = run_flows(["expire-certificates"], date(2022, 10, 11), sqlite_url, dispatch=False)
+    expired = run_flows(["expire-certificates"], date(2022, 10, 11), dispatch=False)
     assert expired["expire-certificates"]["dossiers_expired"] == 1
     assert show_dossier(rt, "admin", dossier_id).state == "expired"
-    closed = run_flows(["renewal-campaign"], date(2022, 10, 17), sqlite_url)
+    closed = run_flows(["renewal-campaign"], date(2022, 10, 17))
     assert [(c["unreturned"], c["listed"]) for c in closed["renewal-campaign"]["closed"]] == [(1, 1)]
     [report] = (tmp_path / "outbox").glob("renewal-report_*.eml")
     mail = message_from_bytes(report.read_bytes(), policy=policy.default)
@@ -82,6 +86,8 @@ def test_campaign_flow_runs_the_plan_file_and_expiry_flow_expires(
 def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(
         harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flows.runner import run_flows
+
+    monkeypatch.setenv("OCOP_DATABASE_URL", sqlite_url)  # the runtime's environment names it
     from states.commands.training import CourseInput
     from use_cases.training import open_course
 
@@ -89,7 +95,7 @@ def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(
     rt = make_runtime(sqlite_url, today=date(2022, 6, 1))
     open_course(rt, "admin", CourseInput("Tập huấn OCOP", "Sở NN&PTNT", date(2022, 6, 20),
                                          date(2022, 6, 20), "Hội trường Sở", [], ["Yên Thế"]))
-    results = run_flows(["training-reminders"], date(2022, 6, 13), sqlite_url, dispatch=False)
+    results = run_flows(["training-reminders"], date(2022, 6, 13), dispatch=False)
     assert results["training-reminders"] == {"as_of": "2022-06-13", "queued": 1,
                                              "already_queued": 0}
 
@@ -113,3 +119,31 @@ def test_ocop_run_says_what_each_flow_did_in_vietnamese(
     assert lines[1] == ("dispatch-notifications: đã gửi 3 thư, 0 thư sẽ thử lại, "
                         "0 thư thất bại.")
     assert "{" not in result.stdout  # not a Python dict
+
+
+def test_ocop_run_keeps_the_database_password_out_of_prefect_and_the_terminal(
+        harness: None, pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ocop --db URL run`: the flows find the database in the process, not in their run
+    parameters (which the Prefect UI shows to anyone). The local server trusts any password."""
+    from prefect.client.orchestration import get_client
+    from typer.testing import CliRunner
+
+    from ocop_cli.main import app
+
+    password = "S3cretDbPW"
+    url = pg_url.replace("postgres@", f"postgres:{password}@", 1)
+    assert password in url
+    monkeypatch.delenv("OCOP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("OCOP_NOTIFIER", "file")
+    monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))
+    register(make_runtime(url, today=date(2022, 3, 1)), unit="Sơn Động", name="Mật ong rừng")
+    result = CliRunner().invoke(app, ["--db", url, "--as", "admin", "--today", "2022-03-25",
+                                      "--json", "run", "deadline-reminders"])
+    assert result.exit_code == 0, result.output
+    assert password not in result.output
+    assert '"queued": 2' in result.stdout  # it did work on that database
+    with get_client(sync_client=True) as client:
+        params = [run.parameters for run in client.read_flow_runs()]
+    assert len(params) >= 2 and all("as_of" in p for p in params)  # the flow and the dispatcher
+    shown = repr(params)
+    assert password not in shown and "postgresql" not in shown and "database_url" not in shown

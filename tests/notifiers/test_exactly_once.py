@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from notifiers.dispatcher import Dispatcher
 from notifiers.file_transport import FileTransport
+from notifiers.outbox import WALL_CLOCK
 from notifiers.sendgrid_transport import SendGridTransport
 from states.clock import Clock
 from states.db.models import OutboxMessage
@@ -42,7 +43,7 @@ def test_parallel_dispatchers_deliver_each_key_once(db_url: str, fake_sendgrid: 
 
     def worker(number: int) -> None:
         mine = make_runtime(db_url)
-        dispatcher = Dispatcher(mine.db, sendgrid(fake_sendgrid), settings(), mine.clock,
+        dispatcher = Dispatcher(mine.db, sendgrid(fake_sendgrid), settings(),
                                 dispatcher_id=f"worker-{number}")
         reports.append(dispatcher.run(batch_size=7))
         mine.db.dispose()
@@ -64,7 +65,7 @@ def test_parallel_dispatchers_deliver_each_key_once(db_url: str, fake_sendgrid: 
 def test_dispatcher_dying_between_claim_and_send_is_recovered_after_the_lease(
         rt, fake_sendgrid: FakeSendGrid) -> None:  # type: ignore[no-untyped-def]
     queue(rt, 5)
-    now = rt.clock.now()
+    now = WALL_CLOCK.now()
     doomed = Dispatcher(rt.db, sendgrid(fake_sendgrid), settings(), Clock(fixed_now=now),
                         dispatcher_id="doomed")
     claimed = doomed.claim(3)
@@ -84,8 +85,8 @@ def test_dispatcher_dying_between_claim_and_send_is_recovered_after_the_lease(
 def test_file_outbox_writes_one_eml_per_key(rt, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     queue(rt, 3)
     transport = FileTransport(tmp_path / "outbox", "ocop@snn.bacgiang.gov.vn")
-    assert Dispatcher(rt.db, transport, settings(), rt.clock).run().sent == 3
-    assert Dispatcher(rt.db, transport, settings(), rt.clock).run().sent == 0
+    assert Dispatcher(rt.db, transport, settings()).run().sent == 3
+    assert Dispatcher(rt.db, transport, settings()).run().sent == 0
     files = sorted(p.name for p in (tmp_path / "outbox").iterdir())
     assert files == ["test_0.eml", "test_1.eml", "test_2.eml"]
     parsed = message_from_bytes((tmp_path / "outbox" / "test_0.eml").read_bytes(), policy=policy.default)

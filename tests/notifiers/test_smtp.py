@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
+from notifiers.dispatcher import Dispatcher
 from notifiers.message import Attachment, OutgoingMessage, PermanentDeliveryError, TransientDeliveryError
 from notifiers.smtp_transport import SmtpTransport
-from tests.notifiers.conftest import VIETNAMESE
+from states.runtime import Runtime
+from tests.notifiers.conftest import VIETNAMESE, queue, settings
 
 
 class Recorder:
@@ -97,3 +99,13 @@ def test_refused_recipient_is_permanent_busy_is_transient(smtp_server: tuple[Rec
 def test_no_server_is_transient() -> None:
     with pytest.raises(TransientDeliveryError, match="SMTP"):
         make_transport(free_port()).send(OutgoingMessage("k", ("a@b.vn",), "s", "<p>h</p>", "t"))
+
+
+def test_dispatched_mail_carries_its_outbox_key(rt: Runtime,
+                                                smtp_server: tuple[Recorder, int]) -> None:
+    """A duplicate the server does deliver can be traced to its outbox row."""
+    recorder, port = smtp_server
+    keys = queue(rt, 3)
+    report = Dispatcher(rt.db, make_transport(port), settings()).run()
+    assert report.sent == 3
+    assert sorted(str(m["X-OCOP-Key"]) for m in recorder.messages) == keys

@@ -98,7 +98,7 @@ def test_a_planned_renewal_campaign_opens_reminds_and_closes_itself(planned: Run
         report = session.scalar(select(OutboxMessage).where(
             OutboxMessage.dedupe_key == f"renewal-report:{campaign.id}"))
         assert report is not None
-        assert report.recipients == ["ocop@snn.bacgiang.gov.vn"]
+        assert report.recipients == ["ocop.snn-bacgiang@example.invalid"]
         assert "2/3 sản phẩm chưa được gửi lại" in report.subject
         assert "Vải thiều sấy" in report.text_body and "Gà đồi" not in report.text_body
         sheet = load_workbook(BytesIO(base64.b64decode(

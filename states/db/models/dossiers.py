@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from states.clock import real_now
 from states.db.models.base import Base
 from states.db.models.search import folded_from
 from states.db.models.units import AdministrativeUnit
@@ -144,7 +145,9 @@ class DossierEvent(Base):
     to_state: Mapped[str] = mapped_column(String(32))
     trigger: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(100))
-    at: Mapped[datetime]
+    at: Mapped[datetime]  # the business time: a replayed day (`--today`) says 09:00 that day
+    # When the row was really written, whatever date the step was recorded for (issue 9).
+    recorded_at: Mapped[datetime] = mapped_column(default=real_now)
     note: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The unit as it was at that moment: a 2022 history still says "Huyện Lục Ngạn".
