@@ -171,5 +171,10 @@ class Database:
             except OverflowError:  # SQLite's driver: an integer beyond 64 bits
                 raise InvalidInput("Một số nhập vào quá lớn để lưu; không có gì được ghi.") from None
 
+    def file_missing(self) -> bool:
+        """A SQLite database whose file is not there yet (only `ocop init` creates it)."""
+        path = sqlite_file(self.engine)
+        return path is not None and not path.exists()
+
     def dispose(self) -> None:
         self.engine.dispose()
