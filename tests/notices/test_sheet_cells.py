@@ -74,7 +74,7 @@ def test_one_bad_name_never_fails_the_weekly_report(rt: Runtime, tmp_path: Path)
     assert products[bad] == "Gà đồi[31m "
     assert set(products.values()) == {"Gà đồi[31m ", "Vải thiều"}
     # ... and the mail carrying it leaves (the file transport writes it as .eml).
-    dispatch(rt.db, rt.clock, NotifierSettings(outbox_dir=tmp_path))
+    dispatch(rt.db, NotifierSettings(outbox_dir=tmp_path))
     with rt.transaction() as session:
         assert session.get(OutboxMessage, report.id).status == "sent"  # type: ignore[union-attr]
     assert list(tmp_path.glob("*.eml"))
