@@ -4,10 +4,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from notifiers.settings import NotifierSettings
+from states.clock import out_of_range
 from states.errors import ConfigurationError
 from states.validation_language import described
 
@@ -26,6 +27,14 @@ class EnvSettings(BaseSettings, NotifierSettings):
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.
+
+    @field_validator("today")
+    @classmethod
+    def _meant(cls, day: date | None) -> date | None:
+        problem = out_of_range(day) if day is not None else None
+        if problem:
+            raise ValueError(problem)
+        return day
 
     def notifier_settings(self) -> NotifierSettings:
         return NotifierSettings.model_validate(self.model_dump(include=set(NotifierSettings.model_fields)))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from notifiers.message import Attachment, OutgoingMessage
 from states.clock import Clock
+from states.db.ids import storable_id
 from states.db.inserts import insert_unless_taken
 from states.db.models import OutboxMessage
 from states.errors import InvalidInput, NotFound
@@ -64,7 +65,18 @@ class OutboxRow:
     provider_message_id: str | None
 
 
+# The most messages one listing shows or one `outbox send --limit` sends.
+MAX_LIMIT = 10_000
+
+
+def checked_limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"Số thư tối đa phải từ 1 đến {MAX_LIMIT}, không phải {limit}.")
+    return limit
+
+
 def list_messages(session: Session, status: OutboxStatus | None, limit: int = 200) -> list[OutboxRow]:
+    checked_limit(limit)
     query = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
     if status is not None:
         query = query.where(OutboxMessage.status == status)
@@ -73,7 +85,7 @@ def list_messages(session: Session, status: OutboxStatus | None, limit: int = 20
 
 def retry(session: Session, message_id: int) -> None:
     """Put a failed message back in the queue by hand (after fixing what made it fail)."""
-    row = session.get(OutboxMessage, message_id)
+    row = session.get(OutboxMessage, message_id) if storable_id(message_id) else None
     if row is None:
         raise NotFound(f"Không có thư số {message_id} trong hộp thư đi.")
     if row.status != OutboxStatus.FAILED:

@@ -7,7 +7,14 @@ import typer
 
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, say
-from ocop_cli.parsing import TYPED_EITHER_WAY, choices_help, parse_day, parse_points, split_names
+from ocop_cli.parsing import (
+    TYPED_EITHER_WAY,
+    choices_help,
+    parse_day,
+    parse_points,
+    split_codes,
+    split_names,
+)
 from ocop_cli.preparation_cli import (
     ConsultantOption,
     ContractedOption,
@@ -23,8 +30,11 @@ dossier_app = typer.Typer(help="Hồ sơ sản phẩm và từng bước đánh 
 
 DossierId = Annotated[int, typer.Argument(metavar="ID")]
 PointsOption = Annotated[float | None, typer.Option("--points", help="Điểm trung bình của hội đồng.")]
-MembersOption = Annotated[str | None, typer.Option(
-    "--members", help="Tổng điểm từng thành viên, cách nhau bởi dấu phẩy; lấy trung bình.")]
+# Lists: "a,b", the option repeated, or both; the same for --members, --add and --remove.
+LIST_FORMS = "cách nhau bởi dấu phẩy, hoặc lặp lại tùy chọn"
+MembersOption = Annotated[list[str] | None, typer.Option(
+    "--members", help=f"Tổng điểm từng thành viên ({LIST_FORMS}: --members 62,58 --members 64; "
+                      "số thập phân dùng dấu chấm: 62.5); lấy trung bình.")]
 NoteOption = Annotated[str | None, typer.Option(help="Ghi chú.")]
 FailedOption = Annotated[str | None, typer.Option(help="Tiêu chí bắt buộc không đạt (nếu có).")]
 
@@ -104,15 +114,17 @@ def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOptio
 @dossier_app.command("documents")
 def dossier_documents(
     ctx: typer.Context, dossier_id: DossierId,
-    add: Annotated[list[str] | None, typer.Option("--add", help="Mã tài liệu đã nhận.")] = None,
-    remove: Annotated[list[str] | None, typer.Option("--remove", help="Mã tài liệu bỏ đánh dấu.")] = None,
+    add: Annotated[list[str] | None, typer.Option(
+        "--add", help=f"Mã tài liệu đã nhận ({LIST_FORMS}).")] = None,
+    remove: Annotated[list[str] | None, typer.Option(
+        "--remove", help=f"Mã tài liệu bỏ đánh dấu ({LIST_FORMS}).")] = None,
 ) -> None:
     """Xem danh mục hồ sơ theo bộ quy định và đánh dấu tài liệu đã nhận."""
     from use_cases.dossiers import update_documents
 
     state = state_of(ctx)
-    rows = update_documents(state.runtime(), state.actor, dossier_id, add=add or [],
-                            remove=remove or [])
+    rows = update_documents(state.runtime(), state.actor, dossier_id,
+                            add=split_codes(add, "--add"), remove=split_codes(remove, "--remove"))
     listing(state.as_json, rows, f"Danh mục hồ sơ số {dossier_id}",
             ["Mã", "Tài liệu", "Bắt buộc", "Đã nhận"],
             lambda r: (r.code, r.name, "có" if r.required else "", "✓" if r.present else "—"))

@@ -3,9 +3,9 @@
 from enum import StrEnum
 
 from states.choices import choices_text
-from use_cases.inputs import parse_day, parse_points, split_names
+from use_cases.inputs import parse_day, parse_points, split_codes, split_names
 
-__all__ = ["choices_help", "parse_day", "parse_points", "split_names"]
+__all__ = ["choices_help", "parse_day", "parse_points", "split_codes", "split_names"]
 
 TYPED_EITHER_WAY = "Gõ mã hoặc tên, không phân biệt hoa thường, có dấu hay không."
 

@@ -3,7 +3,13 @@
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from states.errors import InvalidInput
 from states.vocabulary import LOCAL_TZ
+
+# The days anyone may type: earlier than OCOP (2018) by far, or beyond the century, is a typo;
+# and date arithmetic near year 9999 overflows.
+FIRST_DAY = date(1990, 1, 1)
+LAST_DAY = date(2100, 12, 31)
 
 # A replayed day acts as if the officer typed at 09:00 local time: inside office hours,
 # and the same instant on every run so replays are reproducible.
@@ -24,6 +30,26 @@ class Clock:
 
     def today(self) -> date:
         return local_date(self.now())
+
+
+def out_of_range(day: date) -> str | None:
+    """Why a typed day cannot be meant (None when it can)."""
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return f"ngày {day:%d/%m/%Y} nằm ngoài khoảng {FIRST_DAY.year}–{LAST_DAY.year}"
+
+
+def checked_day(day: date, what: str = "Ngày") -> date:
+    problem = out_of_range(day)
+    if problem:
+        raise InvalidInput(f"{what}: {problem}.")
+    return day
+
+
+def checked_year(year: int, what: str = "Năm") -> int:
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InvalidInput(f"{what} {year} nằm ngoài khoảng {FIRST_DAY.year}–{LAST_DAY.year}.")
+    return year
 
 
 def real_now() -> datetime:

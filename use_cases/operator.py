@@ -43,6 +43,8 @@ def operator(rt: Runtime, name: str | None) -> Operator:
 
 def is_initialised(rt: Runtime) -> bool:
     """Whether `ocop init` already ran here (it has users): then only the Department runs it."""
+    if rt.db.file_missing():  # opening it would be refused: only init creates the file
+        return False
     with rt.transaction() as session:
         if not inspect(session.connection()).has_table(User.__tablename__):
             return False

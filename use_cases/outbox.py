@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from notices.queueing import QUEUED_MAIL
 from notifiers.dispatcher import DispatchReport
-from notifiers.outbox import OutboxRow, list_messages, retry, retry_all_failed
+from notifiers.outbox import OutboxRow, checked_limit, list_messages, retry, retry_all_failed
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
 from states.clock import end_of_local_day
@@ -46,6 +46,8 @@ def refuse_placeholders(rt: Runtime) -> None:
 def send(rt: Runtime, actor: str, mail: NotifierSettings, limit: int | None = None,
          sendgrid_key: str | None = None) -> DispatchReport:
     """The same, by hand: the Department's."""
+    if limit is not None:
+        checked_limit(limit)
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.OUTBOX)
     return deliver_due(rt, mail, limit, sendgrid_key)

@@ -10,11 +10,13 @@ from states.commands.seeding import load_seed, seed_path
 from states.db.connection_problems import shown_url
 from states.db.database import upgrade_schema
 from states.db.models import User
+from states.db.stored_text import length_of
 from states.errors import InvalidInput
 from states.rules.contacts import is_placeholder, valid_email, valid_emails
 from states.rules.credentials import generate_password, hash_password
 from states.rules.permissions import authorize
 from states.runtime import Runtime
+from states.typed_text import name_key, typed_name
 from states.views.lookups import find_unit, find_user
 from states.views.units import UnitView, unit_view
 from states.vocabulary import Action, Role, parse_code
@@ -66,13 +68,15 @@ class UserView:
 def add_user(rt: Runtime, session: Session, actor: str, name: str, role: str, unit: str | None,
              email: str | None) -> UserView:
     parsed = parse_code(Role, role, "Vai trò")
-    if not name.strip():
-        raise InvalidInput("Tên người dùng không được để trống.")
+    name = typed_name(name, "Tên người dùng", length_of(User.name))
     if parsed == Role.DISTRICT and unit is None:
         raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")
     authorize(find_user(session, actor), Action.MANAGE_USERS)
-    if session.scalar(select(User).where(User.name == name)) is not None:
-        raise InvalidInput(f"Người dùng '{name}' đã tồn tại.")
+    taken = next((u for u in session.scalars(select(User.name)) if name_key(u) == name_key(name)),
+                 None)
+    if taken is not None:
+        # "Admin" or an "admin" with a decomposed letter would pass for the existing one.
+        raise InvalidInput(f"Người dùng '{taken}' đã tồn tại (chữ hoa / thường không phân biệt).")
     unit_row = find_unit(session, unit, rt.clock.today()) if unit else None
     user = User(name=name, role=parsed, unit_id=unit_row.id if unit_row else None,
                 email=valid_email(email) if email else None)

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from states.clock import local_date
 from states.db.models import Dossier, DossierEvent, ScoreSheet, User
 from states.errors import InvalidInput
 from states.rules.deadlines import due_at_for, due_at_on
@@ -62,6 +63,10 @@ class DossierChange(DossierFacts):
         # Flushing here runs the version check: a stale dossier raises before commit.
         self.session.flush()
 
+    def reached_on(self) -> date:
+        """The day the dossier reached its present state (registered, forwarded …)."""
+        return local_date(self.dossier.entered_state_at)
+
     def add_sheet(self, level: CouncilLevel, totals: list[float],
                   failed_mandatory: str | None) -> float:
         average = council_average(totals)
@@ -70,6 +75,13 @@ class DossierChange(DossierFacts):
             member_totals=totals, average=average, failed_mandatory=failed_mandatory or None,
             recorded_at=self.rt.clock.now()))
         return average
+
+
+def not_before(day: date, reached: date, what: str) -> None:
+    """A step's date (an inspection, a decision) cannot precede the step it follows."""
+    if day < reached:
+        raise InvalidInput(f"{what} {day:%d/%m/%Y} trước ngày hồ sơ đến bước hiện tại "
+                           f"({reached:%d/%m/%Y}).")
 
 
 def not_in_future(rt: Runtime, day: date, what: str) -> None:

@@ -6,8 +6,11 @@ from sqlalchemy.orm import Session
 
 from states.commands.change import DossierChange
 from states.commands.register import round_for
+from states.db.models import Certificate
+from states.db.stored_text import length_of
 from states.errors import InvalidInput
 from states.runtime import Runtime
+from states.typed_text import typed_name
 from states.views.dossiers import CertificateView, DossierView
 from states.vocabulary import Action, CertificateStatus, RevocationReason, State, label, parse_code
 
@@ -56,7 +59,7 @@ def parse_revocation(reason: str, note: str | None) -> RevocationReason:
 def check_decision(decision: str) -> str:
     if not decision.strip():
         raise InvalidInput("Cần số quyết định thu hồi (--decision).")
-    return decision.strip()
+    return typed_name(decision, "Số quyết định thu hồi", length_of(Certificate.revocation_decision))
 
 
 def revoke(rt: Runtime, session: Session, actor: str, dossier_id: int, *, reason: str,

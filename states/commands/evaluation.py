@@ -6,26 +6,35 @@ from datetime import date
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from states.commands.change import DossierChange, not_in_future
+from states.commands.change import DossierChange, not_before, not_in_future
 from states.db.models import DocumentReceipt, Inspection
+from states.db.stored_text import length_of
 from states.errors import InvalidInput
 from states.rules.guards import reaches_forwarding_threshold
 from states.rules.scoring import council_average
 from states.runtime import Runtime
+from states.typed_text import optional_name, typed_name, typed_text
 from states.views.dossiers import DossierView
 from states.views.evidence import DocumentRow, checklist
 from states.vocabulary import Action, CouncilLevel
 
+# Inspectors are a JSON list: no column length, so a bound of the same size as a person's name.
+INSPECTOR_LIMIT = 200
+
 
 def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: date,
             inspectors: list[str], minutes_ref: str | None = None) -> DossierView:
-    names = [n.strip() for n in inspectors if n.strip()]
+    names = [typed_name(n, "Tên người kiểm tra", INSPECTOR_LIMIT) for n in inspectors if n.strip()]
     if not names:
         raise InvalidInput("Biên bản kiểm tra cần ít nhất một người kiểm tra (--inspectors).")
+    minutes_ref = optional_name(minutes_ref, "Số biên bản", length_of(Inspection.minutes_ref))
     not_in_future(rt, on, "Ngày kiểm tra")
     change = DossierChange(rt, session, actor, dossier_id, Action.INSPECT)
+    registered = change.reached_on()  # before the move dates the dossier's new state
 
     def write_minutes(_: str) -> None:
+        # Checked once the rules allow the step (a refused step says why, not the date).
+        not_before(on, registered, "Ngày kiểm tra")
         session.add(Inspection(dossier_id=dossier_id, cycle=change.dossier.cycle,
                                inspected_on=on, inspectors=names, minutes_ref=minutes_ref,
                                recorded_at=rt.clock.now()))
@@ -59,6 +68,7 @@ def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *
                    reason: str) -> DossierView:
     if not reason.strip():
         raise InvalidInput("Cần ghi lý do trả lại (--reason).")
+    reason = typed_text(reason, "Lý do trả lại", lines=True)
     change = DossierChange(rt, session, actor, dossier_id, Action.RETURN)
     # Why it went back, as facts at this moment (the consultant report counts them): below
     # the forwarding threshold (or a failed mandatory criterion), and required documents

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from states.commands.account_changes import record_account_change
 from states.commands.corrections import Corrected, required_reason
 from states.commands.sessions import TOUCH_EVERY, AuthEventKind, end_sessions
+from states.db.ids import storable_id
 from states.db.models import ApiToken, User
 from states.errors import InvalidInput, NotFound, RuleRefused
 from states.rules.contacts import valid_email
@@ -121,7 +122,7 @@ def create_token(rt: Runtime, session: Session, actor: str, user_name: str,
 
 
 def revoke_token(rt: Runtime, session: Session, actor: str, token_id: int) -> None:
-    row = session.get(ApiToken, token_id)
+    row = session.get(ApiToken, token_id) if storable_id(token_id) else None
     if row is None:
         raise NotFound(f"Không có mã truy cập số {token_id}.")
     me = find_user(session, actor)

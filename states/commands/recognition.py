@@ -4,14 +4,16 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from states.commands.change import DossierChange, not_in_future
+from states.commands.change import DossierChange, not_before, not_in_future
 from states.commands.issuers import issued_by
 from states.db.models import Certificate, Dossier
+from states.db.stored_text import length_of
 from states.errors import InvalidInput
 from states.rules.certificates import certificate_number, expiry_date
 from states.rules.permissions import acting_as
 from states.rules.scoring import council_average
 from states.runtime import Runtime
+from states.typed_text import optional_name
 from states.views.dossiers import CertificateView, DossierView
 from states.vocabulary import Action, CertificateStatus, CouncilLevel, State
 
@@ -28,9 +30,12 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
             decision: str | None, on: date | None,
             failed_mandatory: str | None = None) -> DossierView:
     average = council_average(totals)
+    decision = optional_name(decision, "Số quyết định công nhận", length_of(Certificate.decision_no))
+    failed_mandatory = optional_name(failed_mandatory, "Tiêu chí bắt buộc không đạt")
     if on is not None:
         not_in_future(rt, on, "Ngày quyết định công nhận")
     change = DossierChange(rt, session, actor, dossier_id, certify_action)
+    reached = change.reached_on()  # before the move dates the dossier's new state
     level = COUNCIL_OF.get(change.dossier.state, CouncilLevel.PROVINCIAL)
     ctx = change.context_for(Action.CERTIFY, points=average, failed_mandatory=failed_mandatory)
     issued: list[Certificate] = []
@@ -41,6 +46,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
             return None
         if not decision or on is None:
             raise InvalidInput("Công nhận cần số quyết định (--decision) và ngày (--on).")
+        not_before(on, reached, "Ngày quyết định công nhận")
         issued.append(_issue_certificate(change, average, decision, on, level))
         # A certified dossier's next date is its certificate's expiry.
         return issued[0].expires_on

@@ -8,12 +8,15 @@ from sqlalchemy.orm import Session
 from states.commands.placing import check_registration_unit, producer_commune
 from states.db.inserts import insert_unless_taken
 from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, Product
+from states.db.stored_text import length_of
 from states.errors import InvalidInput
+from states.folding import fold
 from states.rules.contacts import valid_email
 from states.rules.deadlines import due_at_for
 from states.rules.permissions import authorize
 from states.rules.rulebooks import Rulebook
 from states.runtime import Runtime
+from states.typed_text import name_key, typed_name
 from states.views.dossiers import DossierView, dossier_view
 from states.views.lookups import find_unit, find_user
 from states.views.plan import planned_rounds
@@ -63,12 +66,24 @@ def rulebook_of_today(rt: Runtime, session: Session) -> Rulebook:
     return rt.rulebook_for_round(wanted[1])
 
 
+def same_producer(session: Session, unit_id: int, name: str) -> Producer | None:
+    """The unit's producer of that name, whatever its case or composed/decomposed accents
+    ("HTX Gà đồi" typed twice is one producer, not two that look alike)."""
+    wanted = name_key(name)
+    alike = session.scalars(select(Producer).where(Producer.unit_id == unit_id,
+                                                   Producer.search_key == fold(name))
+                            .order_by(Producer.id))
+    return next((row for row in alike if name_key(row.name) == wanted), None)
+
+
 def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, producer: str,
                      producer_type: str, product: str, group: str,
                      email: str | None = None, commune: str | None = None) -> DossierView:
     kind = parse_code(ProducerType, producer_type, "Loại chủ thể")
     if not producer.strip() or not product.strip():
         raise InvalidInput("Tên chủ thể và tên sản phẩm không được để trống.")
+    producer = typed_name(producer, "Tên chủ thể", length_of(Producer.name))
+    product = typed_name(product, "Tên sản phẩm", length_of(Product.name))
     address = valid_email(email) if email else None
     today = rt.clock.today()
     unit_row = find_unit(session, unit, today)
@@ -78,18 +93,20 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
     check_registration_unit(session, unit_row, today, rulebook, evaluation_round.code)
     group = rulebook.group_code(group)
     commune_row = producer_commune(session, commune, unit_row, today)
-    # A producer's first dossiers may be registered at the same moment: one INSERT adds it,
-    # the others reuse it (never a unique-constraint failure).
-    insert_unless_taken(session, Producer, {"name": producer.strip(), "kind": kind,
-                                            "unit_id": unit_row.id, "email": address},
-                        ("unit_id", "name"))
-    producer_row = session.scalars(select(Producer).where(
-        Producer.unit_id == unit_row.id, Producer.name == producer.strip())).one()
+    producer_row = same_producer(session, unit_row.id, producer)
+    if producer_row is None:
+        # A producer's first dossiers may be registered at the same moment: one INSERT adds
+        # it, the others reuse it (never a unique-constraint failure).
+        insert_unless_taken(session, Producer, {"name": producer, "kind": kind,
+                                                "unit_id": unit_row.id, "email": address},
+                            ("unit_id", "name"))
+        producer_row = session.scalars(select(Producer).where(
+            Producer.unit_id == unit_row.id, Producer.name == producer)).one()
     if address:
         producer_row.email = address
     if commune_row is not None:
         producer_row.commune_id = commune_row.id
-    product_row = Product(name=product.strip(), group_code=group, producer=producer_row)
+    product_row = Product(name=product, group_code=group, producer=producer_row)
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,

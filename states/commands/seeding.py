@@ -1,6 +1,7 @@
 """Loading a seed: a province's units with their life spans, what succeeded what, and the
 Department. Safe to load again: what exists is kept (contacts an officer set stay theirs)."""
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,15 +22,23 @@ from states.vocabulary import UnitLevel
 SEEDS_DIR = Path(__file__).parent.parent / "db" / "seeds"
 
 
+SEED_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(\.[a-z]+)?")
+
+
 def seed_names() -> list[str]:
     return sorted(p.stem for p in SEEDS_DIR.glob("*.toml"))
 
 
 def seed_path(seed: str) -> Path:
-    path = SEEDS_DIR / f"{seed}.toml"
-    if not path.exists():
-        raise InvalidInput(f"Không có bộ dữ liệu khởi tạo '{seed}'. Hiện có: {', '.join(seed_names())}.")
-    return path
+    """A packaged seed by its name, or a seed file by its own path: never a path joined onto
+    the seeds folder ("../../x" reads nothing)."""
+    if seed in seed_names():
+        return SEEDS_DIR / f"{seed}.toml"
+    given = Path(seed)
+    if given.suffix == ".toml" and given.is_file():
+        return given
+    raise InvalidInput(f"Không có bộ dữ liệu khởi tạo '{seed}': dùng tên một bộ có sẵn "
+                       f"({', '.join(seed_names())}) hoặc đường dẫn tới một tệp .toml.")
 
 
 def read_seed(path: Path) -> dict[str, Any]:
@@ -87,7 +96,10 @@ def load_seed(session: Session, path: Path, province_name: str | None = None, *,
 
 
 def _beside(path: Path, name: str, suffix: str = ".toml") -> Path:
-    """A file named in a seed: next to it, else among the built-in seeds."""
+    """A file named in a seed: next to it, else among the built-in seeds. A name, not a path."""
+    if not SEED_NAME.fullmatch(name):
+        raise ConfigurationError(f"Bộ dữ liệu {path.name} nêu tệp '{name}': chỉ dùng tên tệp (chữ "
+                                 "thường, số, dấu gạch ngang), không dùng đường dẫn.")
     for folder in (path.parent, SEEDS_DIR):
         candidate = folder / f"{name}{suffix}"
         if candidate.exists():

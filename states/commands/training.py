@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.db.ids import storable_id
 from states.db.inserts import insert_unless_taken
 from states.db.models import (
     TrainingAttendance,
@@ -75,7 +76,7 @@ def open_course(rt: Runtime, session: Session, actor: str, course: CourseInput) 
 
 
 def find_course(session: Session, course_id: int) -> TrainingCourse:
-    course = session.get(TrainingCourse, course_id)
+    course = session.get(TrainingCourse, course_id) if storable_id(course_id) else None
     if course is None:
         raise NotFound(f"Không có lớp tập huấn số {course_id}. Xem danh sách: ocop training list")
     return course

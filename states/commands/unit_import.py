@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from states.clock import checked_day
 from states.commands.unit_book import UnitBook
 from states.commands.units import set_producer_commune
 from states.db.models import AdministrativeUnit
@@ -47,12 +48,12 @@ def day_of(row: Row, column: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return checked_day(value.date(), column)
     if isinstance(value, date):
-        return value
+        return checked_day(value, column)
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(str(value).strip(), fmt).date()
+            return checked_day(datetime.strptime(str(value).strip(), fmt).date(), column)
         except ValueError:
             continue
     raise InvalidInput(f"ngày '{value}' ({column}) không hợp lệ")

@@ -9,11 +9,13 @@ from sqlalchemy.orm import Session
 from states.commands.change import DossierChange
 from states.commands.unit_book import UnitBook
 from states.db.models import AdministrativeUnit, Producer, UnitFormerName
+from states.db.stored_text import length_of
 from states.errors import InvalidInput, RuleRefused
 from states.rules.contacts import valid_emails
 from states.rules.permissions import authorize
 from states.rules.unit_names import level_from_name, salutation_for
 from states.runtime import Runtime
+from states.typed_text import typed_name
 from states.views.dossiers import DossierView, dossier_view, load_dossier
 from states.views.lookups import find_unit, find_user
 from states.views.territory import CommuneFinder, is_commune_level
@@ -29,9 +31,10 @@ def add_unit(rt: Runtime, session: Session, actor: str, *, code: str, name: str,
              split: bool = False, basis: str | None = None, plan: str | None = None) -> UnitView:
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     book = UnitBook.load(session)
-    code, name = code.strip(), " ".join(name.split())
-    if not code or not name:
+    if not code.strip() or not name.strip():
         raise InvalidInput("Đơn vị cần có mã (--code) và tên.")
+    code = typed_name(code, "Mã đơn vị", length_of(AdministrativeUnit.code))
+    name = " ".join(typed_name(name, "Tên đơn vị", length_of(AdministrativeUnit.name)).split())
     if book.find(code) is not None:
         raise InvalidInput(f"Mã đơn vị '{code}' đã có.")
     if valid_from and valid_until and valid_until < valid_from:
@@ -62,6 +65,8 @@ def rename_unit(rt: Runtime, session: Session, actor: str, unit: str, new_name: 
     day = on or rt.clock.today()
     row = find_unit(session, unit, day - timedelta(days=1))
     name = " ".join(new_name.split())
+    if name:
+        name = " ".join(typed_name(name, "Tên mới", length_of(AdministrativeUnit.name)).split())
     if not name or name == row.name:
         raise InvalidInput(f"Tên mới của {row.name} phải khác tên hiện tại.")
     if row.valid_from is not None and day <= row.valid_from:

@@ -5,10 +5,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import (
     ArgumentError,
+    DatabaseError,
+    DataError,
     DBAPIError,
     IntegrityError,
     OperationalError,
@@ -17,7 +20,8 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from states.db.connection_problems import connection_problem, unusable_address
-from states.errors import ConfigurationError, Conflict, OcopError
+from states.db.stored_text import check_stored_text
+from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,6 +37,9 @@ RACE_SQLSTATES = frozenset({"23505", "23503"})
 RACE_MESSAGES = ("UNIQUE constraint failed", "FOREIGN KEY constraint failed")
 RACE_MESSAGE = ("Không ghi được vì trùng với dữ liệu vừa có (cùng số giấy chứng nhận, cùng tên...), "
                 "có lẽ do một thao tác khác cùng lúc. Không có gì được ghi; hãy xem lại rồi thử lại.")
+# A value the column cannot hold: too long, or a number out of range. Input is checked before
+# the database (typed_text.py, ids.py, the column lengths); this is the net behind those checks.
+VALUE_SQLSTATES = frozenset({"22001", "22003"})
 
 
 def normalise_url(url: str) -> str:
@@ -70,15 +77,50 @@ def alembic_config(engine: Engine) -> "Config":
     return config
 
 
+def sqlite_file(engine: Engine) -> Path | None:
+    """The file of a SQLite database (None: another database, or in memory)."""
+    name = engine.url.database
+    if engine.dialect.name != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+# Engines allowed to create their SQLite file: only while `ocop init` upgrades the schema.
+_creating: "WeakSet[Engine]" = WeakSet()
+
+
+def _refuse_missing_file(engine: Engine) -> None:
+    """SQLite creates any file it is asked to open: a mistyped --db would leave an empty one."""
+    path = sqlite_file(engine)
+    # A missing folder: SQLite cannot create the file anyway, and says so (connection_problems).
+    if (path is not None and engine not in _creating and not path.exists()
+            and path.parent.is_dir()):
+        raise ConfigurationError(f"Không có tệp cơ sở dữ liệu {path}: hãy chạy 'ocop init' để "
+                                 "tạo mới, hoặc kiểm tra --db / OCOP_DATABASE_URL.")
+
+
+def not_a_database(engine: Engine) -> ConfigurationError:
+    return ConfigurationError(f"Tệp {sqlite_file(engine) or engine.url.database} không phải cơ sở "
+                              "dữ liệu SQLite (hỏng, hoặc tệp khác): kiểm tra --db / "
+                              "OCOP_DATABASE_URL, hoặc khôi phục từ bản sao lưu.")
+
+
 def upgrade_schema(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration; safe to run again."""
     from alembic import command
 
+    _creating.add(engine)
     try:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as error:
         raise ConfigurationError(connection_problem(str(error.orig), engine.url)
                                  or f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
+    except DatabaseError as error:
+        if "not a database" in str(error.orig):
+            raise not_a_database(engine) from None
+        raise
+    finally:
+        _creating.discard(engine)
     # A migration may switch SQLite's foreign keys off on its connection: start afresh, so
     # every later connection gets the pragmas again.
     engine.dispose()
@@ -94,6 +136,8 @@ def database_error(error: DBAPIError, dialect: str, url: "URL | None" = None) ->
     if sqlstate in RETRYABLE_SQLSTATES or "database is locked" in text:
         return Conflict("Cơ sở dữ liệu đang bận vì một thao tác khác cùng lúc. "
                         "Không có gì được ghi; hãy thử lại.")
+    if sqlstate in VALUE_SQLSTATES:
+        return InvalidInput("Một giá trị nhập vào quá dài hoặc quá lớn để lưu; không có gì được ghi.")
     if sqlstate == MISSING_TABLE_SQLSTATE or "no such table" in text:
         return ConfigurationError(
             f"Cơ sở dữ liệu ({dialect}) chưa được khởi tạo: hãy chạy 'ocop init'.")
@@ -118,6 +162,10 @@ class Database:
         # What committed transactions counted (`count(session, "queued_mail")`): a command can
         # say afterwards what it did, and a rolled-back transaction counts nothing.
         self.committed: Counter[str] = Counter()
+        event.listen(self._sessions, "before_flush", check_stored_text)
+        if sqlite_file(self.engine) is not None:
+            event.listen(self.engine, "do_connect",
+                         lambda *_: _refuse_missing_file(self.engine))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -126,9 +174,20 @@ class Database:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, ProgrammingError, IntegrityError) as error:
+            except (OperationalError, ProgrammingError, IntegrityError, DataError) as error:
                 raise database_error(error, self.engine.dialect.name, self.engine.url) from None
+            except DatabaseError as error:
+                if "not a database" not in str(error.orig):
+                    raise
+                raise not_a_database(self.engine) from None
+            except OverflowError:  # SQLite's driver: an integer beyond 64 bits
+                raise InvalidInput("Một số nhập vào quá lớn để lưu; không có gì được ghi.") from None
             self.committed.update(session.info.get(COUNTS, {}))
+
+    def file_missing(self) -> bool:
+        """A SQLite database whose file is not there yet (only `ocop init` creates it)."""
+        path = sqlite_file(self.engine)
+        return path is not None and not path.exists()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -14,8 +14,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
+from states.clock import out_of_range
 from states.errors import ConfigurationError, InvalidInput
 from states.file_problems import why_unreadable
 from states.rules.certificates import expiry_date
@@ -39,7 +48,14 @@ def _day(value: Any) -> Any:
     return value
 
 
-Day = Annotated[date, BeforeValidator(_day)]
+def _in_range(day: date) -> date:
+    problem = out_of_range(day)
+    if problem:
+        raise ValueError(problem)
+    return day
+
+
+Day = Annotated[date, BeforeValidator(_day), AfterValidator(_in_range)]
 
 
 class RoundSpec(BaseModel):

@@ -8,9 +8,9 @@ no code change.
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from states.choices import choose
 from states.errors import ConfigurationError, InvalidInput
@@ -24,35 +24,56 @@ PROVINCE_FILE_NAME = "province.toml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-class StarBand(BaseModel):
+def _known_states(limits: dict[str, int]) -> dict[str, int]:
+    from states.vocabulary import State
+
+    unknown = sorted(set(limits) - {state.value for state in State})
+    if unknown:
+        raise ValueError(f"trạng thái không có: {', '.join(unknown)} (có: "
+                         f"{', '.join(state.value for state in State)})")
+    return limits
+
+
+# Working days a state may last: a year of working days at most (a typo like 1500 or -3 is
+# refused, not obeyed).
+TimeLimits = Annotated[dict[str, Annotated[int, Field(ge=1, le=250)]], AfterValidator(_known_states)]
+
+
+class Strict(BaseModel):
+    """A file's key that nothing reads is a typo: refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class StarBand(Strict):
     stars: int = Field(ge=1, le=5)
     min_points: float = Field(ge=0, le=100)
 
 
-class DocumentSpec(BaseModel):
+class DocumentSpec(Strict):
     code: str
     name: str
     required: bool
 
 
-class Rulebook(BaseModel):
+class Rulebook(Strict):
     code: str
     title: str
     in_force_from: date
     in_force_until: date | None = None
     local_level: str
     local_level_name: str
-    forwarding_threshold: float
-    recognition_threshold: float
-    central_threshold: float
-    local_recognition_max_stars: int = 0
-    certificate_months: int = 36
-    expiry_notice_days: int = 30
-    part_maxima: dict[str, int]
+    forwarding_threshold: float = Field(ge=0, le=100)
+    recognition_threshold: float = Field(ge=0, le=100)
+    central_threshold: float = Field(ge=0, le=100)
+    local_recognition_max_stars: int = Field(default=0, ge=0, le=5)
+    certificate_months: int = Field(default=36, ge=1, le=120)
+    expiry_notice_days: int = Field(default=30, ge=1, le=365)
+    part_maxima: dict[str, Annotated[int, Field(ge=0, le=100)]]
     star_bands: list[StarBand]
     groups: dict[str, str]
     documents: list[DocumentSpec]
-    time_limits: dict[str, int]
+    time_limits: TimeLimits
 
     @model_validator(mode="after")
     def _parts_make_100(self) -> "Rulebook":
@@ -93,17 +114,17 @@ class Rulebook(BaseModel):
                                               or day < self.in_force_until)
 
 
-class NoticePolicy(BaseModel):
+class NoticePolicy(Strict):
     """When people are told: `[notices]` in province.toml."""
 
     # None: each certificate's own rulebook decides (30 days under every national text).
     expiry_notice_days: int | None = Field(default=None, ge=1, le=365)
     due_soon_working_days: int = Field(default=3, ge=0, le=60)
     escalate_after_working_days: int = Field(default=5, ge=0, le=250)
-    campaign_reminder_working_days: list[int] = [10, 5, 1]
+    campaign_reminder_working_days: list[Annotated[int, Field(ge=0, le=250)]] = [10, 5, 1]
 
 
-class AutoRenewal(BaseModel):
+class AutoRenewal(Strict):
     """Yearly renewal without a plan: every quarter the system plans a renewal campaign for the
     certificates whose campaign should open (this many months before expiry) before the next
     quarter, so that no certificate expires because nobody opened a campaign."""
@@ -112,7 +133,7 @@ class AutoRenewal(BaseModel):
     deadline_days: int = Field(default=45, ge=1, le=365)
 
 
-class CampaignPolicy(BaseModel):
+class CampaignPolicy(Strict):
     """`[campaigns]` in province.toml."""
 
     # A renewal campaign takes certificates expiring before its deadline + this many days.
@@ -121,7 +142,7 @@ class CampaignPolicy(BaseModel):
     auto_renewal: AutoRenewal | None = None
 
 
-class TrainingPolicy(BaseModel):
+class TrainingPolicy(Strict):
     """`[training]` in province.toml."""
 
     # A unit has a gap when none of its officers was trained within this many months.
@@ -130,11 +151,11 @@ class TrainingPolicy(BaseModel):
     reminder_days_before: int = Field(default=7, ge=1, le=90)
 
 
-class ProvinceSettings(BaseModel):
+class ProvinceSettings(Strict):
     """What a province's annual plan decides: time limits, the year's extra days off, when
     people are told, which certificates a campaign takes."""
 
-    time_limits: dict[str, int] = {}
+    time_limits: TimeLimits = {}
     extra_days_off: list[date] = []
     extra_working_days: list[date] = []
     notices: NoticePolicy = NoticePolicy()
@@ -204,9 +225,16 @@ def load_rules(extra_dir: Path | None = None) -> RuleRegistry:
         paths += sorted(p for p in extra_dir.glob("*.toml")
                         if p.name != PROVINCE_FILE_NAME and not is_plan_file(p))
     rulebooks: dict[str, Rulebook] = {}
+    read_from: dict[str, Path] = {}
     for path in paths:
         rulebook = _validated(Rulebook, path)
+        if rulebook.code in read_from:
+            # A province's file named like a national text would silently change its rules.
+            raise ConfigurationError(
+                f"Tệp quy định {path}: khoá 'code' = '{rulebook.code}' đã là mã của "
+                f"{read_from[rulebook.code].name}; hãy đặt mã khác cho bộ quy định của tỉnh.")
         rulebooks[rulebook.code] = rulebook
+        read_from[rulebook.code] = path
     return RuleRegistry(rulebooks, province)
 
 

@@ -2,7 +2,6 @@
 each row by its importer (the rules, then the database in batches), duplicates found across
 the whole file; then, if the caller agrees, the valid rows written batch by batch."""
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -10,6 +9,7 @@ from typing import Any, Protocol
 from states.tables.columns import CellError, TableSpec, UniqueKey, as_text, is_blank
 from states.tables.headers import Layout, Row, find_layout
 from states.tables.scratch import Scratch
+from states.typed_text import name_key
 from states.vocabulary import RowOutcome
 
 BATCH = 2000  # rows per database round trip: 50 batches for 100,000 rows
@@ -76,7 +76,7 @@ class CheckedTable:
 
 def identity(value: Any) -> str:
     """How two cells name the same thing: case and composed/decomposed forms aside."""
-    return unicodedata.normalize("NFC", as_text(value)).casefold()
+    return name_key(as_text(value))
 
 
 def check_table(importer: RowImporter, rows: Iterator[Row], source: str) -> CheckedTable:

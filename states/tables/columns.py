@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from states.clock import out_of_range
 from states.errors import InvalidInput
 from states.folding import plain_words
 from states.rules.contacts import valid_email
 
-FIRST_DAY = date(1990, 1, 1)  # before OCOP (2018): a date earlier than this is a typo
-LAST_DAY = date(2100, 12, 31)
 DAY_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 EXCEL_EPOCH = date(1899, 12, 30)  # a date typed as a number: days since this day
 EXCEL_SERIALS = range(32_874, 73_051)  # 1990..2099 as serial numbers
@@ -91,8 +90,9 @@ def day(value: Any) -> date:
         found = EXCEL_EPOCH + timedelta(days=int(value))
     else:
         found = _typed_day(as_text(value))
-    if not FIRST_DAY <= found <= LAST_DAY:
-        raise CellError(f"ngày {found:%d/%m/%Y} nằm ngoài khoảng {FIRST_DAY.year}–{LAST_DAY.year}")
+    problem = out_of_range(found)
+    if problem:
+        raise CellError(problem)
     return found
 
 

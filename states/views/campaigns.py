@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from states.db.ids import storable_id
 from states.db.models import (
     AdministrativeUnit,
     Campaign,
@@ -82,7 +83,7 @@ def renewal_products(session: Session, dossier_ids: list[int]) -> list[ListedPro
 
 
 def find_campaign(session: Session, campaign_id: int, kind: CampaignKind | None = None) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
+    campaign = session.get(Campaign, campaign_id) if storable_id(campaign_id) else None
     if campaign is None or (kind is not None and campaign.kind != kind):
         what = f"chiến dịch {label(kind)}" if kind else "chiến dịch"
         raise NotFound(f"Không có {what} số {campaign_id}.")

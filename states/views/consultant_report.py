@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from states.clock import end_of_local_day, local_date
+from states.clock import checked_year, end_of_local_day, local_date
 from states.db.models import Consultant, DossierEvent, DossierPreparation, ScoreSheet
 from states.rules.working_days import WorkingCalendar
 from states.vocabulary import CouncilLevel, PreparedBy, State, label
@@ -112,6 +112,8 @@ def _working_days(session: Session, evaluations: Any,
 
 def consultant_report(session: Session, calendar: WorkingCalendar,
                       year: int | None = None) -> ConsultantReport:
+    if year is not None:
+        checked_year(year)
     evaluations = _evaluations(year)
     counts = _counts(session, evaluations)
     for side in (PreparedBy.PRODUCER, PreparedBy.OFFICER):  # always side by side, even empty

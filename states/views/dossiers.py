@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from states.clock import format_local_datetime, last_local_day_before, local_date
+from states.db.ids import storable_id
 from states.db.models import (
     AdministrativeUnit,
     Certificate,
@@ -164,7 +165,8 @@ def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:
 
 
 def load_dossier(session: Session, dossier_id: int) -> Dossier:
-    dossier = session.get(Dossier, dossier_id, options=DOSSIER_WITH_NAMES)
+    dossier = (session.get(Dossier, dossier_id, options=DOSSIER_WITH_NAMES)
+               if storable_id(dossier_id) else None)
     if dossier is None:
         raise dossier_not_found(dossier_id)
     return dossier

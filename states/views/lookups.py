@@ -1,10 +1,12 @@
 """Finding what a person names: a user, a unit (by code or the name officers use), a dossier."""
 
+import unicodedata
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.db.ids import storable_id
 from states.db.models import AdministrativeUnit, Dossier, User
 from states.errors import InvalidInput, NotFound
 from states.rules.unit_names import fold, short_name
@@ -47,7 +49,8 @@ def _ambiguous(ref: str, found: list[AdministrativeUnit], names: FormerNames,
 
 
 def find_user(session: Session, name: str) -> User:
-    user = session.scalar(select(User).where(User.name == name))
+    # Stored composed (NFC): a name typed with decomposed accents is the same name.
+    user = session.scalar(select(User).where(User.name == unicodedata.normalize("NFC", name.strip())))
     if user is None:
         raise NotFound(f"Không có người dùng '{name}'. Thêm bằng: ocop user add {name} --role ...")
     return user
@@ -58,7 +61,7 @@ def dossier_not_found(dossier_id: int) -> NotFound:
 
 
 def find_dossier(session: Session, dossier_id: int) -> Dossier:
-    dossier = session.get(Dossier, dossier_id)
+    dossier = session.get(Dossier, dossier_id) if storable_id(dossier_id) else None
     if dossier is None:
         raise dossier_not_found(dossier_id)
     return dossier

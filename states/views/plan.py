@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from states.clock import checked_year
 from states.db.models import Campaign, EvaluationRound
 from states.rules.working_days import WorkingCalendar
 from states.vocabulary import (
@@ -92,6 +93,7 @@ def _round_events(evaluation_round: EvaluationRound) -> list[tuple[date | None, 
 
 def plan_calendar(session: Session, calendar: WorkingCalendar, year: int,
                   today: date) -> PlanCalendar:
+    checked_year(year)
     dated: list[tuple[date, PlanEvent, str, str | None, int | None]] = []
     under_way: list[str] = []
     for evaluation_round in planned_rounds(session):

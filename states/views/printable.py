@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.commands.issuers import issued_by
+from states.db.ids import storable_id
 from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound, Producer, Product
 from states.errors import NotFound, RuleRefused
 from states.rules.rulebooks import Rulebook, RuleRegistry
@@ -32,7 +33,7 @@ class Printable:
 def _certificate(session: Session, ref: str) -> Certificate:
     """By dossier number (its newest certificate) or by certificate number."""
     query = select(Certificate).order_by(Certificate.id.desc()).limit(1)
-    if ref.strip().isdigit():
+    if ref.strip().isdigit() and storable_id(int(ref)):
         found = session.scalar(query.where(Certificate.dossier_id == int(ref)))
     else:
         found = session.scalar(query.where(Certificate.number == ref.strip()))

@@ -52,7 +52,9 @@ def with_officers(ocop: Cli) -> None:
 def registered(ocop: Cli, unit: str = "Huyện Lục Ngạn", product: str = "Vải thiều sấy") -> int:
     return int(ocop.json("product", "register", "--unit", unit, "--producer",
                          "HTX Nông sản Lục Ngạn", "--producer-type", "cooperative",
-                         "--name", product, "--group", "food", "--email", "htx@example.vn")["id"])
+                         "--name", product, "--group", "food", "--email", "htx@example.vn",
+                         # before the inspection of 20/02 (an inspection never precedes it)
+                         today="2022-02-15")["id"])
 
 
 def scored(ocop: Cli) -> int:

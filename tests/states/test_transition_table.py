@@ -43,6 +43,8 @@ ALLOWED: dict[tuple[str, str], str] = {
 
 
 def reach(rt: Runtime, state: str) -> int:
+    if state == "expired":
+        at(rt, date(2019, 9, 2))  # registered and certified then (a step never precedes its dossier)
     dossier_id = register(rt)
     c.update_documents(rt, "admin", dossier_id, add=REQUIRED_DOCS, remove=[])
     if state in ("registered", "district_inspected", "district_scored", "provincial_review",
@@ -61,10 +63,9 @@ def reach(rt: Runtime, state: str) -> int:
         advance(rt, dossier_id, "certified")
         c.open_renewal(rt, "admin", dossier_id)
     elif state == "expired":
-        at(rt, date(2019, 2, 1))
         advance(rt, dossier_id, "certified")
+        c.expire(at(rt, date(2022, 9, 5)), "admin", dossier_id)  # 36 months on
         at(rt, TODAY)
-        c.expire(rt, "admin", dossier_id)
     elif state == "revoked":
         advance(rt, dossier_id, "certified")
         c.revoke(rt, "admin", dossier_id, reason="ceased", decision="9/QĐ")
