@@ -43,6 +43,8 @@ class Demo:
     log: list[str] = field(default_factory=list)
     flow_runs: int = 0
     unit_of: dict[int, str] = field(default_factory=dict)
+    # The day of each dossier's last step: the next one may not be dated before it.
+    last_step: dict[int, date] = field(default_factory=dict)
     # Issue 14 (demo/preparation.py): who prepares each dossier, and what that does to it.
     preparer: "Preparer | None" = None
 
@@ -74,6 +76,7 @@ class Demo:
                 self.preparer.remember(view.id)
             ids.append(view.id)
             self.unit_of[view.id] = unit
+            self.last_step[view.id] = self.rt.clock.today()
         return ids
 
     def evaluate_locally(self, ids: list[int], start: date) -> list[int]:
@@ -81,7 +84,8 @@ class Demo:
         forwarded = []
         for dossier_id in ids:
             slow = self.unit_of[dossier_id] in SLOW_UNITS
-            day = start + timedelta(days=self.rng.randrange(5, 40 if slow else 20))
+            day = max(start, self.last_step.get(dossier_id, start)) + timedelta(
+                days=self.rng.randrange(5, 40 if slow else 20))
             self.on(day)
             dossiers.inspect(self.rt, ADMIN, dossier_id, on=day,
                              inspectors=[person(self.rng), person(self.rng)],
@@ -98,6 +102,7 @@ class Demo:
                 docs = self.preparer.documents(dossier_id, docs)
             dossiers.update_documents(self.rt, ADMIN, dossier_id, add=docs, remove=[])
             self.on(self.rt.clock.today() + timedelta(days=self.rng.randrange(1, 6)))
+            self.last_step[dossier_id] = self.rt.clock.today()
             if self.try_step(partial(dossiers.forward, self.rt, ADMIN, dossier_id)):
                 forwarded.append(dossier_id)
             else:
@@ -106,8 +111,10 @@ class Demo:
         return forwarded
 
     def provincial_council(self, ids: list[int], day: date, decision: str) -> None:
-        self.on(day)
         for dossier_id in ids:
+            # A dossier forwarded after the council met is decided on the day it arrived.
+            decided = max(day, self.last_step.get(dossier_id, day))
+            self.on(decided)
             points = round(min(98.0, max(35.0, self.rng.gauss(72, 10))), 1)
             if self.preparer:
                 points = self.preparer.points(dossier_id, points)
@@ -115,9 +122,9 @@ class Demo:
                 dossiers.not_recognise(self.rt, ADMIN, dossier_id, note="Dưới 50 điểm")
                 continue
             view = dossiers.certify(self.rt, ADMIN, dossier_id, totals=[points], decision=decision,
-                                    on=day)
+                                    on=decided)
             if view.state == State.CENTRAL_REVIEW:
-                self.on(day + timedelta(days=30))
+                self.on(decided + timedelta(days=30))
                 dossiers.certify(self.rt, ADMIN, dossier_id, totals=[min(99.0, points + 1)],
                                  decision=f"TW-{decision}", on=self.rt.clock.today())
                 self.on(day)
