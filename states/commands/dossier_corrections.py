@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from states.commands.change import DossierChange, not_in_future
+from states.clock import local_date
+from states.commands.change import DossierChange, not_before, not_in_future
 from states.commands.corrections import (
     NOTHING_CHANGES,
     Corrected,
@@ -102,6 +103,8 @@ def _inspection(change: DossierChange, wanted: DossierCorrection, why: str) -> C
     if not after:
         return None
     if wanted.inspected_on is not None:
+        # The same bound as the inspection itself: not before the dossier was registered.
+        not_before(wanted.inspected_on, local_date(change.dossier.created_at), "Ngày kiểm tra")
         row.inspected_on = wanted.inspected_on
     row.inspectors = list(after.get("inspectors", row.inspectors))
     row.minutes_ref = after.get("minutes_ref", row.minutes_ref)

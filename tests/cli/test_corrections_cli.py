@@ -93,6 +93,7 @@ def test_only_the_units_officer_or_the_department(ocop: Cli) -> None:
     ("--reason", "x"),  # nothing to correct
     ("--on", "2022-13-01", "--reason", "x"),
     ("--on", "2022-03-02", "--reason", "x"),  # after today
+    ("--on", "2022-02-14", "--reason", "x"),  # before the registration of 15/02
     ("--inspectors", " , ", "--reason", "x"),
     ("--members", "60,abc", "--reason", "x"),
     ("--members", "60,101", "--reason", "x"),
