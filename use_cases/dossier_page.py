@@ -15,11 +15,7 @@ from states.views.evidence import (
     DocumentRow,
     InspectionView,
     SheetView,
-    checklist,
-    inspections,
-    score_sheets,
 )
-from states.views.facts import DossierFacts
 from states.views.lookups import find_user
 from states.views.steps import StepOption, allowed_steps
 from states.vocabulary import (
@@ -29,6 +25,7 @@ from states.vocabulary import (
     CampaignStatus,
     State,
 )
+from use_cases.dossier_sheet import read_sheet
 from use_cases.queries import visible_dossier
 from use_cases.registration import PreparationChoices, preparation_choices
 
@@ -57,12 +54,7 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
     with rt.transaction() as session:
         user = find_user(session, actor)
         dossier = visible_dossier(session, user, dossier_id)
-        now, today = rt.clock.now(), rt.clock.today()
-        rulebook = rt.rules.get(dossier.round.rulebook_code)
-        view = full_view(session, dossier, now)
-        facts = DossierFacts(session, dossier, rulebook, today)
-        late = (rt.rules.calendar.working_days_between(view.due_on, today)
-                if view.overdue and view.due_on else 0)
+        sheet = read_sheet(rt, session, user, dossier)  # what `ocop dossier show` prints
         certificates = session.scalars(select(Certificate.id).where(
             Certificate.dossier_id == dossier.id)).all()
         campaigns = []
@@ -71,15 +63,14 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
             campaigns = [c for c in list_campaigns(session) if c.kind == CampaignKind.REVOCATION
                          and c.status == CampaignStatus.OPEN]
         return DossierPage(
-            view=view, steps=allowed_steps(session, user, dossier, rulebook, today),
-            documents=checklist(rulebook, facts.present_documents()),
+            view=sheet, steps=sheet.allowed_steps, documents=sheet.documents,
             documents_editable=(dossier.state not in TERMINAL_STATES
                                 and may(user, Action.DOCUMENTS, dossier.unit_id)),
-            inspections=inspections(session, dossier), sheets=score_sheets(session, dossier),
+            inspections=sheet.inspections, sheets=sheet.score_sheets,
             history=history(session, dossier.id),
             mail=messages_mentioning(session, dossier.id,
                                      [f"expiry-notice:{c}" for c in certificates]),
-            campaigns=campaigns, working_days_late=late,
+            campaigns=campaigns, working_days_late=sheet.working_days_late,
             preparation=(preparation_choices(session, {dossier.unit.name})
                          if dossier.state not in TERMINAL_STATES
                          and may(user, Action.PREPARATION, dossier.unit_id) else None))

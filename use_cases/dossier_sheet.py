@@ -4,7 +4,10 @@ members and average, certificate, revocation, and the steps allowed now (or why 
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from states.clock import local_date
+from states.db.models import Dossier, User
 from states.runtime import Runtime
 from states.views.dossiers import DossierView, full_view, history
 from states.views.evidence import (
@@ -39,19 +42,24 @@ class DossierSheet(DossierView):
 def dossier_sheet(rt: Runtime, actor: str, dossier_id: int) -> DossierSheet:
     with rt.transaction() as session:
         user = find_user(session, actor)
-        dossier = visible_dossier(session, user, dossier_id)
-        today = rt.clock.today()
-        rulebook = rt.rules.get(dossier.round.rulebook_code)
-        view = full_view(session, dossier, rt.clock.now())
-        late = (rt.rules.calendar.working_days_between(view.due_on, today)
-                if view.overdue and view.due_on else 0)
-        revocations = [e for e in history(session, dossier.id) if e.trigger == Action.REVOKE]
-        facts = DossierFacts(session, dossier, rulebook, today)
-        return DossierSheet(
-            **vars(view), rulebook_title=rulebook.title,
-            group_name=rulebook.groups.get(view.group, view.group), working_days_late=late,
-            inspections=inspections(session, dossier),
-            documents=checklist(rulebook, facts.present_documents()),
-            score_sheets=score_sheets(session, dossier),
-            revoked_on=local_date(revocations[-1].at) if revocations else None,
-            allowed_steps=allowed_steps(session, user, dossier, rulebook, today))
+        return read_sheet(rt, session, user, visible_dossier(session, user, dossier_id))
+
+
+def read_sheet(rt: Runtime, session: Session, user: User, dossier: Dossier) -> DossierSheet:
+    """The sheet of a dossier `user` may see, inside the caller's transaction (the web page
+    reads it with more around it)."""
+    today = rt.clock.today()
+    rulebook = rt.rules.get(dossier.round.rulebook_code)
+    view = full_view(session, dossier, rt.clock.now())
+    late = (rt.rules.calendar.working_days_between(view.due_on, today)
+            if view.overdue and view.due_on else 0)
+    revocations = [e for e in history(session, dossier.id) if e.trigger == Action.REVOKE]
+    facts = DossierFacts(session, dossier, rulebook, today)
+    return DossierSheet(
+        **vars(view), rulebook_title=rulebook.title,
+        group_name=rulebook.groups.get(view.group, view.group), working_days_late=late,
+        inspections=inspections(session, dossier),
+        documents=checklist(rulebook, facts.present_documents()),
+        score_sheets=score_sheets(session, dossier),
+        revoked_on=local_date(revocations[-1].at) if revocations else None,
+        allowed_steps=allowed_steps(session, user, dossier, rulebook, today))
