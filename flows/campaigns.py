@@ -8,26 +8,27 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system
+from flows.retrying import TASK_RETRIES
 from flows.run_log import HOOKS
 from states.views.jsonable import jsonable
 from states.vocabulary import CampaignKind
 from use_cases import schedules
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def open_planned(kind: CampaignKind, as_of: date | None) -> dict[str, Any]:
     with flow_system(as_of) as system:
         return dict(jsonable(schedules.open_planned_campaigns(system.rt, kind)))
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def remind(kind: CampaignKind, as_of: date | None) -> dict[str, Any]:
     with flow_system(as_of) as system:
         report = schedules.campaign_reminders(system.rt, kind)
         return dict(jsonable(report))
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def close_due(kind: CampaignKind, as_of: date | None) -> list[Any]:
     with flow_system(as_of) as system:
         return list(jsonable(schedules.close_planned_campaigns(system.rt, kind)))

@@ -7,11 +7,12 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system
+from flows.retrying import TASK_RETRIES
 from flows.run_log import HOOKS
 from use_cases.schedules import expire_certificates as expire_and_tell
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def expire_and_notify(as_of: date | None) -> dict[str, Any]:
     with flow_system(as_of) as system:
         return asdict(expire_and_tell(system.rt))

@@ -6,11 +6,12 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system, queued_as_of
+from flows.retrying import TASK_RETRIES
 from flows.run_log import HOOKS
 from use_cases import schedules
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def queue_reminders(as_of: date | None) -> dict[str, Any]:
     return queued_as_of(as_of, schedules.deadline_reminders)
 
@@ -22,7 +23,7 @@ def deadline_reminders(as_of: date | None = None) -> dict[str, Any]:
     return queue_reminders(as_of)
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def queue_stuck(as_of: date | None) -> dict[str, Any]:
     with flow_system(as_of) as system:
         report = schedules.stuck_report(system.rt)

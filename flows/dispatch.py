@@ -7,6 +7,7 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import flow_system
+from flows.retrying import TASK_RETRIES
 from flows.run_log import HOOKS
 from notifiers.settings import NotifierSettings
 from use_cases.outbox import deliver_due
@@ -27,7 +28,7 @@ def sendgrid_key_from_block(settings: NotifierSettings) -> str | None:
     return str(value)
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def send_due(as_of: date | None, limit: int | None) -> dict[str, Any]:
     with flow_system(as_of) as system:
         report = deliver_due(system.rt, system.mail, limit, sendgrid_key_from_block(system.mail))

@@ -1,7 +1,9 @@
 """`ocop run FLOW`: one flow once, through the real Prefect engine, then the dispatcher."""
 
 import importlib
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -29,12 +31,30 @@ def run_flows(names: list[str], as_of: date | None, parameters: dict[str, Any] |
         names = [*names, "dispatch-notifications"]
     results: dict[str, Any] = {}
     # The heartbeat thread costs ~1 s per flow call and serves no purpose for a one-off run.
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}), run_logs_off_terminal():
         for name in names:
             extra = (parameters or {}) if name == names[0] else {}
             starting(name)
-            results[name] = load_flow(spec(name))(as_of=as_of, **extra)
+            # Once, at a terminal: the operator reads a failure now rather than after the
+            # scheduled runs' 30-second retry (the tasks still retry what may pass).
+            once = load_flow(spec(name)).with_options(retries=0)  # type: ignore[attr-defined]
+            results[name] = once(as_of=as_of, **extra)
     return results
+
+
+@contextmanager
+def run_logs_off_terminal() -> Iterator[None]:
+    """The engine's run logs (a failed run's traceback among them) still go to the Prefect API,
+    not to the terminal, where the caller says in one sentence what happened."""
+    loggers = [logging.getLogger(name) for name in ("prefect.flow_runs", "prefect.task_runs")]
+    before = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger, propagate in zip(loggers, before, strict=True):
+            logger.propagate = propagate
 
 
 def flow_names() -> list[str]:

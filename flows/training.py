@@ -6,11 +6,12 @@ from typing import Any
 from prefect import flow, task
 
 from flows.context import queued_as_of
+from flows.retrying import TASK_RETRIES
 from flows.run_log import HOOKS
 from use_cases import schedules
 
 
-@task(retries=2, retry_delay_seconds=10)
+@task(**TASK_RETRIES)
 def queue_training_reminders(as_of: date | None) -> dict[str, Any]:
     return queued_as_of(as_of, schedules.training_reminders)
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.builders import advance, register
+from tests.cli.test_placeholder_contacts import queue_digests
 from tests.conftest import at, make_runtime
+from tests.notifiers.test_smtp import Recorder, smtp_server  # noqa: F401  (the fixture)
 from use_cases.queries import show_dossier
 
 pytestmark = [pytest.mark.engine, pytest.mark.xdist_group("prefect-engine")]
@@ -147,3 +149,32 @@ def test_ocop_run_keeps_the_database_password_out_of_prefect_and_the_terminal(
     assert len(params) >= 2 and all("as_of" in p for p in params)  # the flow and the dispatcher
     shown = repr(params)
     assert password not in shown and "postgresql" not in shown and "database_url" not in shown
+
+
+def test_a_refusal_is_not_retried_and_reaches_the_operator_at_once(
+        harness: None, sqlite_url: str, smtp_server: tuple[Recorder, int],  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SMTP with mail waiting for a seed's placeholder address: `ocop run` ends with the
+    configuration sentence (exit 7) after one try of the task and of the flow; a retry could
+    only read the same refusal again."""
+    from prefect.client.orchestration import get_client
+    from typer.testing import CliRunner
+
+    from ocop_cli.main import app
+
+    _, port = smtp_server
+    for name, value in {"NOTIFIER": "smtp", "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port),
+                        "SMTP_SECURITY": "none"}.items():
+        monkeypatch.setenv(f"OCOP_{name}", value)
+    queue_digests(sqlite_url)
+    result = CliRunner().invoke(app, ["--db", sqlite_url, "--as", "admin",
+                                      "run", "dispatch-notifications"])
+    assert result.exit_code == 7, result.output
+    assert "ocop unit set-contacts" in result.output and "Traceback" not in result.output
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs()
+        failed = [r for r in runs if r.state and r.state.is_failed()]
+        tasks = client.read_task_runs()
+    assert failed and all(r.run_count == 1 for r in failed)
+    sends = [t for t in tasks if t.name.startswith("send_due") and t.flow_run_id == failed[-1].id]
+    assert sends and all(t.run_count == 1 for t in sends)
