@@ -4,6 +4,7 @@ import re
 from datetime import date
 from io import BytesIO
 
+import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 from openpyxl import load_workbook
@@ -240,3 +241,13 @@ def test_the_dossier_page_history_shows_a_correction(site: Site) -> None:
     page = site.login("can-bo-yen-the").get(f"/dossiers/{dossier}").text
     assert "Đã sửa biên bản kiểm tra thực tế: số biên bản: BB-01 → BB-02. Lý do: Sai số biên bản" \
         in page
+
+
+@pytest.mark.parametrize("number", ["2147483648", "99999999999999999999", "0", "-1"])
+def test_a_number_no_row_can_have_is_not_found(any_site: Site, number: str) -> None:
+    """Ids outside 1..2³¹−1 name nothing, on PostgreSQL too (no out-of-range error)."""
+    client = any_site.login("admin")
+    for path in (f"/dossiers/{number}", f"/campaigns/{number}", f"/training/{number}"):
+        reply = client.get(path)
+        assert reply.status_code == 404, (path, reply.status_code)
+        assert "Traceback" not in reply.text
