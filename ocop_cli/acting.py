@@ -19,7 +19,7 @@ from ocop_cli.context import state_of
 NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows"})
 # The operator's commands, which act for the whole province (`init` on an existing database
 # checks for itself): the Department's alone.
-DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox send", "outbox retry",
+DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox",
                              "unit set-contacts"})
 
 

@@ -72,6 +72,7 @@ def test_help_needs_no_actor(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.mark.parametrize("command", [
     ("run", "expire-certificates"), ("serve",), ("outbox", "send"), ("outbox", "retry", "1"),
+    ("outbox", "list"),  # every letter's addresses, of every unit
     ("unit", "set-contacts", "Yên Thế", "ocop@example.invalid"),
     ("user", "add", "x", "--role", "department"), ("user", "disable", "admin", "--reason", "x"), ("init",),
 ])
