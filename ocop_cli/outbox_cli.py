@@ -25,11 +25,11 @@ def outbox_list(
 ) -> None:
     """Liệt kê thư trong hộp thư đi (mới nhất trước)."""
     from states.vocabulary import OutboxStatus, parse_code
-    from use_cases.outbox import messages
+    from use_cases.outbox import messages_for
 
     state = state_of(ctx)
-    rows = messages(state.runtime(), parse_code(OutboxStatus, status, "Trạng thái thư") if status else None,
-                    limit)
+    wanted = parse_code(OutboxStatus, status, "Trạng thái thư") if status else None
+    rows = messages_for(state.runtime(), state.actor, wanted, limit)
     listing(state.as_json, rows, f"Hộp thư đi ({len(rows)})",
             ["Số", "Trạng thái", "Loại", "Người nhận", "Tiêu đề", "Lần", "Gửi / thử lại lúc", "Lỗi"],
             lambda r: (r.id, r.status, mail_kind_label(r.kind), ", ".join(r.recipients),

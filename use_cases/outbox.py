@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from notices.queueing import QUEUED_MAIL
 from notifiers.dispatcher import DispatchReport
-from notifiers.outbox import OutboxRow, checked_limit, list_messages, retry, retry_all_failed
+from notifiers.outbox import checked_limit, list_messages, retry, retry_all_failed
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
 from states.clock import end_of_local_day
@@ -13,13 +13,8 @@ from states.errors import ConfigurationError
 from states.rules.permissions import authorize
 from states.runtime import Runtime
 from states.views.lookups import find_user
-from states.vocabulary import Action, OutboxStatus
+from states.vocabulary import Action
 from use_cases.transaction import allowed_to
-
-
-def messages(rt: Runtime, status: OutboxStatus | None, limit: int = 200) -> list[OutboxRow]:
-    with rt.transaction() as session:
-        return list_messages(session, status, limit)
 
 
 def deliver_due(rt: Runtime, mail: NotifierSettings, limit: int | None = None,
