@@ -10,7 +10,15 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from ocop_cli.main import app
-from states.db.models import AdministrativeUnit, Dossier, DossierEvent, OutboxMessage, User
+from states.clock import local_date
+from states.db.models import (
+    AdministrativeUnit,
+    AuthEvent,
+    Dossier,
+    DossierEvent,
+    OutboxMessage,
+    User,
+)
 from tests.cli.actors import invoke
 from tests.conftest import make_runtime
 
@@ -148,3 +156,17 @@ def test_database_passwords_are_masked(pg_url: str) -> None:
     no_port = invoke(f"postgresql://postgres:{password}@127.0.0.1:cong/ocop", "unit", "list")
     assert no_port.exit_code == 7 and "Traceback" not in no_port.output
     assert password not in no_port.output and "postgres:***@" in no_port.stderr
+
+
+def test_the_account_audit_keeps_the_real_time_too(sqlite_url: str, officer: str) -> None:
+    before = datetime.now(UTC)
+    locked = invoke(sqlite_url, "user", "disable", officer, "--reason", "Nghỉ việc",
+                    today="2022-03-01")
+    assert locked.exit_code == 0, locked.output
+    rt = make_runtime(sqlite_url)
+    with rt.transaction() as session:
+        at, recorded = session.execute(select(AuthEvent.at, AuthEvent.recorded_at).where(
+            AuthEvent.username == officer).order_by(AuthEvent.id.desc()).limit(1)).one()
+    rt.db.dispose()
+    assert local_date(at).isoformat() == "2022-03-01"  # the business date, as replayed
+    assert before - timedelta(seconds=1) <= recorded <= datetime.now(UTC)  # the real time

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from states.clock import real_now
 from states.db.models.base import Base
 
 
@@ -49,6 +50,8 @@ class AuthEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
+    # The real time the row was written: `at` follows a replayed date (--today).
+    recorded_at: Mapped[datetime] = mapped_column(default=real_now)
     kind: Mapped[str] = mapped_column(String(32))
     username: Mapped[str] = mapped_column(String(100))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
