@@ -89,7 +89,8 @@ def product_register(
 def dossier_inspect(
     ctx: typer.Context, dossier_id: DossierId,
     on: Annotated[str, typer.Option(help="Ngày kiểm tra (YYYY-MM-DD).")],
-    inspectors: Annotated[str, typer.Option(help="Người kiểm tra, cách nhau bởi dấu phẩy.")],
+    inspectors: Annotated[str, typer.Option(
+        help="Người kiểm tra, cách nhau bởi dấu phẩy (không để mục trống).")],
     minutes: Annotated[str | None, typer.Option(help="Số biên bản kiểm tra.")] = None,
 ) -> None:
     """Ghi biên bản kiểm tra thực tế cơ sở sản xuất."""

@@ -135,6 +135,9 @@ def test_blank_numbers_and_dates_before_the_step_are_refused(ocop) -> None:  # t
 
 def test_lists_are_parsed_strictly_and_alike(ocop) -> None:  # type: ignore[no-untyped-def]
     dossier_id = register(ocop)
+    # The inspectors too: an empty item is a typo, never silently dropped.
+    assert "mục trống" in refused(ocop("dossier", "inspect", str(dossier_id), "--on",
+                                       "2022-03-01", "--inspectors", "An, , Bình"))
     ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
     for typo in ("6 2,5 8", "62,,58", "1e2", "nan", "62;", "-5", "62.555"):
         assert "Điểm" in refused(ocop("dossier", "score", str(dossier_id), "--members", typo))
