@@ -52,9 +52,9 @@ def set_password(rt: Runtime, session: Session, actor: str, name: str, password:
 
 def disable_user(rt: Runtime, session: Session, actor: str, name: str,
                  reason: str | None = None) -> Corrected:
-    """A disabled user keeps their history but can no longer log in, act, or use a token. The
-    command line requires the reason; the web page's button does not ask for one yet."""
-    why = required_reason(reason) if reason is not None else ""
+    """A disabled user keeps their history but can no longer log in, act, or use a token; the
+    reason is required (the audit keeps it), on the command line as on the web page."""
+    why = required_reason(reason)
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     if name == actor:
         raise InvalidInput("Không thể tự khoá tài khoản của chính mình.")
@@ -72,7 +72,8 @@ def disable_user(rt: Runtime, session: Session, actor: str, name: str,
 
 
 def update_user(rt: Runtime, session: Session, actor: str, name: str, *, role: str,
-                unit: str | None, full_name: str | None, email: str | None) -> None:
+                unit: str | None, full_name: str | None, email: str | None,
+                reason: str | None = None) -> None:
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     parsed = parse_code(Role, role, "Vai trò")
     if parsed == Role.DISTRICT and not unit:
@@ -91,11 +92,11 @@ def update_user(rt: Runtime, session: Session, actor: str, name: str, *, role: s
     now = {"role": user.role, "unit": unit_row.name if unit_row else None,
            "full_name": user.full_name, "email": user.email}
     changed = [key for key in record if record[key] != now[key]]
-    if changed:  # the web form asks no reason: the audit keeps who and what
+    if changed:  # the audit keeps who, what, before, after and why
         record_account_change(session, AuthEventKind.USER_CHANGED, user, actor, rt.clock.now(),
                               Corrected(Correction.USER, user.name,
                                         {k: record[k] for k in changed},
-                                        {k: now[k] for k in changed}, ""))
+                                        {k: now[k] for k in changed}, required_reason(reason)))
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,6 @@ def test_a_disabled_user_is_logged_out_and_cannot_log_in(site: Site) -> None:
     from use_cases.identity import disable_user
 
     client = site.login("can-bo-yen-the")
-    disable_user(site.rt, "admin", "can-bo-yen-the")
+    disable_user(site.rt, "admin", "can-bo-yen-the", "Nghỉ việc")
     assert client.get("/", follow_redirects=False).status_code == 303
     assert login(site.client(), "can-bo-yen-the", PASSWORD).status_code == 401

@@ -197,8 +197,13 @@ def test_administration_adds_resets_and_disables_users(site: Site) -> None:
     assert shown
     from tests.web.conftest import login
     assert login(site.client(), "can-bo-moi", shown.group(1)).headers["location"] == "/password"
+    # A change and a lock need their reason (the audit keeps it); without it nothing changes.
     assert post(client, "/admin/users/can-bo-moi", role="district", unit="tan-yen",
-                full_name="Lê Thị Cúc", email="cuc@example.vn").status_code == 303
+                full_name="Lê Thị Cúc", email="cuc@example.vn").status_code == 422
+    assert post(client, "/admin/users/can-bo-moi/disable").status_code == 422
+    assert post(client, "/admin/users/can-bo-moi", role="district", unit="tan-yen",
+                full_name="Lê Thị Cúc", email="cuc@example.vn",
+                reason="Bổ sung email").status_code == 303
     assert post(client, "/admin/users/can-bo-moi/disable", reason="Nghỉ việc").status_code == 303
     with site.rt.transaction() as session:  # the account audit keeps who, what and why
         from states.db.models import AuthEvent
@@ -208,7 +213,7 @@ def test_administration_adds_resets_and_disables_users(site: Site) -> None:
         assert disabled.changes == {"before": {"active": True}, "after": {"active": False},
                                     "reason": "Nghỉ việc"}
         assert changed.changes == {"before": {"email": None}, "after": {"email": "cuc@example.vn"},
-                                   "reason": ""}
+                                   "reason": "Bổ sung email"}
     assert login(site.client(), "can-bo-moi", shown.group(1)).status_code == 401
     assert post(client, "/admin/units/yen-the/contacts",
                 emails="ocop.yenthe@bacgiang.gov.vn").status_code == 303

@@ -70,7 +70,7 @@ def user_update(request: Request, me: PageUser, form: CheckedForm, name: str) ->
     try:
         update_user(rt_of(request), me.name, name, role=optional(form, "role") or "",
                     unit=optional(form, "unit"), full_name=optional(form, "full_name"),
-                    email=optional(form, "email"))
+                    email=optional(form, "email"), reason=optional(form, "reason"))
     except InvalidInput as error:
         return _users(request, me.name, message=error.message, status=422)
     return RedirectResponse("/admin/users", status_code=303)
