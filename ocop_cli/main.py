@@ -35,6 +35,11 @@ from states.errors import EXIT_CODES, OcopError
 EXIT_CODE_HELP = "Mã thoát: " + "; ".join(f"{code} = {label}" for code, label in EXIT_CODES) + "."
 
 
+# Servers: the mail their requests queued was announced on the page that queued it, and goes
+# out on the schedule; nothing to say when they stop.
+LONG_RUNNING = frozenset({"web", "serve"})
+
+
 class OcopGroup(TyperGroup):
     """Turns every user-facing error into a Vietnamese message and its exit code, and makes the
     whole command tree write its help and usage errors in Vietnamese."""
@@ -53,7 +58,8 @@ class OcopGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
             result = super().invoke(ctx)
-            tell_queued_mail(ctx.obj)
+            if ctx.invoked_subcommand not in LONG_RUNNING:
+                tell_queued_mail(ctx.obj)
             return result
         except UsageError as error:
             raise translated(error) from error
