@@ -10,7 +10,7 @@ from ocop_cli.main import app
 from states.errors import DeliveryFailed, InvalidInput, NotFound, PermissionDenied
 from tests.cli.actors import invoke
 from tests.conftest import make_runtime
-from tests.fakes.sendgrid_server import API_KEY, Answer, running_fake_sendgrid
+from tests.fakes.sendgrid_server import API_KEY, Answer, running_fake_sendgrid, sendgrid_settings
 from tests.notifiers.conftest import queue
 
 runner = CliRunner()
@@ -34,9 +34,8 @@ def test_send_to_file_outbox_then_list(sqlite_url: str, tmp_path: Path,
 
 def test_failed_send_exit_code_and_retry(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with running_fake_sendgrid() as server:
-        monkeypatch.setenv("OCOP_NOTIFIER", "sendgrid")
-        monkeypatch.setenv("OCOP_SENDGRID_API_KEY", API_KEY)
-        monkeypatch.setenv("OCOP_SENDGRID_HOST", server.url)
+        for name, value in sendgrid_settings(server).items():
+            monkeypatch.setenv(name, value)
         queue(make_runtime(sqlite_url), 1)
         server.answers.append(Answer(413, {"errors": [{"message": "payload too large"}]}))
         failed = invoke(sqlite_url, "outbox", "send")
@@ -80,9 +79,8 @@ def test_retry_all_failed_puts_back_every_failed_message_or_those_since_a_day(
     from states.db.models import OutboxMessage
 
     with running_fake_sendgrid() as server:
-        monkeypatch.setenv("OCOP_NOTIFIER", "sendgrid")
-        monkeypatch.setenv("OCOP_SENDGRID_API_KEY", API_KEY)
-        monkeypatch.setenv("OCOP_SENDGRID_HOST", server.url)
+        for name, value in sendgrid_settings(server).items():
+            monkeypatch.setenv(name, value)
         rt = make_runtime(sqlite_url)
         queue(rt, 3)
         server.answers.extend(Answer(413) for _ in range(3))

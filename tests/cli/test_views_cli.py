@@ -15,7 +15,7 @@ from ocop_cli.main import app
 from states.vocabulary import CampaignKind
 from tests.cli.actors import invoke
 from tests.conftest import at, make_runtime
-from tests.fakes.sendgrid_server import API_KEY, Answer, running_fake_sendgrid
+from tests.fakes.sendgrid_server import Answer, running_fake_sendgrid, sendgrid_settings
 from tests.notifiers.conftest import queue
 
 runner = CliRunner()
@@ -61,9 +61,8 @@ def test_a_command_that_queues_mail_says_how_many_and_how_they_leave(ocop) -> No
 def test_outbox_list_shows_when_a_failed_attempt_is_retried(sqlite_url: str,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     with running_fake_sendgrid() as server:
-        monkeypatch.setenv("OCOP_NOTIFIER", "sendgrid")
-        monkeypatch.setenv("OCOP_SENDGRID_API_KEY", API_KEY)
-        monkeypatch.setenv("OCOP_SENDGRID_HOST", server.url)
+        for name, value in sendgrid_settings(server).items():
+            monkeypatch.setenv(name, value)
         queue(make_runtime(sqlite_url), 1)
         server.answers.append(Answer(500, {"errors": [{"message": "try later"}]}))
         runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "outbox", "send"])

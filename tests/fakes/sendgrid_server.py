@@ -110,3 +110,9 @@ def running_fake_sendgrid() -> Iterator[FakeSendGrid]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def sendgrid_settings(server: FakeSendGrid) -> dict[str, str]:
+    """The environment that points `ocop` at this server (for monkeypatch.setenv)."""
+    return {"OCOP_NOTIFIER": "sendgrid", "OCOP_SENDGRID_API_KEY": API_KEY,
+            "OCOP_SENDGRID_HOST": server.url}
