@@ -1,4 +1,5 @@
-"""The README's shell examples (Everyday use, Campaigns) run as typed, on a fresh database."""
+"""The README's shell examples (Everyday use, Corrections, Campaigns) run as typed, on a fresh
+database."""
 
 import os
 import re
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-SECTIONS = ("## Everyday use", "### Campaigns")
+SECTIONS = ("## Everyday use", "### Corrections", "### Campaigns")
 
 
 def shell_block(heading: str) -> str:
@@ -23,7 +24,8 @@ def test_the_blocks_are_the_ones_a_reader_sees() -> None:
     everyday = shell_block(SECTIONS[0])
     assert everyday.startswith("ocop init")
     assert "export OCOP_USER=admin" in everyday
-    assert "campaign decide 2" in shell_block(SECTIONS[1])
+    assert "dossier correct 2" in shell_block(SECTIONS[1])
+    assert "campaign decide 2" in shell_block(SECTIONS[2])
 
 
 def test_readme_examples_run_as_typed(tmp_path: Path) -> None:
@@ -39,12 +41,14 @@ def test_readme_examples_run_as_typed(tmp_path: Path) -> None:
     out = result.stdout
     assert "Hồ sơ số 2: Mật ong rừng" in out
     assert "Đã công nhận" in out
+    assert "Nhập nhầm ngày kiểm tra" in out  # the correction, in the dossier's history
     # `dossier list --overdue` on 25/03/2026: dossier 2 was due for inspection on 23/03/2026.
     assert re.search(r"│ 2 +│", out)
     assert "Đã thu hồi 1 sản phẩm theo quyết định 2011/QĐ-UBND" in out
-    # The decision is mailed to the unit (the producer has no e-mail: the unit passes it on).
+    # The decision is mailed to the unit and to the producer (its e-mail set by the
+    # Corrections block's `producer edit`).
     decided = out[out.index("Đã thu hồi 1 sản phẩm"):]
-    assert "Đã xếp 1 thư vào hộp thư đi" in decided
+    assert "Đã xếp 2 thư vào hộp thư đi" in decided
     assert (tmp_path / "ocop.db").exists()
     assert (tmp_path / "danh-sach-thu-hoi-OCOP-2.xlsx").exists()
     assert "Traceback" not in result.stderr
