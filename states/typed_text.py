@@ -17,7 +17,8 @@ LINE_BREAKS = frozenset("\n\r\t")
 
 
 def unseen_character(text: str, lines: bool = False) -> str | None:
-    """The first character of `text` that a reader cannot see, as U+XXXX (None when clean)."""
+    """The first character of `text` that a reader cannot see, by its code point ("U+200B";
+    None when clean)."""
     for character in text:
         if lines and character in LINE_BREAKS:
             continue
