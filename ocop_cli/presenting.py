@@ -1,13 +1,15 @@
 """How a dossier reads on the terminal: the reply to a step and `dossier show`."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ocop_cli.output import emit_json, say, styled
 from states.clock import format_date
-from states.views.dossiers import DossierView
+
+if TYPE_CHECKING:  # the ORM costs ~0.25 s to import: not for `ocop --help`
+    from states.views.dossiers import DossierView
 
 
-def preparation_rows(view: DossierView) -> list[tuple[str, Any]]:
+def preparation_rows(view: "DossierView") -> list[tuple[str, Any]]:
     """Who prepared the dossier, and which parts the producer and a consultant did."""
     preparation = view.preparation
     if preparation is None:
@@ -21,7 +23,7 @@ def preparation_rows(view: DossierView) -> list[tuple[str, Any]]:
     return rows
 
 
-def moved(view: DossierView, as_json: bool) -> None:
+def moved(view: "DossierView", as_json: bool) -> None:
     if as_json:
         emit_json(view)
         return

@@ -153,8 +153,11 @@ def test_help_lists_exit_codes_and_diagram_prints_mermaid(ocop) -> None:  # type
     assert "district_scored --> provincial_review: forward" in diagram
 
 
-def test_cli_start_does_not_import_prefect() -> None:
+@pytest.mark.parametrize("heavy", ["prefect", "sqlalchemy"])
+def test_cli_start_does_not_import_the_engine_or_the_orm(heavy: str) -> None:
+    """`ocop --help` stays quick: neither Prefect (~2 s) nor the ORM (~0.25 s) is loaded."""
     code = ("import sys, ocop_cli.main; "
             "from typer.testing import CliRunner; CliRunner().invoke(ocop_cli.main.app, ['--help']); "
-            "sys.exit(1 if any(m == 'prefect' or m.startswith('prefect.') for m in sys.modules) else 0)")
+            f"sys.exit(1 if any(m == {heavy!r} or m.startswith({heavy!r} + '.') "
+            "for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
