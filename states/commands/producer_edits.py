@@ -70,15 +70,15 @@ def edit_product(rt: Runtime, session: Session, actor: str, product_id: int, *,
     current = session.get(Dossier, dossiers[-1][0])  # every product has its dossier
     assert current is not None
     authorize(find_user(session, actor), Action.CORRECT, current.unit_id)
-    if group is not None:
-        rt.rules.get(current.round.rulebook_code).group_name(group.strip())
+    # The group as registration takes it: its code or its name ("thực phẩm").
+    group_code = rt.rules.get(current.round.rulebook_code).group_code(group) if group is not None else None
     if current.state not in LOCAL_STATES:
         raise RuleRefused(
             f"Hồ sơ số {current.id} của sản phẩm đang ở bước '{label(State(current.state))}': tên "
             "và nhóm sản phẩm chỉ sửa được khi hồ sơ ở cấp huyện / xã (kể cả khi đánh giá lại), "
             "vì hội đồng và giấy chứng nhận đã dùng chúng.")
     before, after = changes({"name": product.name, "group": product.group_code},
-                            {"name": new_name, "group": group.strip() if group else None})
+                            {"name": new_name, "group": group_code})
     product.name = after.get("name", product.name)
     product.search_key = fold(product.name)
     product.group_code = after.get("group", product.group_code)

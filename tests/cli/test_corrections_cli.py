@@ -116,6 +116,9 @@ def test_product_edit(ocop: Cli) -> None:
     history = ocop.json("dossier", "history", str(dossier))
     assert history[-1]["details"]["what"] == "product"
     ocop.refused(2, "product", "edit", "1", "--group", "no-such-group", "--reason", "x")
+    # The group as registration takes it: by its Vietnamese name too, stored as its code.
+    regrouped = ocop.json("product", "edit", "1", "--group", "đồ uống", "--reason", "Nhầm nhóm")
+    assert regrouped["after"] == {"group": "beverage"}
     ocop.refused(2, "product", "edit", "1", "--name", "  ", "--reason", "x")
     ocop.refused(2, "product", "edit", "1", "--name", "Khác")
     ocop.refused(5, "product", "edit", "99", "--name", "Khác", "--reason", "x")
