@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import inspect, select
 
 from states.db.models import User
-from states.errors import PermissionDenied
+from states.errors import NotFound, PermissionDenied
 from states.rules.permissions import role_label
 from states.runtime import Runtime
+from states.views.lookups import find_user
 from states.vocabulary import Role
 
 HOW_TO_NAME = "ghi rõ người thực hiện bằng --as TÊN (ví dụ: ocop --as admin …) hoặc export OCOP_USER=TÊN"
@@ -33,7 +34,10 @@ def operator(rt: Runtime, name: str | None) -> Operator:
     if name is None or not name.strip():
         raise PermissionDenied(f"Chưa biết ai thực hiện lệnh: {HOW_TO_NAME}.")
     with rt.transaction() as session:
-        user = session.scalar(select(User).where(User.name == name))
+        try:  # the same look-up as every command's (typed name composed and stripped)
+            user = find_user(session, name)
+        except NotFound:
+            user = None
         if user is None or not user.active:
             why = "không có" if user is None else "đã bị khoá"
             raise PermissionDenied(

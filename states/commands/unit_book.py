@@ -8,14 +8,14 @@ from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, UnitSuccession
 from states.errors import ConfigurationError
-from states.rules.contacts import PLACEHOLDER_DOMAIN, valid_emails
+from states.rules.contacts import is_placeholder, valid_emails
 from states.rules.unit_names import salutation_for
 from states.vocabulary import UnitLevel
 
 
 def seed_contacts(addresses: list[str]) -> list[str]:
     """Placeholders are stored as they are; the rest must be real addresses."""
-    placeholders = [a for a in addresses if a.endswith(PLACEHOLDER_DOMAIN)]
+    placeholders = [a for a in addresses if is_placeholder(a)]
     return placeholders + valid_emails([a for a in addresses if a not in placeholders])
 
 

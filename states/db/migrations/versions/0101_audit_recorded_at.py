@@ -3,7 +3,7 @@ beside its business time (`at`, which a replayed `--today` sets): a backdated st
 be told from one done on the day.
 
 Revision ID: 0101_audit_recorded_at
-Revises: 0100_web
+Revises: 0101_corrections
 """
 
 import sqlalchemy as sa

@@ -2,7 +2,7 @@
 by a window of time from the first, and failed mail can be put back "since" a day.
 
 Revision ID: 0101_outbox_retry_window
-Revises: 0100_web
+Revises: 0101_audit_recorded_at
 """
 
 import sqlalchemy as sa
