@@ -13,7 +13,6 @@ from notifiers.message import Attachment
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="E8F5E9")
-DATE_FORMAT = "DD/MM/YYYY"
 
 
 def workbook_bytes(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]],

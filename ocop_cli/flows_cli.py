@@ -1,7 +1,6 @@
 """Flows, schedules and the stuck list. Prefect is imported only by `run` and `serve`."""
 
 import time
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +9,7 @@ from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
 from ocop_cli.files import OutOption, report_with_file
 from ocop_cli.output import emit_json, listing, progress, say, table
-from states.errors import ConfigurationError, InvalidInput, OcopError
+from states.errors import InvalidInput, OcopError
 
 
 def run(
@@ -50,15 +49,6 @@ NEXT_ACTION_OF = {"deadline-reminders": "deadline_reminders", "stuck-dossiers": 
                   "expire-certificates": "expiry", "dispatch-notifications": "dispatch"}
 
 
-def no_sqlite_file(url: str) -> bool:
-    """Listing the flows before `ocop init` must not leave an empty SQLite file behind."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    return (parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
-            and not Path(str(parsed.database)).exists())
-
-
 def flows(ctx: typer.Context) -> None:
     """Liệt kê các luồng, lịch chạy (giờ Việt Nam) và việc kế tiếp của từng luồng (theo kế hoạch
     năm, hạn hồ sơ, ngày hết hạn giấy chứng nhận)."""
@@ -67,8 +57,6 @@ def flows(ctx: typer.Context) -> None:
 
     state = state_of(ctx)
     try:
-        if no_sqlite_file(state.system().settings.database_url):
-            raise ConfigurationError("chưa có CSDL, hãy chạy 'ocop init'")
         work = upcoming(state.runtime())
         next_of = {name: getattr(work, field) for name, field in NEXT_ACTION_OF.items()}
         unknown = None
@@ -116,13 +104,12 @@ def stuck(ctx: typer.Context, out: OutOption = None) -> None:
     """Hồ sơ tồn đọng theo bước và đơn vị, lâu nhất trước (--out: từng hồ sơ ra tệp Excel).
     Cửa sổ hẹp: ẩn cột Việc cần làm."""
     from states.clock import format_date
-    from use_cases.dashboard import stuck_download
-    from use_cases.queries import stuck as stuck_groups
+    from use_cases.dashboard import stuck_file, stuck_list
 
     state = state_of(ctx)
     rt = state.runtime()
-    groups = stuck_groups(rt)
-    content = stuck_download(rt, state.actor).content if out is not None else b""
+    groups = stuck_list(rt, state.actor)  # read once, for the table and for the file
+    content = stuck_file(rt, groups) if out is not None else b""
     result = [{"state": g.state, "unit": g.unit_name, "count": g.count,
                "longest_days": g.longest_days,
                "dossiers": [d.dossier_id for d in g.dossiers]} for g in groups]

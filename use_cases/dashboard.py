@@ -78,8 +78,12 @@ class Download:
 
 
 def stuck_download(rt: Runtime, actor: str) -> Download:
-    today = rt.clock.today()
-    return Download(stuck_filename(today), stuck_workbook(stuck_list(rt, actor), today))
+    return Download(stuck_filename(rt.clock.today()), stuck_file(rt, stuck_list(rt, actor)))
+
+
+def stuck_file(rt: Runtime, groups: list[StuckGroup]) -> bytes:
+    """The stuck list already read (`stuck_list`) as the Department's .xlsx."""
+    return stuck_workbook(groups, rt.clock.today())
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from notices.dossier_lists import dossier_list_workbook
 from states.db.models import AdministrativeUnit, Dossier, User
 from states.errors import PermissionDenied
 from states.rules.permissions import sees_unit
@@ -72,6 +71,9 @@ def dossiers(rt: Runtime, actor: str, *, state: State | None = None, unit: str |
 
 def dossier_list_file(rt: Runtime, rows: list[LateRow], what: str) -> bytes:
     """`rows` (as `dossiers` gave them) as an .xlsx: real dates, filters, a frozen heading."""
+    # openpyxl (~65 ms) only for those who ask for a file, not on every dossier read.
+    from notices.dossier_lists import dossier_list_workbook
+
     return dossier_list_workbook(rows, rt.clock.today(), what)
 
 
