@@ -103,12 +103,15 @@ class CampaignDecided:
 def decide_revocation(rt: Runtime, actor: str, campaign_id: int, decision: str,
                       on: date | None = None) -> CampaignDecided:
     """Revoke every proposed product and tell each unit and producer, in one transaction."""
-    decided_on = on or rt.clock.today()
     with rt.transaction() as session:
         revoked = campaigns.decide_revocation(rt, session, actor, campaign_id, decision, on)
-        queue_revocation_decision(rt, session, revoked, decision, decided_on,
+        # The letters say what was recorded (the number as checked, the decision's day).
+        campaign = session.get(Campaign, campaign_id)
+        assert campaign is not None and campaign.decision_no and campaign.decided_on
+        number, decided_on = campaign.decision_no, campaign.decided_on
+        queue_revocation_decision(rt, session, revoked, number, decided_on,
                                   f"campaign-{campaign_id}")
-    return CampaignDecided(campaign_id, revoked, decision.strip(), decided_on)
+    return CampaignDecided(campaign_id, revoked, number, decided_on)
 
 
 propose_revocation = in_transaction(campaigns.propose_revocation)

@@ -54,7 +54,8 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
     with rt.transaction() as session:
         user = find_user(session, actor)
         dossier = visible_dossier(session, user, dossier_id)
-        sheet = read_sheet(rt, session, user, dossier)  # what `ocop dossier show` prints
+        events = history(session, dossier.id)
+        sheet = read_sheet(rt, session, user, dossier, events)  # what `ocop dossier show` prints
         certificates = session.scalars(select(Certificate.id).where(
             Certificate.dossier_id == dossier.id)).all()
         campaigns = []
@@ -67,7 +68,7 @@ def dossier_page(rt: Runtime, actor: str, dossier_id: int) -> DossierPage:
             documents_editable=(dossier.state not in TERMINAL_STATES
                                 and may(user, Action.DOCUMENTS, dossier.unit_id)),
             inspections=sheet.inspections, sheets=sheet.score_sheets,
-            history=history(session, dossier.id),
+            history=events,
             mail=messages_mentioning(session, dossier.id,
                                      [f"expiry-notice:{c}" for c in certificates]),
             campaigns=campaigns, working_days_late=sheet.working_days_late,

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from states.clock import local_date
 from states.db.models import Dossier, User
 from states.runtime import Runtime
-from states.views.dossiers import DossierView, full_view, history
+from states.views.dossiers import DossierView, EventView, full_view, history
 from states.views.evidence import (
     DocumentRow,
     InspectionView,
@@ -45,15 +45,17 @@ def dossier_sheet(rt: Runtime, actor: str, dossier_id: int) -> DossierSheet:
         return read_sheet(rt, session, user, visible_dossier(session, user, dossier_id))
 
 
-def read_sheet(rt: Runtime, session: Session, user: User, dossier: Dossier) -> DossierSheet:
+def read_sheet(rt: Runtime, session: Session, user: User, dossier: Dossier,
+               events: list[EventView] | None = None) -> DossierSheet:
     """The sheet of a dossier `user` may see, inside the caller's transaction (the web page
-    reads it with more around it)."""
+    reads it with more around it, and passes the history it read already)."""
     today = rt.clock.today()
     rulebook = rt.rules.get(dossier.round.rulebook_code)
     view = full_view(session, dossier, rt.clock.now())
     late = (rt.rules.calendar.working_days_between(view.due_on, today)
             if view.overdue and view.due_on else 0)
-    revocations = [e for e in history(session, dossier.id) if e.trigger == Action.REVOKE]
+    events = history(session, dossier.id) if events is None else events
+    revocations = [e for e in events if e.trigger == Action.REVOKE]
     facts = DossierFacts(session, dossier, rulebook, today)
     return DossierSheet(
         **vars(view), rulebook_title=rulebook.title,

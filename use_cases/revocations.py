@@ -13,6 +13,7 @@ def revoke_and_tell(rt: Runtime, session: Session, actor: str, dossier_id: int, 
                     decision: str, note: str | None = None) -> DossierView:
     view = endings.revoke(rt, session, actor, dossier_id, reason=reason, decision=decision,
                           note=note)
-    queue_revocation_decision(rt, session, [dossier_id], decision.strip(), rt.clock.today(),
-                              f"dossier-{dossier_id}")
+    # The letters say the number as it was recorded (checked and composed, not as typed).
+    queue_revocation_decision(rt, session, [dossier_id], endings.check_decision(decision),
+                              rt.clock.today(), f"dossier-{dossier_id}")
     return view
