@@ -17,6 +17,7 @@ from states.commands.corrections import (
     required_text,
 )
 from states.commands.placing import producer_commune
+from states.commands.register import same_producer
 from states.db.models import AdministrativeUnit, Dossier, Producer, Product
 from states.errors import InvalidInput, NotFound, RuleRefused
 from states.folding import fold
@@ -132,11 +133,11 @@ def _producer_record(session: Session, producer: Producer) -> dict[str, str | No
 
 
 def _refuse_taken_name(session: Session, producer: Producer, name: str) -> None:
-    other = session.scalar(select(Producer.id).where(
-        Producer.unit_id == producer.unit_id, Producer.name == name, Producer.id != producer.id))
-    if other is not None:
-        raise RuleRefused(f"Đơn vị đã có chủ thể '{name}' (số {other}): hai chủ thể không trùng "
-                          "tên trong một đơn vị.")
+    # "The same producer" as registration decides it: whatever the case or accent encoding.
+    other = same_producer(session, producer.unit_id, name)
+    if other is not None and other.id != producer.id:
+        raise RuleRefused(f"Đơn vị đã có chủ thể '{other.name}' (số {other.id}): hai chủ thể "
+                          "không trùng tên trong một đơn vị.")
 
 
 def _apply(producer: Producer, after: dict[str, str | None],
