@@ -11,8 +11,15 @@ from ocop_cli.campaign_cli import CampaignId, campaign_app
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId, dossier_app, product_app
 from ocop_cli.output import emit_json, listing, say
-from ocop_cli.parsing import parse_day, parse_points, split_names
+from ocop_cli.parsing import (
+    TYPED_EITHER_WAY,
+    choices_help,
+    parse_day,
+    parse_points,
+    split_names,
+)
 from ocop_cli.units_cli import producer_app
+from states.vocabulary import ProducerType, Role
 
 if TYPE_CHECKING:
     from states.commands.corrections import Corrected
@@ -40,7 +47,8 @@ def product_edit(
     ctx: typer.Context, product_id: RecordId, reason: ReasonOption,
     name: Annotated[str | None, typer.Option(help="Tên sản phẩm mới.")] = None,
     group: Annotated[str | None, typer.Option(
-        help="Mã nhóm sản phẩm theo bộ quy định (vd. food).")] = None,
+        help="Nhóm sản phẩm theo bộ quy định (vd. food hoặc 'thực phẩm'). "
+             + TYPED_EITHER_WAY)] = None,
 ) -> None:
     """Sửa tên, nhóm của sản phẩm số ID (khi hồ sơ còn ở cấp huyện / xã)."""
     from use_cases.corrections import edit_product
@@ -56,7 +64,7 @@ def producer_edit(
     ctx: typer.Context, producer_id: RecordId, reason: ReasonOption,
     name: Annotated[str | None, typer.Option(help="Tên chủ thể mới.")] = None,
     kind: Annotated[str | None, typer.Option(
-        "--type", help="cooperative, cooperative-group, enterprise hoặc household.")] = None,
+        "--type", help=choices_help(ProducerType))] = None,
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
     phone: Annotated[str | None, typer.Option(help="Số điện thoại.")] = None,
     commune: Annotated[str | None, typer.Option(
@@ -112,7 +120,7 @@ def user_list(ctx: typer.Context) -> None:
 @user_app.command("set-role")
 def user_set_role(
     ctx: typer.Context, name: str, reason: ReasonOption,
-    role: Annotated[str, typer.Option(help="department, district hoặc council-secretary.")],
+    role: Annotated[str, typer.Option(help=choices_help(Role))],
     unit: Annotated[str | None, typer.Option(help="Đơn vị (tên hoặc mã).")] = None,
 ) -> None:
     """Đổi vai trò (và đơn vị) của người dùng; các phiên đăng nhập của họ kết thúc."""
