@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session
 
 from bench.dataset import TODAY
 from states.clock import Clock, end_of_local_day
-from states.commands.bulk import move_many
 from states.db.database import Database
 from states.db.models import Dossier
+from states.lifecycle.bulk import move_many
 from states.runtime import Runtime
 
 DEADLINE = date(2025, 4, 15)

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from demo.synthetic import sample_product
-from states.rules.product_rows import PRODUCTS
+from states.registry.product_rows import PRODUCTS
 
 TODAY = date(2023, 1, 10)
 UNITS = ("Huyện Lục Ngạn", "Huyện Yên Thế", "Huyện Lục Nam", "Huyện Sơn Động", "Huyện Tân Yên",

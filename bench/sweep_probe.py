@@ -17,9 +17,9 @@ from bench.dataset import TODAY
 from states.clock import end_of_local_day
 from states.db.database import make_engine
 from states.db.models import Dossier
-from states.rules.machine import STEPS
+from states.lifecycle.machine import STEPS
+from states.oversight.sweeps import due_items
 from states.rules.working_days import WorkingCalendar
-from states.views.sweeps import due_items
 from states.vocabulary import ACTION_STATES, State
 
 SOON = 3

@@ -20,7 +20,7 @@ from bench.measure import percentile
 from bench.report import Report, fmt, yes
 from states.db.database import make_engine, upgrade_schema
 from states.db.models import Dossier, User
-from states.rules.credentials import hash_password
+from states.people.credentials import hash_password
 
 PASSWORD = "mat-khau-bench-web"
 DISTRICT = "bench-district"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from demo import preparation
 from demo.replay import DAILY, Demo
-from states.views.campaigns import open_campaigns, units_with_pending_renewals
+from states.programme.campaigns import open_campaigns, units_with_pending_renewals
 from states.vocabulary import CampaignKind
 from use_cases import campaigns, plans
 

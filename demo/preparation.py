@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from demo.replay import ADMIN, UNITS, Demo
 from demo.synthetic import person, slug
-from states.commands.preparation import PreparationInput
-from states.commands.training import CourseInput
 from states.db.models import User
+from states.training.preparation_commands import PreparationInput
+from states.training.training_commands import CourseInput
 from states.vocabulary import ContractedPart, PreparedBy
 from use_cases import admin, training
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from demo.replay import ADMIN, Demo
 from demo.synthetic import sample_product
 from states.db.models import AdministrativeUnit, Dossier
-from states.views.campaigns import open_campaigns, units_with_pending_renewals
-from states.views.reorganisation import plan_moves
-from states.views.territory import load_territory
+from states.programme.campaigns import open_campaigns, units_with_pending_renewals
+from states.reorganisation.reorganisation import plan_moves
+from states.territory.territory import load_territory
 from states.vocabulary import TERMINAL_STATES, CampaignKind, State, UnitLevel, tier_of
 from use_cases import dossiers, units
 

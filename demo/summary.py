@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from states.db.models import AdministrativeUnit, Dossier, OutboxMessage
+from states.oversight.stuck import StuckGroup
+from states.programme.plan import PlanCalendar
 from states.runtime import Runtime
-from states.views.plan import PlanCalendar
-from states.views.stuck import StuckGroup
-from states.views.units import FormerNames
+from states.territory.units import FormerNames
 from states.vocabulary import OutboxStatus
 from use_cases.plans import calendar
 from use_cases.queries import stuck

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from states.db.models import AdministrativeUnit, Dossier
 from states.runtime import Runtime
-from states.views.units import in_force
+from states.territory.units import in_force
 from states.vocabulary import LOCAL_STATES, UnitLevel
 from use_cases.identity import add_user_with_password, set_password
 

@@ -10,7 +10,7 @@ from prefect import flow, task
 from flows.context import flow_system
 from flows.retrying import TASK_RETRIES
 from flows.run_log import HOOKS
-from states.views.jsonable import jsonable
+from states.jsonable import jsonable
 from states.vocabulary import CampaignKind
 from use_cases import schedules
 

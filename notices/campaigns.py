@@ -12,10 +12,9 @@ from notices.rendering import letter
 from notices.spreadsheets import attachment, workbook_bytes
 from notifiers.message import Attachment
 from states.clock import format_date
-from states.commands.campaigns import OpenedCampaign
 from states.db.models import Campaign
-from states.runtime import Runtime
-from states.views.campaigns import (
+from states.programme.campaign_commands import OpenedCampaign
+from states.programme.campaigns import (
     ProposalRow,
     certified_products,
     group_by_unit,
@@ -25,6 +24,7 @@ from states.views.campaigns import (
     renewal_products,
     units_with_pending_renewals,
 )
+from states.runtime import Runtime
 from states.vocabulary import CampaignKind, RevocationReason, label
 
 SUBJECTS = {CampaignKind.RENEWAL: "Đánh giá lại sản phẩm OCOP",

@@ -8,8 +8,8 @@ from pathlib import Path
 import segno
 from fpdf import FPDF
 
+from states.registry.printable import Printable
 from states.rules.points import format_points
-from states.views.printable import Printable
 
 FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVuSerif"

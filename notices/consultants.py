@@ -2,7 +2,7 @@
 
 from notices.spreadsheets import workbook_bytes
 from states.rules.points import points_number
-from states.views.consultant_report import ConsultantReport
+from states.training.consultant_report import ConsultantReport
 from states.vocabulary import label
 
 CONSULTANT_HEADERS = (

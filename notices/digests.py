@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory, department_recipients
 from notices.rendering import letter
+from states.oversight.sweeps import DueItem, due_items
 from states.runtime import Runtime
-from states.views.sweeps import DueItem, due_items
 
 
 def queue_deadline_reminders(rt: Runtime, session: Session) -> QueueReport:

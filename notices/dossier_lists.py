@@ -4,7 +4,7 @@ from datetime import date
 
 from notices.spreadsheets import workbook_bytes
 from states.clock import format_date
-from states.views.dossiers import LateRow
+from states.dossiers.sheet import LateRow
 
 DOSSIER_HEADERS = ("Hồ sơ", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể", "Hạn",
                    "Trễ (ngày làm việc)")

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory
 from notices.rendering import letter
+from states.registry.certificates import expiring_certificates
 from states.runtime import Runtime
-from states.views.certificates import expiring_certificates
 
 
 def queue_expiry_notices(rt: Runtime, session: Session) -> QueueReport:

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory
 from notices.rendering import letter
+from states.dossiers.missing_documents import MissingDocuments, missing_documents
 from states.runtime import Runtime
-from states.views.missing_documents import MissingDocuments, missing_documents
 from states.vocabulary import State
 
 KIND = "missing_documents"

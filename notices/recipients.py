@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, User
-from states.views.departments import DepartmentView, department_on
-from states.views.units import FormerNames, home_province
+from states.territory.departments import DepartmentView, department_on
+from states.territory.units import FormerNames, home_province
 from states.vocabulary import Role
 
 

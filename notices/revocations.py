@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from notices.queueing import QueueReport
 from notices.recipients import UnitDirectory
 from notices.rendering import letter
+from states.registry.revocations import RevokedProduct, revoked_products
 from states.runtime import Runtime
-from states.views.revocations import RevokedProduct, revoked_products
 
 KIND = "revocation_decision"
 

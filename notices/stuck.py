@@ -12,9 +12,9 @@ from notices.rendering import letter
 from notices.spreadsheets import attachment, workbook_bytes
 from notices.training import coverage_filename, coverage_workbook, current_coverage
 from states.clock import format_date
+from states.oversight.stuck import StuckGroup, stuck_dossiers
 from states.runtime import Runtime
-from states.views.consultant_report import consultant_report
-from states.views.stuck import StuckGroup, stuck_dossiers
+from states.training.consultant_report import consultant_report
 
 STUCK_HEADERS = ("Trạng thái", "Việc cần làm", "Đơn vị", "Hồ sơ", "Sản phẩm", "Chủ thể",
                  "Vào trạng thái", "Hạn", "Số ngày ở trạng thái", "Quá hạn (ngày làm việc)")

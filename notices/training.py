@@ -12,7 +12,7 @@ from notices.spreadsheets import workbook_bytes
 from states.clock import format_date
 from states.db.models import TrainingCourse
 from states.runtime import Runtime
-from states.views.training import Coverage, UnitCoverage, coverage, upcoming_courses
+from states.training.training import Coverage, UnitCoverage, coverage, upcoming_courses
 
 
 def _course_subject(course: TrainingCourse, what: str, unit_name: str) -> str:

@@ -50,7 +50,7 @@ def diagram(
     fmt: Annotated[str, typer.Option("--format", help="mermaid hoặc svg (cần graphviz).")] = "mermaid",
 ) -> None:
     """In sơ đồ trạng thái hồ sơ, sinh từ chính bảng quy tắc (--json: các trạng thái và bước)."""
-    from states.rules.diagram import graphviz_dot, mermaid, transitions
+    from states.lifecycle.diagram import graphviz_dot, mermaid, transitions
 
     if state_of(ctx).as_json:
         emit_json(transitions())

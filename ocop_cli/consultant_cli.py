@@ -9,7 +9,7 @@ from ocop_cli.files import OutOption, report_with_file
 from ocop_cli.output import listing, say, table
 
 if TYPE_CHECKING:
-    from states.views.consultant_report import ConsultantReport
+    from states.training.consultant_report import ConsultantReport
 
 consultant_app = typer.Typer(help="Đơn vị tư vấn làm hồ sơ OCOP và kết quả hồ sơ của họ.",
                              no_args_is_help=True)

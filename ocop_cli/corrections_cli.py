@@ -22,7 +22,7 @@ from ocop_cli.units_cli import producer_app
 from states.vocabulary import ProducerType, Role
 
 if TYPE_CHECKING:
-    from states.commands.corrections import Corrected
+    from states.dossiers.corrections import Corrected
 
 ReasonOption = Annotated[str, typer.Option(
     "--reason", help="Lý do sửa (bắt buộc; lịch sử giữ lý do cùng giá trị cũ và mới).")]
@@ -32,7 +32,7 @@ RecordId = Annotated[int, typer.Argument(metavar="ID")]
 def corrected(as_json: bool, done: "Corrected | list[Corrected]") -> None:
     """JSON: the correction (`dossier correct`: the list, one per record corrected); for
     people, one sentence each."""
-    from states.views.corrections import describe, subject
+    from states.dossiers.correction_labels import describe, subject
 
     if as_json:
         emit_json(done)
@@ -71,7 +71,7 @@ def producer_edit(
         help="Xã / phường / thị trấn nơi chủ thể ở (tên hoặc mã).")] = None,
 ) -> None:
     """Sửa thông tin chủ thể số ID: tên, loại, email, điện thoại, xã nơi ở."""
-    from states.commands.producer_edits import ProducerCorrection
+    from states.corrections.record_edits import ProducerCorrection
     from use_cases.corrections import edit_producer
 
     state = state_of(ctx)
@@ -92,7 +92,7 @@ def dossier_correct(
 ) -> None:
     """Sửa biên bản kiểm tra thực tế và điểm hội đồng cấp huyện / xã khi hồ sơ còn ở cấp
     huyện / xã (chưa chuyển lên tỉnh)."""
-    from states.commands.dossier_corrections import DossierCorrection
+    from states.corrections.dossier_corrections import DossierCorrection
     from use_cases.corrections import correct_dossier
 
     state = state_of(ctx)

@@ -34,7 +34,7 @@ def demo(
     from demo.acts import replay
     from demo.summary import summary
     from states.vocabulary import State, label
-    from states.vocabulary_mail import mail_kind_label
+    from states.vocabulary.mail import mail_kind_label
 
     started = time.monotonic()
     result = replay(folder, say, year=year)

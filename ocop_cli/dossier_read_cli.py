@@ -28,7 +28,7 @@ def dossier_show(ctx: typer.Context, dossier_id: DossierId) -> None:
 
 def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Lịch sử thay đổi của hồ sơ."""
-    from states.views.corrections import event_note
+    from states.dossiers.correction_labels import event_note
     from use_cases.queries import dossier_history as events_of
 
     state = state_of(ctx)
@@ -50,7 +50,7 @@ def dossier_list(
     out: OutOption = None,
 ) -> None:
     """Danh sách hồ sơ (--out: ghi ra tệp Excel). Cửa sổ hẹp: ẩn cột Chủ thể, rồi Đơn vị."""
-    from states.views.dossiers import parse_state
+    from states.dossiers.sheet import parse_state
     from use_cases.queries import dossier_list_file, dossiers
 
     state = state_of(ctx)

@@ -9,8 +9,8 @@ from states.rules.points import format_points
 from states.vocabulary import label
 
 if TYPE_CHECKING:
-    from states.views.dossiers import CertificateView
-    from states.views.steps import StepOption
+    from states.dossiers.sheet import CertificateView
+    from states.lifecycle.steps import StepOption
     from use_cases.dossier_sheet import DossierSheet
 
 Rows = list[tuple[str, Any]]

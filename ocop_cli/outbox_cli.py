@@ -9,7 +9,7 @@ from ocop_cli.output import emit_json, listing, reply, say
 from ocop_cli.parsing import choices_help
 from states.errors import DeliveryFailed, InvalidInput
 from states.vocabulary import OutboxStatus
-from states.vocabulary_mail import mail_kind_label
+from states.vocabulary.mail import mail_kind_label
 
 if TYPE_CHECKING:
     from notifiers.outbox import OutboxRow

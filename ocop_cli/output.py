@@ -65,7 +65,7 @@ def progress(text: str) -> None:
 
 def emit_json(data: Any) -> None:
     """Any typed result (dataclasses, enums, dates) as JSON with codes and ISO dates."""
-    from states.views.jsonable import jsonable
+    from states.jsonable import jsonable
 
     sys.stdout.write(json_text(jsonable(data), indent=2) + "\n")
 

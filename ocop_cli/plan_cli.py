@@ -11,8 +11,8 @@ from ocop_cli.parsing import choices_help, parse_day
 from states.vocabulary import CampaignKind
 
 if TYPE_CHECKING:
-    from states.commands.planning import PlanSaved
-    from states.views.plan import PlanCalendar
+    from states.programme.plan import PlanCalendar
+    from states.programme.planning import PlanSaved
 
 plan_app = typer.Typer(help="Kế hoạch năm của tỉnh: các đợt đánh giá và chiến dịch theo lịch.",
                        no_args_is_help=True)
@@ -112,7 +112,7 @@ def plan_add_round(
         help="Bộ quy định (mặc định: bộ có hiệu lực ngày mở đăng ký).")] = None,
 ) -> None:
     """Thêm (hoặc sửa) một đợt đánh giá trong kế hoạch."""
-    from states.rules.plans import RoundSpec, parse_spec
+    from states.programme.plans import RoundSpec, parse_spec
     from use_cases.plans import add_round
 
     state = state_of(ctx)
@@ -140,7 +140,7 @@ def plan_add_campaign(
     """Thêm một chiến dịch vào kế hoạch: luồng hằng ngày mở vào ngày mở, nhắc trước hạn, đóng
     ngày làm việc sau hạn và gửi Sở danh sách."""
     from states.clock import format_date
-    from states.rules.plans import CampaignSpec, parse_spec
+    from states.programme.plans import CampaignSpec, parse_spec
     from states.vocabulary import CampaignKind, label, parse_code
     from use_cases.plans import add_campaign
 

@@ -10,7 +10,7 @@ from ocop_cli.parsing import choices_help
 from states.vocabulary import ContractedPart, PreparedBy
 
 if TYPE_CHECKING:
-    from states.commands.preparation import PreparationInput
+    from states.training.preparation_commands import PreparationInput
 
 PreparedByOption = Annotated[str | None, typer.Option(
     "--prepared-by", help=choices_help(PreparedBy, "Ai chuẩn bị hồ sơ (cán bộ hỗ trợ: cần "
@@ -26,7 +26,7 @@ ContractedOption = Annotated[list[str] | None, typer.Option(
 
 def preparation_input(prepared_by: str | None, officer: str | None, consultant: str | None,
                       contracted: list[str] | None) -> "PreparationInput | None":
-    from states.commands.preparation import parse_preparation
+    from states.training.preparation_commands import parse_preparation
 
     return parse_preparation(prepared_by, officer, consultant, contracted or [])
 

@@ -6,7 +6,7 @@ from ocop_cli.output import emit_json, say, styled
 from states.clock import format_date
 
 if TYPE_CHECKING:  # the ORM costs ~0.25 s to import: not for `ocop --help`
-    from states.views.dossiers import DossierView
+    from states.dossiers.sheet import DossierView
 
 
 def preparation_rows(view: "DossierView") -> list[tuple[str, Any]]:

@@ -12,7 +12,7 @@ from ocop_cli.parsing import parse_day
 from states.clock import format_date
 
 if TYPE_CHECKING:
-    from states.views.training import Coverage
+    from states.training.training import Coverage
 
 training_app = typer.Typer(help="Tập huấn cán bộ OCOP: lớp học, danh sách tham dự, độ phủ.",
                            no_args_is_help=True)
@@ -33,7 +33,7 @@ def training_open(
         "--unit", help="Đơn vị được mời (lặp lại được; mặc định: mọi đơn vị cấp huyện / xã).")] = None,
 ) -> None:
     """Mở lớp tập huấn và gửi giấy mời cho các đơn vị được mời (qua hộp thư đi)."""
-    from states.commands.training import CourseInput
+    from states.training.training_commands import CourseInput
     from use_cases.training import open_course
 
     state = state_of(ctx)

@@ -1,7 +1,7 @@
 """Setting the system up: schema and seed, users, units' contacts."""
 
-from states.commands import admin
-from states.views.units import list_units
+from states.people import admin
+from states.territory.units import list_units
 from states.vocabulary import Action
 from use_cases.transaction import allowed_to, in_transaction
 

@@ -8,9 +8,9 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from states.commands.training import SheetRow
 from states.errors import InvalidInput
-from states.rules.names import fold
+from states.folding import fold
+from states.training.training_commands import SheetRow
 
 # Folded headings each column may carry; a heading that starts with one of these matches.
 HEADINGS: dict[str, tuple[str, ...]] = {

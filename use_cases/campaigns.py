@@ -12,11 +12,10 @@ from notices.campaigns import (
     revocation_workbook,
 )
 from notices.revocations import queue_revocation_decision
-from states.commands import campaigns
 from states.db.models import Campaign
-from states.rules.permissions import authorize
-from states.runtime import Runtime
-from states.views.campaigns import (
+from states.permissions import authorize
+from states.programme import campaign_commands as campaigns
+from states.programme.campaigns import (
     CampaignView,
     ListedProduct,
     ProposalRow,
@@ -26,7 +25,8 @@ from states.views.campaigns import (
     renewal_products,
     units_with_pending_renewals,
 )
-from states.views.lookups import find_user
+from states.runtime import Runtime
+from states.territory.lookups import find_user
 from states.vocabulary import Action, CampaignKind, CampaignStatus
 from use_cases.dashboard import Download
 from use_cases.transaction import allowed_to, in_transaction

@@ -4,11 +4,11 @@ officer-helped dossiers, and the consultants known so far."""
 from notices.consultants import consultant_filename, consultant_workbook
 from notices.spreadsheets import attachment
 from notifiers.message import Attachment
-from states.rules.permissions import authorize
+from states.permissions import authorize
 from states.runtime import Runtime
-from states.views.consultant_report import ConsultantReport, consultant_report
-from states.views.consultant_report import consultants as known_consultants
-from states.views.lookups import find_user
+from states.territory.lookups import find_user
+from states.training.consultant_report import ConsultantReport, consultant_report
+from states.training.consultant_report import consultants as known_consultants
 from states.vocabulary import Action
 from use_cases.transaction import reading
 

@@ -11,16 +11,16 @@ from sqlalchemy.orm import Session
 from notices.stuck import stuck_filename, stuck_workbook
 from notices.training import current_coverage
 from states.db.models import DossierEvent
-from states.rules.permissions import authorize
+from states.oversight.dashboard import Dashboard, dashboard
+from states.oversight.stuck import StuckGroup
+from states.oversight.upcoming import UpcomingWork, upcoming_work
+from states.permissions import authorize
+from states.programme.campaigns import CampaignView, list_campaigns
+from states.programme.plan import PlanCalendar, plan_calendar
+from states.reorganisation.reorganisation import plan_moves
 from states.runtime import Runtime
-from states.views.campaigns import CampaignView, list_campaigns
-from states.views.dashboard import Dashboard, dashboard
-from states.views.lookups import find_user
-from states.views.plan import PlanCalendar, plan_calendar
-from states.views.reorganisation import plan_moves
-from states.views.stuck import StuckGroup
-from states.views.training import Coverage
-from states.views.upcoming import UpcomingWork, upcoming_work
+from states.territory.lookups import find_user
+from states.training.training import Coverage
 from states.vocabulary import Action
 from use_cases.queries import stuck
 

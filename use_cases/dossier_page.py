@@ -7,17 +7,17 @@ from sqlalchemy import select
 
 from notifiers.outbox import OutboxRow, messages_mentioning
 from states.db.models import Certificate
-from states.rules.permissions import may
-from states.runtime import Runtime
-from states.views.campaigns import CampaignView, list_campaigns
-from states.views.dossiers import DossierView, EventView, full_view, history
-from states.views.evidence import (
+from states.dossiers.evidence import (
     DocumentRow,
     InspectionView,
     SheetView,
 )
-from states.views.lookups import find_user
-from states.views.steps import StepOption, allowed_steps
+from states.dossiers.sheet import DossierView, EventView, full_view, history
+from states.lifecycle.steps import StepOption, allowed_steps
+from states.permissions import may
+from states.programme.campaigns import CampaignView, list_campaigns
+from states.runtime import Runtime
+from states.territory.lookups import find_user
 from states.vocabulary import (
     TERMINAL_STATES,
     Action,

@@ -8,9 +8,7 @@ from sqlalchemy.orm import Session
 
 from states.clock import local_date
 from states.db.models import Dossier, User
-from states.runtime import Runtime
-from states.views.dossiers import DossierView, EventView, full_view, history
-from states.views.evidence import (
+from states.dossiers.evidence import (
     DocumentRow,
     InspectionView,
     SheetView,
@@ -18,9 +16,11 @@ from states.views.evidence import (
     inspections,
     score_sheets,
 )
-from states.views.facts import DossierFacts
-from states.views.lookups import find_user
-from states.views.steps import StepOption, allowed_steps
+from states.dossiers.sheet import DossierView, EventView, full_view, history
+from states.lifecycle.facts import DossierFacts
+from states.lifecycle.steps import StepOption, allowed_steps
+from states.runtime import Runtime
+from states.territory.lookups import find_user
 from states.vocabulary import Action
 from use_cases.queries import visible_dossier
 

@@ -4,15 +4,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from notices.missing_documents import queue_missing_documents_letter
-from states.commands import endings, evaluation, recognition, register
-from states.commands.preparation import PreparationInput, parse_preparation
-from states.commands.preparation import set_preparation as record_preparation
+from states.dossiers.preparation import PreparationView
+from states.dossiers.sheet import DossierView
 from states.errors import InvalidInput
-from states.rules.permissions import authorize
+from states.evaluation import scoring_commands as evaluation
+from states.lifecycle import endings, register
+from states.permissions import authorize
+from states.registry import recognition
 from states.runtime import Runtime
-from states.views.dossiers import DossierView
-from states.views.lookups import find_user
-from states.views.preparation import PreparationView
+from states.territory.lookups import find_user
+from states.training.preparation_commands import PreparationInput, parse_preparation
+from states.training.preparation_commands import set_preparation as record_preparation
 from states.vocabulary import Action
 from use_cases.queries import visible_dossier
 from use_cases.revocations import revoke_and_tell

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from states.commands import identity, sessions
-from states.commands.admin import UserView, add_user
-from states.commands.sessions import LoginOutcome, SessionUser
 from states.db.models import User
+from states.people import identity, sessions
+from states.people.admin import UserView, add_user
+from states.people.sessions import LoginOutcome, SessionUser
+from states.people.users import list_users
 from states.runtime import Runtime
-from states.views.lookups import find_user
-from states.views.users import list_users
+from states.territory.lookups import find_user
 from states.vocabulary import Action
 from use_cases.transaction import allowed_to, in_transaction
 

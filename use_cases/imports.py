@@ -10,11 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from notices.import_workbooks import check_report, template
-from states.commands.product_import import ProductImporter
-from states.commands.user_import import UserImporter
 from states.errors import Conflict
-from states.rules.product_rows import PRODUCTS
-from states.rules.user_rows import USERS
+from states.people.user_import import UserImporter
+from states.people.user_rows import USERS
+from states.registry.product_import import ProductImporter
+from states.registry.product_rows import PRODUCTS
 from states.runtime import Runtime
 from states.tables.checking import (
     CheckedTable,

@@ -8,9 +8,9 @@ from sqlalchemy import inspect, select
 
 from states.db.models import User
 from states.errors import NotFound, PermissionDenied
-from states.rules.permissions import role_label
+from states.permissions import role_label
 from states.runtime import Runtime
-from states.views.lookups import find_user
+from states.territory.lookups import find_user
 from states.vocabulary import Role
 
 HOW_TO_NAME = "ghi rõ người thực hiện bằng --as TÊN (ví dụ: ocop --as admin …) hoặc export OCOP_USER=TÊN"

@@ -8,11 +8,11 @@ from notifiers.outbox import checked_limit, list_messages, retry, retry_all_fail
 from notifiers.sending import dispatch
 from notifiers.settings import NotifierSettings
 from states.clock import end_of_local_day
-from states.commands.placeholder_mail import placeholder_recipients
 from states.errors import ConfigurationError
-from states.rules.permissions import authorize
+from states.people.placeholder_mail import placeholder_recipients
+from states.permissions import authorize
 from states.runtime import Runtime
-from states.views.lookups import find_user
+from states.territory.lookups import find_user
 from states.vocabulary import Action
 from use_cases.transaction import allowed_to
 

@@ -5,22 +5,22 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from states.commands.planning import (
+from states.errors import InvalidInput
+from states.file_problems import why_unreadable
+from states.oversight.upcoming import UpcomingWork, upcoming_work
+from states.permissions import authorize
+from states.programme.plan import PlanCalendar, plan_calendar
+from states.programme.plan_workbook import read_plan_workbook
+from states.programme.planning import (
     PlanSaved,
     check_registration_windows,
     save_campaign,
     save_plans,
     save_round,
 )
-from states.errors import InvalidInput
-from states.file_problems import why_unreadable
-from states.rules.permissions import authorize
-from states.rules.plan_workbook import read_plan_workbook
-from states.rules.plans import CampaignSpec, RoundSpec, plan_files, read_plan_file
+from states.programme.plans import CampaignSpec, RoundSpec, plan_files, read_plan_file
 from states.runtime import Runtime
-from states.views.lookups import find_user
-from states.views.plan import PlanCalendar, plan_calendar
-from states.views.upcoming import UpcomingWork, upcoming_work
+from states.territory.lookups import find_user
 from states.vocabulary import Action
 
 ADD_ROUND_SOURCE = "ocop plan add-round"

@@ -5,11 +5,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Dossier, User
-from states.errors import PermissionDenied
-from states.rules.permissions import sees_unit
-from states.runtime import Runtime
-from states.views import campaigns, units
-from states.views.dossiers import (
+from states.dossiers.sheet import (
     DossierView,
     EventView,
     LateRow,
@@ -18,8 +14,13 @@ from states.views.dossiers import (
     list_dossiers,
     load_dossier,
 )
-from states.views.lookups import dossier_not_found, find_unit, find_user
-from states.views.stuck import StuckGroup, stuck_dossiers
+from states.errors import PermissionDenied
+from states.oversight.stuck import StuckGroup, stuck_dossiers
+from states.permissions import sees_unit
+from states.programme import campaigns
+from states.runtime import Runtime
+from states.territory import units
+from states.territory.lookups import dossier_not_found, find_unit, find_user
 from states.vocabulary import ACTION_STATES, Role, State, UnitLevel
 from use_cases.transaction import reading
 

@@ -8,15 +8,15 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from states.commands.register import rulebook_of_today
 from states.db.models import User
 from states.folding import plain_words
-from states.rules.unit_names import short_name
+from states.lifecycle.register import rulebook_of_today
+from states.people.users import UserRow, list_users
 from states.runtime import Runtime
-from states.views.consultant_report import consultants
-from states.views.lookups import find_user
-from states.views.units import UnitView, list_units
-from states.views.users import UserRow, list_users
+from states.territory.lookups import find_user
+from states.territory.unit_names import short_name
+from states.territory.units import UnitView, list_units
+from states.training.consultant_report import consultants
 from states.vocabulary import (
     LEVELS_OF_TIER,
     ContractedPart,

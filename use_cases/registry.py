@@ -10,11 +10,9 @@ from datetime import datetime
 from notices.certificate_pdf import certificate_pdf
 from notices.sheet_cells import csv_field
 from states.clock import local_date
-from states.runtime import Runtime
-from states.views.jsonable import jsonable
-from states.views.lookups import find_user
-from states.views.printable import Printable, printable
-from states.views.registry import (
+from states.jsonable import jsonable
+from states.registry.printable import Printable, printable
+from states.registry.register_search import (
     RegistryEntry,
     SearchPage,
     by_token,
@@ -22,6 +20,8 @@ from states.views.registry import (
     search,
     whole_registry,
 )
+from states.runtime import Runtime
+from states.territory.lookups import find_user
 from use_cases.queries import visible_dossier
 
 OPEN_DATA_FIELDS = ("certificate_number", "product", "producer", "unit", "stars", "decision",

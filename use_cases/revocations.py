@@ -4,9 +4,9 @@ producer are told in the same transaction."""
 from sqlalchemy.orm import Session
 
 from notices.revocations import queue_revocation_decision
-from states.commands import endings
+from states.dossiers.sheet import DossierView
+from states.lifecycle import endings
 from states.runtime import Runtime
-from states.views.dossiers import DossierView
 
 
 def revoke_and_tell(rt: Runtime, session: Session, actor: str, dossier_id: int, *, reason: str,

@@ -8,8 +8,8 @@ from notices.expiry import queue_expiry_notices
 from notices.queueing import QueueReport
 from notices.stuck import queue_stuck_report
 from notices.training import queue_training_reminders
-from states.commands.expiry import expire_lapsed
-from states.commands.planned_campaigns import close_planned, open_planned, plan_auto_renewal
+from states.programme.planned_campaigns import close_planned, open_planned, plan_auto_renewal
+from states.registry.expiry import expire_lapsed
 from states.runtime import Runtime
 from states.vocabulary import CampaignKind
 from use_cases.campaigns import CampaignClosed, CampaignOpened, closed_result

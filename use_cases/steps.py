@@ -5,10 +5,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from states.commands import endings, evaluation, recognition
 from states.errors import Conflict, InvalidInput, NotFound
+from states.evaluation import scoring_commands as evaluation
+from states.lifecycle import endings
+from states.registry import recognition
 from states.runtime import Runtime
-from states.views.lookups import find_user
+from states.territory.lookups import find_user
 from states.vocabulary import Action, RevocationReason
 from use_cases.inputs import FieldError, parse_day, parse_points, split_names
 from use_cases.queries import visible_dossier

@@ -14,14 +14,14 @@ from notices.training import (
     queue_invitations,
 )
 from notifiers.message import Attachment
-from states.commands import training
-from states.commands.training import Attendance, CourseInput, UnmatchedRow
 from states.db.models import TrainingAttendance
-from states.rules.permissions import authorize
+from states.permissions import authorize
 from states.runtime import Runtime
-from states.views.course import course_detail
-from states.views.lookups import find_user
-from states.views.training import CourseRow, Coverage, list_courses
+from states.territory.lookups import find_user
+from states.training import training_commands as training
+from states.training.course import course_detail
+from states.training.training import CourseRow, Coverage, list_courses
+from states.training.training_commands import Attendance, CourseInput, UnmatchedRow
 from states.vocabulary import Action, AttendanceSource
 from use_cases.attendance_sheet import read_attendance_sheet
 from use_cases.transaction import allowed_to, in_transaction

@@ -7,9 +7,9 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
-from states.rules.permissions import authorize
+from states.permissions import authorize
 from states.runtime import Runtime
-from states.views.lookups import find_user
+from states.territory.lookups import find_user
 from states.vocabulary import Action
 
 P = ParamSpec("P")

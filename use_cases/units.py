@@ -4,20 +4,21 @@ Department's "chưa xác định xã" list and settling one dossier of it."""
 from datetime import date
 from pathlib import Path
 
-from states.commands import reorganise as switch
-from states.commands import unit_import, units
-from states.rules.permissions import authorize
+from states.permissions import authorize
+from states.reorganisation import reorganise as switch
+from states.reorganisation import settling, unit_import
+from states.reorganisation.reorganisation import UnsettledRow, plan_moves
 from states.runtime import Runtime
-from states.views.lookups import find_user
-from states.views.reorganisation import UnsettledRow, plan_moves
+from states.territory import unit_commands as units
+from states.territory.lookups import find_user
 from states.vocabulary import Action
 from use_cases.tables import read_table
 from use_cases.transaction import in_transaction
 
 add_unit = in_transaction(units.add_unit)
 rename_unit = in_transaction(units.rename_unit)
-assign_unit = in_transaction(units.assign_unit)
-set_producer_commune = in_transaction(units.set_producer_commune)
+assign_unit = in_transaction(settling.assign_unit)
+set_producer_commune = in_transaction(settling.set_producer_commune)
 
 
 def import_units(rt: Runtime, actor: str, path: Path) -> unit_import.ImportResult:

@@ -7,13 +7,13 @@ from sqlalchemy.orm import Session
 
 from states.clock import local_date
 from states.db.models import User
-from states.rules.permissions import may
+from states.dossiers.sheet import parse_state
+from states.oversight.worklist import WORK_STATES, WorkFilter, WorkPage, work_counts, work_page
+from states.permissions import may
+from states.programme.campaigns import CampaignView, list_campaigns
 from states.runtime import Runtime
-from states.views.campaigns import CampaignView, list_campaigns
-from states.views.dossiers import parse_state
-from states.views.lookups import find_unit, find_user
-from states.views.units import UnitView
-from states.views.worklist import WORK_STATES, WorkFilter, WorkPage, work_counts, work_page
+from states.territory.lookups import find_unit, find_user
+from states.territory.units import UnitView
 from states.vocabulary import Action, CampaignStatus, Role, State
 from use_cases.queries import unit_in_view
 from use_cases.registration import filter_units

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from states.commands.preparation import parse_preparation
 from states.errors import InvalidInput
-from states.views.jsonable import jsonable
+from states.jsonable import jsonable
+from states.training.preparation_commands import parse_preparation
 from use_cases.dashboard import department_dashboard
 from use_cases.dossier_page import dossier_with_steps
 from use_cases.dossiers import register_product

@@ -10,8 +10,8 @@ from fastapi import Depends, Request
 from starlette.datastructures import FormData
 
 from bootstrap.system import System
-from states.commands.sessions import SessionUser
 from states.errors import NotFound
+from states.people.sessions import SessionUser
 from states.runtime import Runtime
 from use_cases.identity import api_user as token_user
 from use_cases.identity import resolve_session

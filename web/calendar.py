@@ -5,9 +5,9 @@ Only the layout is chosen here: the dates, their timing and the statuses come fr
 from dataclasses import dataclass, field
 from datetime import date
 
-from states.views.campaigns import CampaignView
-from states.views.plan import CalendarEvent, PlanCalendar
-from states.views.upcoming import NextAction, UpcomingWork
+from states.oversight.upcoming import NextAction, UpcomingWork
+from states.programme.campaigns import CampaignView
+from states.programme.plan import CalendarEvent, PlanCalendar
 from states.vocabulary import PlanEvent
 
 # What each schedule is, in the words of the dashboard (the flows' names as `ocop flows` lists them).

@@ -3,8 +3,8 @@ machine's own STEPS table, each box with its live count and how many are late.""
 
 from dataclasses import dataclass
 
-from states.rules.machine import STEPS
-from states.views.dashboard import Cell
+from states.lifecycle.machine import STEPS
+from states.oversight.dashboard import Cell
 from states.vocabulary import State, label
 
 # Where each state sits (column, row): the evaluation path runs left to right along row 0,

@@ -4,8 +4,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from states.views.jsonable import jsonable
-from states.views.registry import MAX_PAGE, certificate_url
+from states.jsonable import jsonable
+from states.registry.register_search import MAX_PAGE, certificate_url
 from use_cases.registry import search_registry
 from web.api import ERRORS
 from web.auth import rt_of, system_of

@@ -9,9 +9,9 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from states.clock import format_date, format_local_datetime
+from states.dossiers.correction_labels import event_note
+from states.oversight.worklist import COUNT_CAP
 from states.rules.points import format_points
-from states.views.corrections import event_note
-from states.views.worklist import COUNT_CAP
 from states.vocabulary import LABELS, State
 
 HERE = Path(__file__).parent

@@ -1,1 +1,2 @@
-"""What is allowed: the state machine, rulebooks, working days, deadlines and permissions."""
+"""The rulebooks (versioned law, one file per rulebook), the working-day calendar, and how points
+and terms are computed and read."""

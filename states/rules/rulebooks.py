@@ -15,13 +15,20 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from states.choices import choose
 from states.errors import ConfigurationError, InvalidInput
 from states.file_problems import why_unreadable
-from states.rules.plans import is_plan_file
 from states.rules.working_days import WorkingCalendar
 from states.validation_language import reason_of
 
 BUILTIN_DIR = Path(__file__).parent / "data"
 PROVINCE_FILE_NAME = "province.toml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+# A yearly plan is kept in the rules directory too, as plan-YYYY.toml: not a rulebook.
+PLAN_PREFIX = "plan-"
+
+
+def is_plan_file(path: Path) -> bool:
+    return path.name.startswith(PLAN_PREFIX) and path.suffix == ".toml"
 
 
 def _known_states(limits: dict[str, int]) -> dict[str, int]:
@@ -221,7 +228,7 @@ def load_rules(extra_dir: Path | None = None) -> RuleRegistry:
         province_path = extra_dir / PROVINCE_FILE_NAME
         if province_path.exists():
             province = _validated(ProvinceSettings, province_path)
-        # plan-YYYY.toml files are the yearly plan (states/rules/plans.py), not rulebooks.
+        # plan-YYYY.toml files are the yearly plan (states/programme/plans.py), not rulebooks.
         paths += sorted(p for p in extra_dir.glob("*.toml")
                         if p.name != PROVINCE_FILE_NAME and not is_plan_file(p))
     rulebooks: dict[str, Rulebook] = {}

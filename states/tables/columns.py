@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from states.clock import out_of_range
+from states.contacts import valid_email
 from states.errors import InvalidInput
 from states.folding import plain_words
-from states.rules.contacts import valid_email
 
 DAY_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 EXCEL_EPOCH = date(1899, 12, 30)  # a date typed as a number: days since this day

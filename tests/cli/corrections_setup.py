@@ -67,7 +67,7 @@ def scored(ocop: Cli) -> int:
 
 def history_notes(url: str, dossier: int) -> list[str]:
     """The notes `dossier history` prints (its table wraps at 80 columns: read them whole)."""
-    from states.views.corrections import event_note
+    from states.dossiers.correction_labels import event_note
     from tests.conftest import make_runtime
     from use_cases.queries import dossier_history
 

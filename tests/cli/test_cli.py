@@ -121,7 +121,7 @@ def test_configuration_error_on_missing_schema(tmp_path) -> None:  # type: ignor
 
 
 def test_conflict_exit_code(ocop, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from states.commands import change
+    from states.lifecycle import change
     from tests.conftest import make_runtime
     from use_cases import dossiers
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from states.db.models import ApiToken, User
-from states.rules.credentials import token_digest, verify_password
+from states.people.credentials import token_digest, verify_password
 from tests.cli.actors import invoke
 from tests.conftest import make_runtime
 

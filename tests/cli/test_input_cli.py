@@ -177,7 +177,7 @@ def test_init_seed_is_a_packaged_name_or_a_file_never_a_path_under_the_seeds(tmp
     for seed in ("../../x", "../seeds/bac-giang-2022", "/etc/passwd", "bac-giang-2022/../x"):
         result = runner.invoke(app, ["--db", url, "init", "--seed", seed])
         assert result.exit_code == 2 and "bac-giang-2022" in result.stderr, result.output
-    from states.commands.seeding import SEEDS_DIR
+    from states.territory.seeding import SEEDS_DIR
 
     own = tmp_path / "tinh-thu.toml"
     own.write_text((SEEDS_DIR / "bac-giang-2022.toml").read_text(encoding="utf-8"),

@@ -90,7 +90,7 @@ def test_training_reminder_flow_reminds_a_unit_without_a_trained_officer(
     from flows.runner import run_flows
 
     monkeypatch.setenv("OCOP_DATABASE_URL", sqlite_url)  # the runtime's environment names it
-    from states.commands.training import CourseInput
+    from states.training.training_commands import CourseInput
     from use_cases.training import open_course
 
     monkeypatch.setenv("OCOP_OUTBOX_DIR", str(tmp_path / "outbox"))

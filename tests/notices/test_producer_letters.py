@@ -61,7 +61,7 @@ def letters(rt: Runtime) -> dict[str, OutboxMessage]:
 
 def register(rt: Runtime, email: str | None = "htx@example.vn", actor: str = "admin",
              officer: str | None = None) -> int:
-    from states.commands.preparation import parse_preparation
+    from states.training.preparation_commands import parse_preparation
 
     return c.register_product(
         rt, actor, unit="Yên Thế", producer="HTX Gà đồi", producer_type="cooperative",

@@ -8,9 +8,9 @@ from notices.digests import queue_deadline_reminders
 from notices.expiry import queue_expiry_notices
 from notices.rendering import render
 from states.db.models import OutboxMessage
+from states.oversight.sweeps import DueItem
 from states.runtime import Runtime
-from states.views.departments import DepartmentView
-from states.views.sweeps import DueItem
+from states.territory.departments import DepartmentView
 from tests.builders import advance, register
 from tests.conftest import at
 from use_cases import admin

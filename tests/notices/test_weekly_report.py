@@ -8,9 +8,9 @@ from io import BytesIO
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from states.commands.preparation import parse_preparation
 from states.db.models import OutboxMessage
 from states.runtime import Runtime
+from states.training.preparation_commands import parse_preparation
 from tests.conftest import at
 from use_cases import admin, schedules
 from use_cases import dossiers as c

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from states.db.models import Certificate
 from states.errors import NotFound
+from states.registry.register_search import RegistryEntry
 from states.runtime import Runtime
-from states.views.registry import RegistryEntry
 from tests.builders import advance, register
 from tests.conftest import at
 from tests.registry.lists import BAC_GIANG, filled_template

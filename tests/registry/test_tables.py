@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from states.db.models import User
 from states.errors import InvalidInput
-from states.rules.product_rows import PRODUCTS
+from states.registry.product_rows import PRODUCTS
 from states.runtime import Runtime
 from states.tables import checking
 from states.tables.columns import CellError, day, number

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from states.commands.change import DossierChange
 from states.db.models import DossierEvent, ScoreSheet
 from states.errors import Conflict
+from states.lifecycle.change import DossierChange
 from states.runtime import Runtime
 from states.vocabulary import Action, CouncilLevel
 from tests.builders import advance, register

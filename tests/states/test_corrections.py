@@ -4,12 +4,12 @@ correction made from a stale read loses to the step that moved first."""
 import pytest
 from sqlalchemy import select
 
-from states.commands.dossier_corrections import DossierCorrection, correct_dossier
+from states.corrections.dossier_corrections import DossierCorrection, correct_dossier
 from states.db.models import Dossier, DossierEvent, ScoreSheet
 from states.errors import Conflict
 from states.runtime import Runtime
 from states.vocabulary import Correction, label
-from states.vocabulary_corrections import CorrectedField
+from states.vocabulary.corrections import CorrectedField
 from tests.builders import advance, register
 from use_cases import dossiers
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from states.rules.names import fold, organisation_key
+from states.folding import fold, organisation_key
 
 SAME_FIRM = [
     ("Cty TNHH Tư vấn ABC", "Công ty TNHH tư vấn ABC"),

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from states.errors import ConfigurationError
-from states.rules.diagram import mermaid
-from states.rules.machine import MACHINE, STEPS
+from states.lifecycle.diagram import mermaid
+from states.lifecycle.machine import MACHINE, STEPS
 from states.rules.rulebooks import load_rules
 from states.vocabulary import State
 from tests.builders import register

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from states.commands.seeding import SEEDS_DIR
 from states.db.models import AdministrativeUnit, UnitSuccession
 from states.runtime import Runtime
-from states.views.departments import department_on
+from states.territory.departments import department_on
+from states.territory.seeding import SEEDS_DIR
 from use_cases import admin
 from use_cases.queries import list_units
 

@@ -3,7 +3,7 @@ split, carved out, chained), without a database."""
 
 from datetime import date
 
-from states.rules.successions import Link, Territory, UnitFacts
+from states.territory.successions import Link, Territory, UnitFacts
 
 END_2024, END_JUNE = date(2024, 12, 31), date(2025, 6, 30)
 JAN, JULY = date(2025, 1, 1), date(2025, 7, 1)

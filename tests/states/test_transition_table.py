@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from states.db.models import Dossier, DossierEvent
 from states.errors import RuleRefused
-from states.rules.machine import TRIGGERS
+from states.lifecycle.machine import TRIGGERS
 from states.runtime import Runtime
 from states.vocabulary import State
 from tests.builders import REQUIRED_DOCS, advance, register

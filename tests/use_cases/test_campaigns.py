@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from notices.campaigns import queue_campaign_reminders
-from states.commands.expiry import expire_lapsed
 from states.db.models import Certificate, DossierEvent, OutboxMessage
 from states.errors import InvalidInput, PermissionDenied, RuleRefused
+from states.registry.expiry import expire_lapsed
 from states.runtime import Runtime
 from tests.builders import advance, register
 from tests.conftest import at

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from states.commands.preparation import parse_preparation
 from states.runtime import Runtime
-from states.views.consultant_report import PreparationOutcome
+from states.training.consultant_report import PreparationOutcome
+from states.training.preparation_commands import parse_preparation
 from tests.builders import REQUIRED_DOCS
 from tests.conftest import at
 from use_cases import consultants

@@ -4,10 +4,10 @@ the history, consultants kept once however they are spelt, nothing written on ba
 import pytest
 from sqlalchemy import func, select
 
-from states.commands.preparation import parse_preparation
 from states.db.models import Consultant, Dossier, DossierPreparation, OutboxMessage
 from states.errors import InvalidInput, NotFound, PermissionDenied
 from states.runtime import Runtime
+from states.training.preparation_commands import parse_preparation
 from states.vocabulary import ContractedPart, PreparedBy
 from use_cases import admin
 from use_cases import dossiers as c

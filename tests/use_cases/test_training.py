@@ -13,7 +13,6 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from notices.training import queue_invitations
-from states.commands.training import CourseInput
 from states.db.models import (
     OutboxMessage,
     TrainingAttendance,
@@ -23,6 +22,7 @@ from states.db.models import (
 )
 from states.errors import InvalidInput, NotFound, PermissionDenied
 from states.runtime import Runtime
+from states.training.training_commands import CourseInput
 from tests.conftest import at, make_runtime
 from use_cases import admin, schedules, training
 

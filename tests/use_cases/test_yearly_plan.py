@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from states.errors import ConfigurationError, InvalidInput, RuleRefused
-from states.rules.plans import RoundSpec
+from states.programme.plans import RoundSpec
 from states.runtime import Runtime
 from tests.builders import advance, register
 from tests.conftest import at

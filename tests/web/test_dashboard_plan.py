@@ -5,7 +5,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from states.commands.training import CourseInput
+from states.training.training_commands import CourseInput
 from states.vocabulary import CampaignKind
 from tests.conftest import at
 from tests.web.conftest import Site

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from states.db.models import DossierEvent, OutboxMessage
-from states.rules.machine import STEPS
+from states.lifecycle.machine import STEPS
 from tests.builders import REQUIRED_DOCS, advance, register
 from tests.conftest import at
 from tests.web.conftest import Site, csrf_of
@@ -236,7 +236,7 @@ def test_outbox_lists_by_status_and_retries_a_failed_message(site: Site) -> None
 
 
 def test_the_dossier_page_history_shows_a_correction(site: Site) -> None:
-    from states.commands.dossier_corrections import DossierCorrection
+    from states.corrections.dossier_corrections import DossierCorrection
     from use_cases.corrections import correct_dossier
 
     dossier = register(site.rt, unit="Huyện Yên Thế")

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from states.commands.sessions import ABSOLUTE_TIMEOUT
 from states.errors import InvalidInput
+from states.people.sessions import ABSOLUTE_TIMEOUT
 from use_cases.identity import change_password, login, logout
 from web.auth import (
     LOGIN_CSRF_COOKIE,

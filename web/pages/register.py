@@ -6,8 +6,8 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from states.commands.preparation import PreparationInput, parse_preparation
 from states.errors import InvalidInput, NotFound, RuleRefused
+from states.training.preparation_commands import PreparationInput, parse_preparation
 from use_cases.dossiers import register_product
 from use_cases.registration import registration_choices
 from web.auth import CheckedForm, PageUser, rt_of

@@ -4,7 +4,7 @@ leads), and the whole registry as open data. Every route is limited per client a
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
-from states.views.registry import CERTIFICATE_PATH
+from states.registry.register_search import CERTIFICATE_PATH
 from use_cases.registry import open_data, public_certificate, search_registry
 from web.auth import rt_of, system_of
 from web.downloads import disposition

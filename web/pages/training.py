@@ -9,8 +9,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
-from states.commands.training import CourseInput
 from states.errors import InvalidInput, NotFound
+from states.training.training_commands import CourseInput
 from use_cases.inputs import parse_day, split_names
 from use_cases.queries import list_units
 from use_cases.training import (

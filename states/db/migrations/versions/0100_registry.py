@@ -20,7 +20,7 @@ BATCH = 5000
 
 
 def _fold(text: str) -> str:
-    # Frozen copy of states.rules.names.fold as it was when this migration was written.
+    # Frozen copy of states.folding.fold as it was when this migration was written.
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())

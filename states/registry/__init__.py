@@ -1,0 +1,1 @@
+"""The registry: certificates, recognition and expiry, the public register, imported products and producers."""

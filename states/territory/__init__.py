@@ -1,0 +1,1 @@
+"""Territory: administrative units over time, their names, communes, departments and successions."""

@@ -1,0 +1,1 @@
+"""Task 2 of the seed letter: training courses and attendance, who prepared each dossier, consultants."""
