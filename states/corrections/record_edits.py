@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 
 from states.contacts import valid_email
 from states.db.models import AdministrativeUnit, Dossier, Producer, Product
+from states.db.stored_text import length_of
 from states.dossiers.corrections import (
     Corrected,
     changes,
     nothing_given,
     record_on_dossiers,
     required_reason,
-    required_text,
 )
 from states.errors import InvalidInput, NotFound, RuleRefused
 from states.folding import fold
@@ -26,6 +26,7 @@ from states.permissions import authorize
 from states.runtime import Runtime
 from states.tables.columns import CellError, phone
 from states.territory.lookups import find_user
+from states.typed_text import optional_name
 from states.vocabulary import (
     LOCAL_STATES,
     Action,
@@ -61,7 +62,7 @@ def edit_product(rt: Runtime, session: Session, actor: str, product_id: int, *,
                  name: str | None = None, group: str | None = None,
                  reason: str | None) -> Corrected:
     why = required_reason(reason)
-    new_name = required_text(name, "Tên sản phẩm")
+    new_name = optional_name(name, "Tên sản phẩm", length_of(Product.name))
     if new_name is None and group is None:
         raise nothing_given("--name hoặc --group")
     product = session.get(Product, product_id)
@@ -100,7 +101,7 @@ def edit_producer(rt: Runtime, session: Session, actor: str, producer_id: int,
     why = required_reason(reason)
     if wanted == ProducerCorrection():
         raise nothing_given("--name, --type, --email, --phone hoặc --commune")
-    name = required_text(wanted.name, "Tên chủ thể")
+    name = optional_name(wanted.name, "Tên chủ thể", length_of(Producer.name))
     kind = parse_code(ProducerType, wanted.kind, "Loại chủ thể") if wanted.kind else None
     email = valid_email(wanted.email) if wanted.email is not None else None
     number = _phone(wanted.phone)

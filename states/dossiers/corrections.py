@@ -30,16 +30,6 @@ def required_reason(reason: str | None) -> str:
     return text
 
 
-def required_text(value: str | None, what: str) -> str | None:
-    """A new name as typed, spaces tidied; None when not given; refused when blank."""
-    if value is None:
-        return None
-    text = " ".join(value.split())
-    if not text:
-        raise InvalidInput(f"{what} không được để trống.")
-    return text
-
-
 def nothing_given(options: str) -> InvalidInput:
     return InvalidInput(f"Cần ít nhất một giá trị cần sửa: {options}.")
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from states.db.models import AuthEvent, User
+from states.db.models import AdministrativeUnit, AuthEvent, User
 from states.dossiers.corrections import Corrected, changes, required_reason
 from states.errors import InvalidInput, RuleRefused
 from states.people.sessions import AuthEventKind, end_sessions
@@ -30,13 +30,12 @@ def _unit_name(user: User) -> str | None:
     return user.unit.name if user.unit is not None else None
 
 
-def set_role(rt: Runtime, session: Session, actor: str, name: str, *, role: str,
-             unit: str | None, reason: str | None) -> Corrected:
-    """Give `name` a role (and a unit); their sessions end, so the next request sees it."""
-    why = required_reason(reason)
+def role_and_unit(rt: Runtime, session: Session, actor: str, user: User, role: str,
+                  unit: str | None) -> tuple[Role, AdministrativeUnit | None]:
+    """The one rule for a user's role and unit, whichever face changes them (the CLI's
+    `user set-role`, the web's users page): the unit as of today, an officer needs one, nobody
+    demotes themselves, a disabled account keeps what it had."""
     parsed = parse_code(Role, role, "Vai trò")
-    authorize(find_user(session, actor), Action.MANAGE_USERS)
-    user = find_user(session, name)
     unit_row = find_unit(session, unit, rt.clock.today()) if unit else user.unit
     if parsed == Role.DISTRICT and unit_row is None:
         raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")
@@ -44,7 +43,17 @@ def set_role(rt: Runtime, session: Session, actor: str, name: str, *, role: str,
         raise RuleRefused("Không thể tự bỏ vai trò Sở của chính mình: nhờ một người dùng khác "
                           "của Sở.")
     if not user.active:
-        raise RuleRefused(f"Người dùng '{name}' đã bị khoá: không đổi vai trò.")
+        raise RuleRefused(f"Người dùng '{user.name}' đã bị khoá: không đổi vai trò.")
+    return parsed, unit_row
+
+
+def set_role(rt: Runtime, session: Session, actor: str, name: str, *, role: str,
+             unit: str | None, reason: str | None) -> Corrected:
+    """Give `name` a role (and a unit); their sessions end, so the next request sees it."""
+    why = required_reason(reason)
+    authorize(find_user(session, actor), Action.MANAGE_USERS)
+    user = find_user(session, name)
+    parsed, unit_row = role_and_unit(rt, session, actor, user, role, unit)
     before, after = changes({"role": user.role, "unit": _unit_name(user)},
                             {"role": parsed.value,
                              "unit": unit_row.name if unit_row is not None else None})

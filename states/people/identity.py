@@ -11,7 +11,7 @@ from states.db.ids import storable_id
 from states.db.models import ApiToken, User
 from states.dossiers.corrections import Corrected, required_reason
 from states.errors import InvalidInput, NotFound, RuleRefused
-from states.people.account_changes import record_account_change
+from states.people.account_changes import record_account_change, role_and_unit
 from states.people.credentials import (
     check_password_policy,
     generate_password,
@@ -22,8 +22,8 @@ from states.people.credentials import (
 from states.people.sessions import TOUCH_EVERY, AuthEventKind, end_sessions
 from states.permissions import authorize
 from states.runtime import Runtime
-from states.territory.lookups import find_unit, find_user
-from states.vocabulary import Action, Correction, Role, parse_code
+from states.territory.lookups import find_user
+from states.vocabulary import Action, Correction
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,8 @@ def update_user(rt: Runtime, session: Session, actor: str, name: str, *, role: s
                 unit: str | None, full_name: str | None, email: str | None,
                 reason: str | None = None) -> None:
     authorize(find_user(session, actor), Action.MANAGE_USERS)
-    parsed = parse_code(Role, role, "Vai trò")
-    if parsed == Role.DISTRICT and not unit:
-        raise InvalidInput("Cán bộ cấp huyện cần có đơn vị.")
     user = find_user(session, name)
-    if user.name == actor and parsed != Role.DEPARTMENT:
-        raise InvalidInput("Không thể tự bỏ vai trò Sở của chính mình.")
-    unit_row = find_unit(session, unit) if unit else user.unit
+    parsed, unit_row = role_and_unit(rt, session, actor, user, role, unit)
     record = {"role": user.role, "unit": user.unit.name if user.unit else None,
               "full_name": user.full_name, "email": user.email}
     user.role = parsed
