@@ -16,11 +16,15 @@ def label_parts(label: str) -> list[str]:
     return [plain_words(label)] + [plain_words(p) for p in PARTS.split(label) if p.strip()]
 
 
-def matching(text: str, choices: Mapping[str, str]) -> list[str]:
-    """The codes `text` names: exactly (code or label) if any, else by the words a label starts."""
+def matching(text: str, choices: Mapping[str, str],
+             aliases: Mapping[str, str] | None = None) -> list[str]:
+    """The codes `text` names: exactly (code, label, or one of the `aliases`, whose keys are in
+    `plain_words` form: "htx" for a cooperative) if any, else by the words a label starts."""
     wanted = plain_words(text)
     if not wanted:
         return []
+    if aliases and wanted in aliases:
+        return [aliases[wanted]]
     exact = [code for code, label in choices.items()
              if wanted in (plain_words(code), plain_words(label))]
     if exact:

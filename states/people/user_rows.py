@@ -3,13 +3,12 @@
 import re
 from typing import Any
 
-from states.folding import plain_words
 from states.tables.columns import CellError, Column, TableSpec, UniqueKey, choice, email, text
-from states.vocabulary import Role, label
+from states.vocabulary import Role
 
 LOGIN = re.compile(r"[\w.@-]+")
+# What spreadsheets write for a role, beside its code and label.
 ROLE_WORDS: dict[str, str] = {
-    **{plain_words(r.value): r for r in Role}, **{plain_words(label(r)): r for r in Role},
     "so": Role.DEPARTMENT, "so nong nghiep": Role.DEPARTMENT, "cap tinh": Role.DEPARTMENT,
     "can bo so": Role.DEPARTMENT, "can bo huyen": Role.DISTRICT, "can bo xa": Role.DISTRICT,
     "can bo ocop": Role.DISTRICT, "huyen": Role.DISTRICT, "xa": Role.DISTRICT,
@@ -30,7 +29,7 @@ USERS = TableSpec("Người dùng", (
            example="can-bo-luc-ngan", hint="chữ, số và . _ - @, không dấu cách"),
     Column("full_name", "Họ và tên", text(200), ("Họ tên", "Tên cán bộ", "Cán bộ"),
            required=False, example="Nguyễn Thị Hoa"),
-    Column("role", "Vai trò", choice(ROLE_WORDS, [label(r) for r in Role]),
+    Column("role", "Vai trò", choice(Role, ROLE_WORDS),
            ("Chức năng", "Quyền"), example="Cán bộ OCOP cấp huyện / xã",
            hint="Sở Nông nghiệp (cấp tỉnh), Cán bộ OCOP cấp huyện / xã, hoặc Thư ký hội đồng"),
     Column("unit", "Đơn vị", text(200), ("Đơn vị công tác", "Cơ quan", "Huyện"), required=False,

@@ -22,11 +22,10 @@ from states.tables.columns import (
     phone,
     text,
 )
-from states.vocabulary import CertificateStatus, ProducerType, State, label
+from states.vocabulary import CertificateStatus, ProducerType, State
 
+# What spreadsheets write for a kind of producer, beside its code and label.
 TYPE_WORDS: dict[str, str] = {
-    **{plain_words(t.value): t for t in ProducerType},
-    **{plain_words(label(t)): t for t in ProducerType},
     "hop tac xa": ProducerType.COOPERATIVE, "htx": ProducerType.COOPERATIVE,
     "to hop tac": ProducerType.COOPERATIVE_GROUP, "tht": ProducerType.COOPERATIVE_GROUP,
     "doanh nghiep": ProducerType.ENTERPRISE, "dn": ProducerType.ENTERPRISE,
@@ -70,7 +69,7 @@ PRODUCTS = TableSpec("Sản phẩm OCOP", (
            ("Chủ thể", "Chủ thể sản xuất", "Tên chủ thể sản xuất", "Cơ sở sản xuất"),
            example="HTX Vải thiều Phượng Sơn"),
     Column("producer_type", "Loại chủ thể",
-           choice(TYPE_WORDS, ["Hợp tác xã", "Tổ hợp tác", "Doanh nghiệp", "Hộ kinh doanh"]),
+           choice(ProducerType, TYPE_WORDS),
            ("Loại hình", "Loại hình chủ thể", "Hình thức tổ chức"), required=False,
            example="Hợp tác xã", hint="bỏ trống thì suy ra từ tên (HTX, Công ty, Hộ kinh doanh…)"),
     Column("commune", "Địa chỉ (xã)", text(200),

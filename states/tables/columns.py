@@ -3,15 +3,17 @@ and the readers of the cells that every import shares."""
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
+from states.choices import matching
 from states.clock import out_of_range
 from states.contacts import valid_email
 from states.errors import InvalidInput
-from states.folding import plain_words
+from states.vocabulary import label
 
 DAY_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 EXCEL_EPOCH = date(1899, 12, 30)  # a date typed as a number: days since this day
@@ -140,14 +142,16 @@ def phone(value: Any) -> str:
     return typed
 
 
-def choice(words: dict[str, str], listed: Sequence[str]) -> Callable[[Any], str]:
-    """One of a few codes, written as the code or one of the words of `words` (keys in
-    `plain_words` form)."""
+def choice(kind: type[StrEnum], aliases: Mapping[str, str]) -> Callable[[Any], str]:
+    """One code of `kind`, written as people write it: the code, the label or its leading words
+    (as the command line takes them, states.choices) or one of the `aliases` of spreadsheets."""
+    choices = {code.value: label(code) for code in kind}
 
     def read(value: Any) -> str:
-        found = words.get(plain_words(as_text(value)))
-        if found is None:
-            raise CellError(f"'{as_text(value)}' không hợp lệ; chọn một trong: {', '.join(listed)}")
-        return found
+        found = matching(as_text(value), choices, aliases)
+        if len(found) != 1:
+            raise CellError(f"'{as_text(value)}' không hợp lệ; chọn một trong: "
+                            f"{', '.join(choices.values())}")
+        return found[0]
 
     return read
