@@ -16,7 +16,7 @@ from tests.conftest import at
 from tests.registry.lists import BAC_GIANG, filled_template
 from tests.registry.test_certificate_pdf import qr_of
 from tests.registry.test_import_products import run
-from tests.states.test_reorganise import SWITCH, registered, switch
+from tests.states.reorganisation.test_reorganise import SWITCH, registered, switch
 from tests.web.test_dashboard_plan import PLAN_2022
 from tests.web.test_training_pages import attendance_sheet
 from use_cases import plans

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from tests.conftest import at
-from tests.states.test_reorganise import SWITCH, registered, switch
+from tests.states.reorganisation.test_reorganise import SWITCH, registered, switch
 from tests.web.conftest import Site
 from tests.web.test_pages import new_id, post
 
