@@ -1,1 +1,2 @@
-"""A dossier's record: its sheet, documents and evidence, who prepared it, its history and the corrections' shared rules."""
+"""A dossier's record: its sheet, documents and evidence, who prepared it, its history and the
+corrections' shared rules."""

@@ -1,1 +1,2 @@
-"""Evaluation: what a council scores and the commands that record its result (councils and score sheets go here)."""
+"""Evaluation: what a council scores and the commands that record its result (councils and score
+sheets go here)."""

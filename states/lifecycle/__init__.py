@@ -1,1 +1,2 @@
-"""The lifecycle: the one machine, its guards and deadlines, registration and placing, each step's change and the endings."""
+"""The lifecycle: the one machine, its guards and deadlines, registration and placing, each step's
+change and the endings."""

@@ -1,1 +1,2 @@
-"""The registry: certificates, recognition and expiry, the public register, imported products and producers."""
+"""The registry: certificates, recognition and expiry, the public register, imported products and
+producers."""
