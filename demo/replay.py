@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bootstrap.system import System, build_system, overriding
+from demo.preparer import Preparer
 from demo.synthetic import person, sample_product
 from states.clock import Clock
 from states.errors import OcopError
@@ -22,9 +23,6 @@ from states.runtime import Runtime
 from states.vocabulary import CampaignKind, State
 from use_cases import admin, dossiers
 from use_cases.queries import list_campaigns
-
-if TYPE_CHECKING:
-    from demo.preparation import Preparer
 
 UNITS = ("tp-bac-giang", "hiep-hoa", "lang-giang", "luc-nam", "luc-ngan", "son-dong", "tan-yen",
          "viet-yen", "yen-dung", "yen-the")
@@ -45,8 +43,8 @@ class Demo:
     unit_of: dict[int, str] = field(default_factory=dict)
     # The day of each dossier's last step: the next one may not be dated before it.
     last_step: dict[int, date] = field(default_factory=dict)
-    # Issue 14 (demo/preparation.py): who prepares each dossier, and what that does to it.
-    preparer: "Preparer | None" = None
+    # Issue 14 (demo/preparer.py): who prepares each dossier, and what that does to it.
+    preparer: Preparer | None = None
 
     @property
     def rt(self) -> Runtime:

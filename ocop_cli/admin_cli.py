@@ -83,7 +83,7 @@ def user_add(
     prompt: Annotated[bool, typer.Option("--prompt", help="Hỏi mật khẩu.")] = False,
 ) -> None:
     """Thêm người dùng (đăng nhập web bằng mật khẩu; mật khẩu sinh ra chỉ in một lần)."""
-    from ocop_cli.identity_cli import chosen_password, show_generated
+    from ocop_cli.passwords import chosen_password, show_generated
     from states.vocabulary import label
     from use_cases.identity import add_user_with_password
 

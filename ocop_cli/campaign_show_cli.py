@@ -7,7 +7,6 @@ from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, say, table
 
 
-@campaign_app.command("show")
 def campaign_show(ctx: typer.Context, campaign_id: CampaignId) -> None:
     """Xem một chiến dịch: đánh giá lại: các đơn vị và sản phẩm chưa gửi lại; thu hồi: các đề
     nghị của từng đơn vị."""
@@ -44,5 +43,6 @@ def campaign_show(ctx: typer.Context, campaign_id: CampaignId) -> None:
                for p in detail.proposals])
 
 
-def register(app: typer.Typer) -> None:
-    """The command joins `campaign` when this module is imported."""
+def register() -> None:
+    """The command joins `campaign`, which campaign_cli owns."""
+    campaign_app.command("show")(campaign_show)

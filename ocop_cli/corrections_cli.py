@@ -42,7 +42,6 @@ def corrected(as_json: bool, done: "Corrected | list[Corrected]") -> None:
             f"Lý do: {one.reason.rstrip('.')}.")
 
 
-@product_app.command("edit")
 def product_edit(
     ctx: typer.Context, product_id: RecordId, reason: ReasonOption,
     name: Annotated[str | None, typer.Option(help="Tên sản phẩm mới.")] = None,
@@ -59,7 +58,6 @@ def product_edit(
     corrected(state.as_json, done)
 
 
-@producer_app.command("edit")
 def producer_edit(
     ctx: typer.Context, producer_id: RecordId, reason: ReasonOption,
     name: Annotated[str | None, typer.Option(help="Tên chủ thể mới.")] = None,
@@ -80,7 +78,6 @@ def producer_edit(
                                            reason))
 
 
-@dossier_app.command("correct")
 def dossier_correct(
     ctx: typer.Context, dossier_id: DossierId, reason: ReasonOption,
     on: Annotated[str | None, typer.Option(help="Ngày kiểm tra đúng (YYYY-MM-DD).")] = None,
@@ -104,7 +101,6 @@ def dossier_correct(
                                              reason))
 
 
-@user_app.command("list")
 def user_list(ctx: typer.Context) -> None:
     """Người dùng: họ tên, vai trò, đơn vị, còn hoạt động hay đã khoá (chỉ Sở)."""
     from use_cases.identity import users
@@ -117,7 +113,6 @@ def user_list(ctx: typer.Context) -> None:
                        "có" if u.active else "đã khoá"))
 
 
-@user_app.command("set-role")
 def user_set_role(
     ctx: typer.Context, name: str, reason: ReasonOption,
     role: Annotated[str, typer.Option(help=choices_help(Role))],
@@ -131,7 +126,6 @@ def user_set_role(
     corrected(state.as_json, done)
 
 
-@campaign_app.command("withdraw-proposal")
 def campaign_withdraw_proposal(
     ctx: typer.Context, campaign_id: CampaignId,
     dossier_id: Annotated[int, typer.Argument(metavar="DOSSIER")], reason: ReasonOption,
@@ -144,5 +138,11 @@ def campaign_withdraw_proposal(
                                                dossier_id, reason))
 
 
-def register(app: typer.Typer) -> None:
-    """The commands above join their groups when this module is imported."""
+def register() -> None:
+    """The corrections join the groups they correct (each owned by its own module)."""
+    product_app.command("edit")(product_edit)
+    producer_app.command("edit")(producer_edit)
+    dossier_app.command("correct")(dossier_correct)
+    user_app.command("list")(user_list)
+    user_app.command("set-role")(user_set_role)
+    campaign_app.command("withdraw-proposal")(campaign_withdraw_proposal)

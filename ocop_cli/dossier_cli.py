@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ocop_cli import preparation_cli
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, say
 from ocop_cli.parsing import (
@@ -212,9 +213,8 @@ def dossier_revoke(
 
 
 def register(app: typer.Typer) -> None:
-    from ocop_cli import dossier_read_cli, preparation_cli
-
-    dossier_read_cli.register(dossier_app)
+    # preparation_cli is below this module (it holds the options `product register` shares), so
+    # it is handed the group; the modules that import this one add their commands themselves.
     preparation_cli.register(dossier_app)
     app.add_typer(product_app, name="product")
     app.add_typer(dossier_app, name="dossier")

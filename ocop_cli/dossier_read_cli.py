@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.dossier_cli import DossierId
+from ocop_cli.dossier_cli import DossierId, dossier_app
 from ocop_cli.dossier_sheet import show_sheet
 from ocop_cli.files import OutOption, report_with_file
 from ocop_cli.output import emit_json, label_of, listing
@@ -69,7 +69,8 @@ def dossier_list(
         drop=("Chủ thể", "Đơn vị")))
 
 
-def register(app: typer.Typer) -> None:
-    app.command("show")(dossier_show)
-    app.command("history")(dossier_history)
-    app.command("list")(dossier_list)
+def register() -> None:
+    """The commands join `dossier`, which dossier_cli owns."""
+    dossier_app.command("show")(dossier_show)
+    dossier_app.command("history")(dossier_history)
+    dossier_app.command("list")(dossier_list)
