@@ -100,7 +100,7 @@ def _refuse_missing_file(engine: Engine) -> None:
     # An empty file (cut to nothing): opening it would silently make it a new, empty database.
     if path is not None and engine not in _creating and path.is_file() and not path.stat().st_size:
         raise ConfigurationError(f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): khôi phục từ bản sao "
-                                 "lưu gần nhất, hoặc chạy 'ocop init' để tạo mới.")
+                                 "lưu gần nhất, hoặc xoá nó rồi chạy 'ocop init' để tạo mới.")
 
 
 # SQLite's words for a file that is damaged or not a database, and what each means.
