@@ -10,6 +10,7 @@ import typer
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, reply, say
 from ocop_cli.parsing import choices_help
+from states.db.connection_problems import shown_url
 from states.errors import ConfigurationError, InvalidInput
 from states.vocabulary import Role, UnitLevel
 
@@ -128,8 +129,30 @@ def unit_set_contacts(ctx: typer.Context, unit: str, emails: list[str]) -> None:
     reply(state.as_json, result, f"{result.name}: {', '.join(result.contacts)}")
 
 
+def doctor(ctx: typer.Context) -> None:
+    """Kiểm tra cơ sở dữ liệu đọc được trọn vẹn: SQLite chạy PRAGMA quick_check trên mọi trang;
+    PostgreSQL kiểm tra kết nối, bảng phiên bản lược đồ và đọc thử từng bảng. Có vấn đề thì in
+    từng vấn đề và thoát mã 7: khôi phục từ bản sao lưu gần nhất."""
+    from states.db.doctor import check
+
+    state = state_of(ctx)
+    database = state.unchecked_system().rt.db
+    problems = check(database)
+    if state.as_json:
+        emit_json({"database": shown_url(database.url), "problems": problems})
+    elif not problems:
+        say(f"Cơ sở dữ liệu {shown_url(database.url)} đọc được trọn vẹn, không thấy hỏng.")
+    for problem in [] if state.as_json else problems:
+        say(problem)
+    if problems:
+        raise ConfigurationError(f"Cơ sở dữ liệu {shown_url(database.url)} có {len(problems)} vấn "
+                                 "đề (ở trên): sửa theo từng dòng, hoặc khôi phục từ bản sao lưu "
+                                 "gần nhất.")
+
+
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
+    app.command("doctor")(doctor)
     app.command("diagram")(diagram)
     app.add_typer(user_app, name="user")
     app.add_typer(unit_app, name="unit")

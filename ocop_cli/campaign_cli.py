@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
+from ocop_cli.files import output_to, write_output
 from ocop_cli.output import emit_json, listing, reply, say
 from ocop_cli.parsing import choices_help, parse_day
 from states.clock import format_date
@@ -63,7 +64,8 @@ def campaign_propose(
 @campaign_app.command("close")
 def campaign_close(
     ctx: typer.Context, campaign_id: CampaignId,
-    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục ghi tệp Excel.")] = Path("."),
+    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục (đã có) ghi tệp Excel; tệp cùng "
+                                          "tên đã có được ghi đè.")] = Path("."),
 ) -> None:
     """Đóng chiến dịch và gửi Sở danh sách (.xlsx): thu hồi: các đề nghị trình UBND tỉnh; đánh giá
     lại: các sản phẩm chưa được gửi lại. Chiến dịch theo kế hoạch tự đóng ngày làm việc sau hạn."""
@@ -79,6 +81,25 @@ def campaign_close(
     else:
         say(f"Đã đóng chiến dịch {campaign_id}: {result.unreturned}/{result.listed} sản phẩm chưa "
             f"được gửi lại, danh sách tại {result.file}.")
+
+
+@campaign_app.command("sheet")
+def campaign_sheet(
+    ctx: typer.Context, campaign_id: CampaignId,
+    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục (đã có) ghi tệp Excel; tệp cùng "
+                                          "tên đã có được ghi đè.")] = Path("."),
+) -> None:
+    """Ghi lại danh sách đề nghị thu hồi (.xlsx) của một chiến dịch thu hồi, như lúc đóng."""
+    from use_cases.campaigns import revocation_list_download
+    from use_cases.output_files import checked_directory
+
+    state = state_of(ctx)
+    checked_directory(out_dir)
+    sheet = revocation_list_download(state.runtime(), state.actor, campaign_id)
+    target = output_to(out_dir / sheet.filename, f"ocop campaign sheet {campaign_id}")
+    assert target is not None
+    write_output(target, sheet.content)
+    reply(state.as_json, {"file": str(target.path)}, f"Đã ghi {target.path}.")
 
 
 @campaign_app.command("decide")

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.files import OutOption, report_with_file
+from ocop_cli.files import OutOption, output_to, report_with_file
 from ocop_cli.output import listing, say, table
 
 if TYPE_CHECKING:
@@ -65,9 +65,10 @@ def consultant_report(
     dưới ngưỡng, trả lại thiếu tài liệu, không công nhận, điểm trung bình, số ngày làm việc."""
     from use_cases.consultants import report_spreadsheet
 
+    target = output_to(out, "ocop consultant report")  # before anything is read or written
     state = state_of(ctx)
     report, spreadsheet = report_spreadsheet(state.runtime(), year)
-    report_with_file(state.as_json, report, out, spreadsheet.content, lambda: print_report(report))
+    report_with_file(state.as_json, report, target, spreadsheet.content, lambda: print_report(report))
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ import typer
 from ocop_cli.context import state_of
 from ocop_cli.dossier_cli import DossierId, dossier_app
 from ocop_cli.dossier_sheet import show_sheet
-from ocop_cli.files import OutOption, report_with_file
+from ocop_cli.files import OutOption, output_to, report_with_file
 from ocop_cli.output import emit_json, label_of, listing
 from ocop_cli.parsing import choices_help
 from states.vocabulary import Action, State
@@ -53,13 +53,14 @@ def dossier_list(
     from states.dossiers.sheet import parse_state
     from use_cases.queries import dossier_list_file, dossiers
 
+    target = output_to(out, "ocop dossier list")  # before anything is read or written
     state = state_of(ctx)
     rt = state.runtime()
     rows = dossiers(rt, state.actor, unit=unit, overdue=overdue,
                     state=parse_state(state_filter) if state_filter else None)
     what = "Hồ sơ quá hạn" if overdue else "Hồ sơ"
-    content = dossier_list_file(rt, rows, what) if out is not None else b""
-    report_with_file(state.as_json, rows, out, content, lambda: listing(
+    content = dossier_list_file(rt, rows, what) if target is not None else b""
+    report_with_file(state.as_json, rows, target, content, lambda: listing(
         False, rows, f"{what} ({len(rows)})",
         ["Số", "Trạng thái", "Đơn vị", "Sản phẩm", "Chủ thể", "Hạn", "Trễ (ngày làm việc)"],
         lambda r: (r.id, r.state_label, r.unit, r.product, r.producer, r.due_on,

@@ -8,8 +8,10 @@ import typer
 
 from ocop_cli.output import emit_json, say
 from states.errors import InvalidInput
+from use_cases.output_files import OutputFile, checked_output, write_checked
 
-OutOption = Annotated[Path | None, typer.Option("--out", help="Ghi thêm ra tệp Excel (.xlsx).")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", help="Ghi thêm ra tệp Excel (.xlsx); tệp đã có được ghi đè.")]
 
 
 def _problem(path: Path, error: OSError, doing: str) -> InvalidInput:
@@ -27,14 +29,16 @@ def read_input(path: Path) -> bytes:
         raise _problem(path, error, "đọc") from None
 
 
-def write_output(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise _problem(path, error, "ghi") from None
+def output_to(path: Path | None, command: str, replaces: bool = True) -> OutputFile | None:
+    """The file `--out` names, checked before the command reads or changes anything."""
+    return None if path is None else checked_output(path, replaces=replaces, regenerate=command)
 
 
-def report_with_file(as_json: bool, result: Any, out: Path | None, content: bytes,
+def write_output(target: OutputFile, data: bytes, committed: bool = False) -> None:
+    write_checked(target, data, committed=committed)
+
+
+def report_with_file(as_json: bool, result: Any, out: OutputFile | None, content: bytes,
                      show: Callable[[], None]) -> None:
     """A report for people (`show`) or for scripts (JSON), and as a file when `--out` asks."""
     if out is not None:
@@ -44,7 +48,7 @@ def report_with_file(as_json: bool, result: Any, out: Path | None, content: byte
         return
     show()
     if out is not None:
-        say(f"Đã ghi {out}.")
+        say(f"Đã ghi {out.path}.")
 
 
 def open_input(path: Path) -> BinaryIO:

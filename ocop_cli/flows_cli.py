@@ -7,7 +7,7 @@ import typer
 
 from flows.catalog import FLOWS, TIMEZONE
 from ocop_cli.context import state_of
-from ocop_cli.files import OutOption, report_with_file
+from ocop_cli.files import OutOption, output_to, report_with_file
 from ocop_cli.output import emit_json, listing, progress, say, table
 from states.errors import InvalidInput, OcopError
 
@@ -106,15 +106,16 @@ def stuck(ctx: typer.Context, out: OutOption = None) -> None:
     from states.clock import format_date
     from use_cases.dashboard import stuck_file, stuck_list
 
+    target = output_to(out, "ocop stuck")  # before anything is read or written
     state = state_of(ctx)
     rt = state.runtime()
     groups = stuck_list(rt, state.actor)  # read once, for the table and for the file
-    content = stuck_file(rt, groups) if out is not None else b""
+    content = stuck_file(rt, groups) if target is not None else b""
     result = [{"state": g.state, "unit": g.unit_name, "count": g.count,
                "longest_days": g.longest_days,
                "dossiers": [d.dossier_id for d in g.dossiers]} for g in groups]
     today = format_date(rt.clock.today())
-    report_with_file(state.as_json, result, out, content, lambda: listing(
+    report_with_file(state.as_json, result, target, content, lambda: listing(
         False, groups, f"Hồ sơ tồn đọng ngày {today} ({sum(g.count for g in groups)} hồ sơ)",
         ["Đơn vị", "Đang ở bước", "Việc cần làm", "Số hồ sơ", "Lâu nhất (ngày)", "Hồ sơ"],
         lambda g: (g.unit_name, g.state_label, g.action, g.count, g.longest_days,

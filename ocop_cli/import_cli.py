@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.files import open_input, write_output
+from ocop_cli.files import open_input, output_to, write_output
 from ocop_cli.output import emit_json, say, table
 
 if TYPE_CHECKING:
@@ -32,13 +32,17 @@ def _run(ctx: typer.Context, kind: str, file: Path, dry_run: bool, skip_invalid:
     from use_cases.imports import import_table
 
     state = state_of(ctx)
+    command = f"ocop import {kind} {file} --dry-run --report TỆP"
+    target = output_to(report, command)  # before anything is read or written
     with open_input(file) as stream:
         result, content = import_table(state.runtime(), state.actor, ImportKind(kind), stream,
                                        file.name, dry_run=dry_run, skip_invalid=skip_invalid)
     written_to = None
     if content is not None and result.report_name is not None:
-        written_to = report or file.with_name(result.report_name)
-        write_output(written_to, content)
+        target = target or output_to(file.with_name(result.report_name), command)
+        assert target is not None
+        written_to = target.path
+        write_output(target, content, committed=bool(result.written))
     if state.as_json:
         emit_json(result)
     else:
@@ -97,10 +101,12 @@ def import_template(
     from use_cases.imports import import_template as made
 
     state = state_of(ctx)
+    target = output_to(out, f"ocop import template {kind}")
     name, content = made(state.runtime(), parse_code(ImportKind, kind, "Loại danh sách"))
-    path = out or Path(name)
-    write_output(path, content)
-    say(f"Đã ghi mẫu {path}.")
+    target = target or output_to(Path(name), f"ocop import template {kind}")
+    assert target is not None
+    write_output(target, content)
+    say(f"Đã ghi mẫu {target.path}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.files import write_output
+from ocop_cli.files import output_to, write_output
 from ocop_cli.output import listing, reply, say
 
 certificate_app = typer.Typer(help="Giấy chứng nhận OCOP.", no_args_is_help=True)
@@ -28,10 +28,14 @@ def certificate_pdf(
     from use_cases.registry import printed_certificate
 
     state = state_of(ctx)
+    command = f"ocop certificate pdf {ref}"
+    target = output_to(out, command)  # before anything is read
     name, content = printed_certificate(state.runtime(), state.actor, ref,
                                         state.system().settings.public_url)
-    path = out or Path(name)
-    write_output(path, content)
+    target = target or output_to(Path(name), command)
+    assert target is not None
+    write_output(target, content)
+    path = target.path
     reply(state.as_json, {"file": str(path), "bytes": len(content)}, f"Đã ghi {path}.")
 
 
@@ -81,10 +85,13 @@ def registry_export(
     if fmt not in ("csv", "json"):
         raise InvalidInput(f"Định dạng '{fmt}' không hỗ trợ: chọn csv hoặc json.")
     state = state_of(ctx)
+    command = f"ocop registry export --format {fmt}"
+    target = output_to(out, command)  # before anything is read
     data = open_data(state.runtime(), fmt, state.system().settings.public_url)
-    path = out or Path(data.filename)
-    write_output(path, data.content)
-    say(f"Đã ghi {path}.")
+    target = target or output_to(Path(data.filename), command)
+    assert target is not None
+    write_output(target, data.content)
+    say(f"Đã ghi {target.path}.")
 
 
 def register(app: typer.Typer) -> None:

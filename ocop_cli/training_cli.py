@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ocop_cli.context import state_of
-from ocop_cli.files import OutOption, read_input, report_with_file
+from ocop_cli.files import OutOption, output_to, read_input, report_with_file
 from ocop_cli.output import emit_json, listing, reply, say, table
 from ocop_cli.parsing import parse_day
 from states.clock import format_date
@@ -117,9 +117,10 @@ def training_coverage(ctx: typer.Context, out: OutOption = None) -> None:
     khi không cán bộ nào được tập huấn trong [training] gap_months tháng (mặc định 12)."""
     from use_cases.training import coverage_spreadsheet
 
+    target = output_to(out, "ocop training coverage")  # before anything is read or written
     state = state_of(ctx)
     report, spreadsheet = coverage_spreadsheet(state.runtime())
-    report_with_file(state.as_json, report, out, spreadsheet.content,
+    report_with_file(state.as_json, report, target, spreadsheet.content,
                      lambda: print_coverage(report))
 
 

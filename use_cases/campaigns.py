@@ -29,6 +29,7 @@ from states.runtime import Runtime
 from states.territory.lookups import find_user
 from states.vocabulary import Action, CampaignKind, CampaignStatus
 from use_cases.dashboard import Download
+from use_cases.output_files import checked_directory, checked_output, write_checked
 from use_cases.transaction import allowed_to, in_transaction
 
 
@@ -79,17 +80,29 @@ def close_campaign(rt: Runtime, actor: str, campaign_id: int,
                    out_dir: Path | None) -> CampaignClosed:
     """Close a campaign and mail the Department its list (revocation: the proposals for the
     Provincial People's Committee; renewal: the products not sent back); once that is
-    committed, write the .xlsx to `out_dir` (the web offers it as a download instead: None)."""
+    committed, write the .xlsx to `out_dir` (the web offers it as a download instead: None).
+    The directory is checked before anything changes; a list of the same name there is replaced."""
+    if out_dir is not None:
+        checked_directory(out_dir)
     with rt.transaction() as session:
         campaign = campaigns.close(rt, session, actor, campaign_id)
         report = queue_closing_report(rt, session, campaign)
-        result = closed_result(campaign, report,
-                               out_dir / report.filename if out_dir is not None else None)
-    if out_dir is None:
-        return result
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / report.filename).write_bytes(report.content)
+        target = None
+        if out_dir is not None:
+            # The name is known only now; a refusal here rolls the closing back.
+            target = checked_output(out_dir / report.filename, replaces=True,
+                                    regenerate=regenerate_closing_list(campaign, out_dir))
+        result = closed_result(campaign, report, target.path if target is not None else None)
+    if target is not None:
+        write_checked(target, report.content, committed=True)
     return result
+
+
+def regenerate_closing_list(campaign: Campaign, out_dir: Path) -> str:
+    """The command that writes a closed campaign's list again."""
+    if campaign.kind == CampaignKind.REVOCATION:
+        return f"ocop campaign sheet {campaign.id} --out {out_dir}"
+    return "ocop outbox list (tệp đính kèm thư gửi Sở)"
 
 
 @dataclass(frozen=True)

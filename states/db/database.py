@@ -97,12 +97,39 @@ def _refuse_missing_file(engine: Engine) -> None:
             and path.parent.is_dir()):
         raise ConfigurationError(f"Không có tệp cơ sở dữ liệu {path}: hãy chạy 'ocop init' để "
                                  "tạo mới, hoặc kiểm tra --db / OCOP_DATABASE_URL.")
+    # An empty file (cut to nothing): opening it would silently make it a new, empty database.
+    if path is not None and engine not in _creating and path.is_file() and not path.stat().st_size:
+        raise ConfigurationError(f"Tệp cơ sở dữ liệu {path} rỗng (0 byte): khôi phục từ bản sao "
+                                 "lưu gần nhất, hoặc xoá nó rồi chạy 'ocop init' để tạo mới.")
 
 
-def not_a_database(engine: Engine) -> ConfigurationError:
-    return ConfigurationError(f"Tệp {sqlite_file(engine) or engine.url.database} không phải cơ sở "
-                              "dữ liệu SQLite (hỏng, hoặc tệp khác): kiểm tra --db / "
-                              "OCOP_DATABASE_URL, hoặc khôi phục từ bản sao lưu.")
+# SQLite's words for a file that is damaged or not a database, and what each means.
+DAMAGE = (("not a database", "không phải cơ sở dữ liệu SQLite (hỏng, hoặc tệp khác)"),
+          ("malformed", "bị hỏng (bị cắt ngắn hoặc ghi đè)"),
+          ("disk I/O error", "không đọc được (lỗi đọc ghi đĩa)"),
+          ("readonly database", "chỉ đọc, không ghi được"))
+
+
+def not_a_database(engine: Engine, text: str = "not a database") -> ConfigurationError:
+    path = sqlite_file(engine) or engine.url.database
+    why = next((said for words, said in DAMAGE if words in text), DAMAGE[0][1])
+    return ConfigurationError(f"Tệp cơ sở dữ liệu {path} {why}: kiểm tra --db / "
+                              "OCOP_DATABASE_URL, hoặc khôi phục từ bản sao lưu gần nhất "
+                              "(kiểm tra bằng 'ocop doctor').")
+
+
+def damaged_file(engine: Engine, text: str) -> ConfigurationError | None:
+    """The sentence for a SQLite file that is damaged, empty, a folder or read-only; None if the
+    error says something else."""
+    path = sqlite_file(engine)
+    if path is None:
+        return None
+    if any(words in text for words, _ in DAMAGE):
+        return not_a_database(engine, text)
+    if path.is_dir():
+        return ConfigurationError(f"{path} là một thư mục, không phải tệp cơ sở dữ liệu: kiểm tra "
+                                  "--db / OCOP_DATABASE_URL.")
+    return None
 
 
 def upgrade_schema(engine: Engine) -> None:
@@ -116,9 +143,10 @@ def upgrade_schema(engine: Engine) -> None:
         raise ConfigurationError(connection_problem(str(error.orig), engine.url)
                                  or f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
     except DatabaseError as error:
-        if "not a database" in str(error.orig):
-            raise not_a_database(engine) from None
-        raise
+        problem = damaged_file(engine, str(error.orig))
+        if problem is None:
+            raise
+        raise problem from None
     finally:
         _creating.discard(engine)
     # A migration may switch SQLite's foreign keys off on its connection: start afresh, so
@@ -175,11 +203,13 @@ class Database:
                 with session.begin():
                     yield session
             except (OperationalError, ProgrammingError, IntegrityError, DataError) as error:
-                raise database_error(error, self.engine.dialect.name, self.engine.url) from None
+                raise (damaged_file(self.engine, str(error.orig))
+                       or database_error(error, self.engine.dialect.name, self.engine.url)) from None
             except DatabaseError as error:
-                if "not a database" not in str(error.orig):
+                problem = damaged_file(self.engine, str(error.orig))
+                if problem is None:
                     raise
-                raise not_a_database(self.engine) from None
+                raise problem from None
             except OverflowError:  # SQLite's driver: an integer beyond 64 bits
                 raise InvalidInput("Một số nhập vào quá lớn để lưu; không có gì được ghi.") from None
             self.committed.update(session.info.get(COUNTS, {}))

@@ -7,6 +7,7 @@ COMMANDS: dict[str, str] = {
     "campaign decide": "campaign decide {I} --decision {T}",
     "campaign list": "--today {D} campaign list",
     "campaign open": "campaign open {T} --deadline {D} --expiring-before {D}",
+    "campaign sheet": "campaign sheet {I}",
     "campaign show": "campaign show {I}",
     "campaign withdraw-proposal": "campaign withdraw-proposal {I} {I} --reason {T}",
     "campaign propose-revocation": "campaign propose-revocation {I} {I} --reason {T} --note {T}",
@@ -14,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "consultant list": "--today {D} consultant list",
     "consultant report": "consultant report --year {N}",
     "diagram": "diagram --format {T}",
+    "doctor": "doctor",
     "dossier assign-unit": "dossier assign-unit {I} --unit {T}",
     "dossier certify": "dossier certify {I} --points {N} --decision {T} --on {D}",
     "dossier correct": "dossier correct {I} --reason {T} --on {D} --inspectors {T} --minutes {T} "
