@@ -3,13 +3,13 @@ baseline in the same run, and write bench/RESULTS.md."""
 
 import argparse
 import itertools
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 
@@ -80,6 +80,7 @@ def bench_daily(report: Report, size: int, repeat: int) -> None:
     from flows import prefect_env
 
     prefect_env.configure(DATA / "prefect-home")
+    from bootstrap.system import overriding
     from flows.runner import run_flows
 
     source = DATA / f"daily-{size_label(size)}.db"
@@ -87,17 +88,21 @@ def bench_daily(report: Report, size: int, repeat: int) -> None:
     names = ["expire-certificates", "renewal-campaign", "revocation-campaign",
              "deadline-reminders", "stuck-dossiers"]
     with tempfile.TemporaryDirectory(dir=DATA) as folder:
-        os.environ["OCOP_OUTBOX_DIR"] = str(Path(folder) / "outbox")
-        os.environ["OCOP_NOTIFIER"] = "file"
-        warm = Path(folder) / "warm.db"
-        shutil.copy(source, warm)
-        start_s, _ = timed(lambda: run_flows(["dispatch-notifications"], TODAY,
-                                             f"sqlite:///{warm}", dispatch=False))
+        mail = {"notifier": "file", "outbox_dir": Path(folder) / "outbox"}
+
+        def on_copy(name: str) -> AbstractContextManager[None]:
+            # The flows read their database from the process's settings, never from a flow
+            # parameter (Prefect shows parameters to all): each run steers them to its copy.
+            copy = Path(folder) / f"{name}.db"
+            shutil.copy(source, copy)
+            return overriding(database_url=f"sqlite:///{copy}", **mail)
+
+        with on_copy("warm"):
+            start_s, _ = timed(lambda: run_flows(["dispatch-notifications"], TODAY, dispatch=False))
         times = []
         for n in range(repeat):
-            copy = Path(folder) / f"run{n}.db"
-            shutil.copy(source, copy)
-            seconds, results = timed(partial(run_flows, names, TODAY, f"sqlite:///{copy}"))
+            with on_copy(f"run{n}"):
+                seconds, results = timed(partial(run_flows, names, TODAY))
             times.append(seconds)
         engine = make_engine(f"sqlite:///{source}")
         with engine.connect() as connection:
