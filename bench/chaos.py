@@ -104,6 +104,8 @@ class Plan:
 
 QUICK = Plan(count=1200, factor=60.0, batch=150, outage_from_minute=5)
 FULL = Plan(count=2000, factor=30.0, batch=200, outage_from_minute=10)
+# Only to see that it runs (`bench.run --tiny`): the outage lasts 3 s real, a lease 0.5 s.
+TINY = Plan(count=60, factor=600.0, batch=15, outage_from_minute=0.5, kill_after_sends=5)
 
 
 @dataclass

@@ -9,19 +9,30 @@ from bench.dataset import existing_size, generate
 from bench.measure import timed
 from states.db.database import make_engine
 
-DATA = Path(__file__).parent / "data"
 PG_ADMIN = os.environ.get("OCOP_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
+def data_dir() -> Path:
+    """bench/data, or OCOP_BENCH_DATA (the test's tiny run keeps its files out of the tree)."""
+    folder = Path(os.environ.get("OCOP_BENCH_DATA") or Path(__file__).parent / "data")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def size_label(n: int) -> str:
+    if n < 1000:
+        return str(n)
     return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
 
 
 def sqlite_url(name: str) -> str:
-    return f"sqlite:///{DATA / name}.db"
+    return f"sqlite:///{data_dir() / name}.db"
 
 
 def pg_url(name: str) -> str:
+    """The benchmark's own PostgreSQL database `name`, created if missing. OCOP_BENCH_PG_PREFIX
+    is put before the name: a test's run never reuses (or collides with) `make bench`'s data."""
+    name = os.environ.get("OCOP_BENCH_PG_PREFIX", "") + name
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
         if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             admin.execute(f'CREATE DATABASE "{name}"')

@@ -3,18 +3,20 @@ baseline in the same run, and write bench/RESULTS.md."""
 
 import argparse
 import itertools
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from bench import bulk, latency, outbox_dispatch, registry_import
-from bench.databases import DATA, databases, dataset, pg_url, size_label, sqlite_url
+from bench import bulk, chaos, latency, outbox_dispatch, registry_import
+from bench.databases import data_dir, databases, dataset, pg_url, size_label, sqlite_url
 from bench.dataset import TODAY
 from bench.measure import percentile, probe, timed
 from bench.report import Report, fmt, write, yes
@@ -79,25 +81,30 @@ def bench_bulk(report: Report, moves: list[int], source_size: int, repeat: int,
 def bench_daily(report: Report, size: int, repeat: int) -> None:
     from flows import prefect_env
 
-    prefect_env.configure(DATA / "prefect-home")
+    prefect_env.configure(data_dir() / "prefect-home")
+    from bootstrap.system import overriding
     from flows.runner import run_flows
 
-    source = DATA / f"daily-{size_label(size)}.db"
+    source = data_dir() / f"daily-{size_label(size)}.db"
     dataset(f"sqlite:///{source}", size)
     names = ["expire-certificates", "renewal-campaign", "revocation-campaign",
              "deadline-reminders", "stuck-dossiers"]
-    with tempfile.TemporaryDirectory(dir=DATA) as folder:
-        os.environ["OCOP_OUTBOX_DIR"] = str(Path(folder) / "outbox")
-        os.environ["OCOP_NOTIFIER"] = "file"
-        warm = Path(folder) / "warm.db"
-        shutil.copy(source, warm)
-        start_s, _ = timed(lambda: run_flows(["dispatch-notifications"], TODAY,
-                                             f"sqlite:///{warm}", dispatch=False))
+    with tempfile.TemporaryDirectory(dir=data_dir()) as folder:
+        mail = {"notifier": "file", "outbox_dir": Path(folder) / "outbox"}
+
+        def on_copy(name: str) -> AbstractContextManager[None]:
+            # The flows read their database from the process's settings, never from a flow
+            # parameter (Prefect shows parameters to all): each run steers them to its copy.
+            copy = Path(folder) / f"{name}.db"
+            shutil.copy(source, copy)
+            return overriding(database_url=f"sqlite:///{copy}", **mail)
+
+        with on_copy("warm"):
+            start_s, _ = timed(lambda: run_flows(["dispatch-notifications"], TODAY, dispatch=False))
         times = []
         for n in range(repeat):
-            copy = Path(folder) / f"run{n}.db"
-            shutil.copy(source, copy)
-            seconds, results = timed(partial(run_flows, names, TODAY, f"sqlite:///{copy}"))
+            with on_copy(f"run{n}"):
+                seconds, results = timed(partial(run_flows, names, TODAY))
             times.append(seconds)
         engine = make_engine(f"sqlite:///{source}")
         with engine.connect() as connection:
@@ -132,8 +139,8 @@ def bench_latency(report: Report, count: int) -> None:
         rt.db.dispose()
 
 
-def bench_cli(report: Report, repeat: int) -> None:
-    url = sqlite_url("ocop_bench_10k")
+def bench_cli(report: Report, size: int, repeat: int) -> None:
+    url = sqlite_url(f"ocop_bench_{size_label(size).lower()}")  # the sweep's database
     ocop = str(Path(sys.executable).parent / "ocop")
 
     def run(*args: str) -> float:
@@ -164,7 +171,7 @@ def bench_outbox(report: Report, count: int, with_tmpfs: bool) -> None:
     from tests.fakes.sendgrid_server import API_KEY, running_fake_sendgrid
 
     # The disk here is slow and noisy to create files on; tmpfs shows the code's own rate.
-    places = [("disk", DATA)]
+    places = [("disk", data_dir())]
     if with_tmpfs and Path("/dev/shm").is_dir():
         places.append(("tmpfs", Path("/dev/shm")))
     for db, url in (("SQLite", sqlite_url("outbox")), ("PostgreSQL", pg_url("ocop_bench_outbox"))):
@@ -198,11 +205,9 @@ def bench_outbox(report: Report, count: int, with_tmpfs: bool) -> None:
             rt.db.dispose()
 
 
-def bench_chaos(report: Report, quick: bool) -> None:
+def bench_chaos(report: Report, plan: chaos.Plan) -> None:
     """Issue 9: 4 dispatchers, a failing and slow provider, an outage, a killed dispatcher."""
-    from bench import chaos
-
-    outcome = chaos.run_chaos(pg_url("ocop_bench_chaos"), chaos.QUICK if quick else chaos.FULL)
+    outcome = chaos.run_chaos(pg_url("ocop_bench_chaos"), plan)
     tally = chaos.tally(outcome)
     report.add("8. outbox under chaos (fake SendGrid)", "PostgreSQL",
                f"{outcome.plan.count} messages, 4 dispatchers, 1 killed",
@@ -216,8 +221,8 @@ def bench_import(report: Report, sizes: list[int]) -> None:
     """Issue 13: the import's time and peak memory at two sizes (memory must stay flat)."""
     peaks = []
     for size in sizes:
-        path = registry_import.write_list(DATA / f"import-{size_label(size)}.xlsx", size)
-        database = DATA / f"import-{size_label(size)}.db"
+        path = registry_import.write_list(data_dir() / f"import-{size_label(size)}.xlsx", size)
+        database = data_dir() / f"import-{size_label(size)}.db"
         database.unlink(missing_ok=True)
         run = probe("bench.registry_import", str(path), f"sqlite:///{database}")
         assert run["written"] == size and run["invalid"] == 0, run
@@ -233,26 +238,80 @@ def bench_import(report: Report, sizes: list[int]) -> None:
                    fmt(run["search_seconds"]), "–", "–", "< 0.5 s", yes(run["search_seconds"] < 0.5))
 
 
+@dataclass(frozen=True)
+class Sizes:
+    """How big each benchmark runs, and how often it repeats."""
+
+    sweep: list[int]
+    sweep_repeat: int
+    bulk_moves: list[int]
+    bulk_source: int
+    bulk_repeat: int
+    bulk_orm_sample: int
+    daily: int
+    daily_repeat: int
+    latency: int
+    cli_repeat: int
+    outbox: int
+    outbox_tmpfs: bool
+    imports: list[int]
+    chaos: chaos.Plan
+    web: list[int]
+    web_requests: int
+    web_seconds: float
+
+
+FULL = Sizes(sweep=[10_000, 100_000, 1_000_000], sweep_repeat=5, bulk_moves=[10_000, 100_000],
+             bulk_source=1_000_000, bulk_repeat=3, bulk_orm_sample=300, daily=76_000,
+             daily_repeat=3, latency=1000, cli_repeat=10, outbox=10_000, outbox_tmpfs=True,
+             imports=[10_000, 100_000], chaos=chaos.FULL, web=[100_000, 1_000_000],
+             web_requests=200, web_seconds=10)
+QUICK = Sizes(sweep=[10_000], sweep_repeat=3, bulk_moves=[2_000], bulk_source=10_000,
+              bulk_repeat=2, bulk_orm_sample=100, daily=10_000, daily_repeat=1, latency=200,
+              cli_repeat=3, outbox=2_000, outbox_tmpfs=False, imports=[2_000, 10_000],
+              chaos=chaos.QUICK, web=[10_000], web_requests=50, web_seconds=3)
+# `--tiny` (tests/bench/test_benchmarks_run.py): every benchmark once, on data small enough
+# that `make test` runs them all in seconds; its figures mean nothing and no target is read.
+TINY = Sizes(sweep=[600], sweep_repeat=1, bulk_moves=[40], bulk_source=600, bulk_repeat=1,
+             bulk_orm_sample=10, daily=600, daily_repeat=1, latency=10, cli_repeat=1, outbox=40,
+             outbox_tmpfs=False, imports=[50], chaos=chaos.TINY, web=[600],
+             web_requests=3, web_seconds=0.3)
+
+
+def run_all(sizes: Sizes) -> Report:
+    data_dir()
+    report = Report()
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("sweep", lambda: bench_sweep(report, sizes.sweep, sizes.sweep_repeat)),
+        ("bulk", lambda: bench_bulk(report, sizes.bulk_moves, sizes.bulk_source,
+                                    sizes.bulk_repeat, sizes.bulk_orm_sample)),
+        ("daily", lambda: bench_daily(report, sizes.daily, sizes.daily_repeat)),
+        ("latency", lambda: bench_latency(report, sizes.latency)),
+        ("cli", lambda: bench_cli(report, sizes.sweep[0], sizes.cli_repeat)),
+        ("outbox", lambda: bench_outbox(report, sizes.outbox, with_tmpfs=sizes.outbox_tmpfs)),
+        ("import", lambda: bench_import(report, sizes.imports)),
+        ("chaos", lambda: bench_chaos(report, sizes.chaos)),
+        ("web", lambda: bench_web(report, sizes.web, sizes.web_requests, sizes.web_seconds)),
+    ]
+    for name, step in steps:
+        seconds, _ = timed(step)
+        print(f"({name}: {seconds:.1f} s)", flush=True)
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes only (< 2 minutes)")
-    quick = parser.parse_args().quick
-    DATA.mkdir(exist_ok=True)
+    parser.add_argument("--tiny", action="store_true",
+                        help="every benchmark once at a tiny size, to see that it runs; "
+                             "prints its rows and writes no RESULTS file")
+    options = parser.parse_args()
     started = time.monotonic()
-    report = Report()
-    sizes = [10_000] if quick else [10_000, 100_000, 1_000_000]
-    bench_sweep(report, sizes, 3 if quick else 5)
-    bench_bulk(report, [2_000] if quick else [10_000, 100_000], 10_000 if quick else 1_000_000,
-               2 if quick else 3, 100 if quick else 300)
-    bench_daily(report, 10_000 if quick else 76_000, 1 if quick else 3)
-    bench_latency(report, 200 if quick else 1000)
-    bench_cli(report, 3 if quick else 10)
-    bench_outbox(report, 2_000 if quick else 10_000, with_tmpfs=not quick)
-    bench_import(report, [2_000, 10_000] if quick else [10_000, 100_000])
-    bench_chaos(report, quick)
-    bench_web(report, [10_000] if quick else [100_000, 1_000_000], 50 if quick else 200,
-              3 if quick else 10)
-    write(report, quick, started)
+    if options.tiny:
+        run_all(TINY)
+        return
+    report = run_all(QUICK if options.quick else FULL)
+    write(report, options.quick, started)
 
 
 if __name__ == "__main__":
