@@ -10,7 +10,6 @@ import typer
 from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, reply, say
 from ocop_cli.parsing import choices_help
-from states.db.connection_problems import shown_url
 from states.errors import ConfigurationError, InvalidInput
 from states.vocabulary import Role, UnitLevel
 
@@ -133,6 +132,8 @@ def doctor(ctx: typer.Context) -> None:
     """Kiểm tra cơ sở dữ liệu đọc được trọn vẹn: SQLite chạy PRAGMA quick_check trên mọi trang;
     PostgreSQL kiểm tra kết nối, bảng phiên bản lược đồ và đọc thử từng bảng. Có vấn đề thì in
     từng vấn đề và thoát mã 7: khôi phục từ bản sao lưu gần nhất."""
+    # Imported here: the ORM would slow every `ocop --help` by ~0.3 s.
+    from states.db.connection_problems import shown_url
     from states.db.doctor import check
 
     state = state_of(ctx)

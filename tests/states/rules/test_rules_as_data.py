@@ -33,7 +33,7 @@ def test_province_file_overrides_time_limits_and_adds_rulebooks(tmp_path: Path,
                                                                 sqlite_url: str) -> None:
     (tmp_path / "province.toml").write_text(
         "extra_days_off = [2022-03-03]\n[time_limits]\nregistered = 3\n", encoding="utf-8")
-    own = (Path(__file__).parents[2] / "states/rules/data/qd1048-2019.toml").read_text("utf-8")
+    own = (Path(__file__).parents[3] / "states/rules/data/qd1048-2019.toml").read_text("utf-8")
     (tmp_path / "bg-2022.toml").write_text(
         own.replace('code = "qd1048-2019"', 'code = "bac-giang-2022"')
            .replace("forwarding_threshold = 50", "forwarding_threshold = 55"), encoding="utf-8")
