@@ -61,11 +61,15 @@ def campaign_propose(
           f"Đã ghi đề nghị thu hồi hồ sơ {dossier_id} trong chiến dịch {campaign_id}.")
 
 
+# Where a campaign's list is written: by `close`, and again by `sheet`.
+SheetDirectory = Annotated[Path, typer.Option("--out", help="Thư mục (đã có) ghi tệp Excel; tệp cùng "
+                                              "tên đã có được ghi đè.")]
+
+
 @campaign_app.command("close")
 def campaign_close(
     ctx: typer.Context, campaign_id: CampaignId,
-    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục (đã có) ghi tệp Excel; tệp cùng "
-                                          "tên đã có được ghi đè.")] = Path("."),
+    out_dir: SheetDirectory = Path("."),
 ) -> None:
     """Đóng chiến dịch và gửi Sở danh sách (.xlsx): thu hồi: các đề nghị trình UBND tỉnh; đánh giá
     lại: các sản phẩm chưa được gửi lại. Chiến dịch theo kế hoạch tự đóng ngày làm việc sau hạn."""
@@ -86,8 +90,7 @@ def campaign_close(
 @campaign_app.command("sheet")
 def campaign_sheet(
     ctx: typer.Context, campaign_id: CampaignId,
-    out_dir: Annotated[Path, typer.Option("--out", help="Thư mục (đã có) ghi tệp Excel; tệp cùng "
-                                          "tên đã có được ghi đè.")] = Path("."),
+    out_dir: SheetDirectory = Path("."),
 ) -> None:
     """Ghi lại danh sách đề nghị thu hồi (.xlsx) của một chiến dịch thu hồi, như lúc đóng."""
     from use_cases.campaigns import revocation_list_download
