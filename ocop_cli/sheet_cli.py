@@ -30,11 +30,10 @@ def print_sheet(view: "SheetView") -> None:
     sheet = view.sheet
     say(styled((sheet.title, "bold")))
     if sheet.provisional:
-        say(styled((f"⚠ {PROVISIONAL}: không phải văn bản pháp lý; hội đồng chỉ dùng khi tỉnh "
-                    "chưa có phiếu chính thức.", "bold red")))
+        say(styled((f"⚠ {PROVISIONAL}: phiếu này không phải văn bản pháp lý.", "bold red")))
     say(f"Bộ quy định: {view.rulebook_title}. Nhóm sản phẩm: {view.group_name}.")
-    origin = "phiếu có sẵn của hệ thống" if view.shipped else "phiếu của tỉnh"
-    say(f"Nguồn: {sheet.source} ({origin}, tệp {view.file}).")
+    origin = "phiếu có sẵn của hệ thống" if view.shipped else f"phiếu của tỉnh, tệp {view.file}"
+    say(f"Nguồn: {sheet.source} ({origin}).")
     for part in sheet.parts:
         table(f"Phần {part.code}. {part.name} (tối đa {part.maximum:g} điểm)",
               ["Mã", "Tiêu chí", "Lựa chọn (điểm)", "Tối đa", "Bắt buộc"],
@@ -132,24 +131,37 @@ def _imported(result: "SheetImported") -> None:
     replaced = {"province": " (thay phiếu tỉnh đã nhập trước)",
                 "shipped": " (thay phiếu có sẵn của hệ thống cho nhóm này)"}.get(
                     result.replaced or "", "")
-    say(f"Đã ghi phiếu {result.sheet.title} vào {result.file}{replaced}.")
+    say(f"Đã ghi {result.sheet.title} vào {result.file}{replaced}.")
 
 
 @sheet_app.command("template")
 def sheet_template(
     ctx: typer.Context,
+    rulebook: Annotated[str | None, typer.Option("--rulebook", help="Ghi phiếu đang dùng của bộ "
+                                                                     "quy định này (cùng --group).")]
+        = None,
+    group: Annotated[str | None, typer.Option("--group", help="Nhóm sản phẩm của phiếu.")] = None,
+    subgroup: SubgroupOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Tên tệp (mặc định: "
-                                             "mau-phieu-danh-gia-ocop.xlsx).")] = None,
+                                             "mau-phieu-danh-gia-ocop.xlsx, hoặc "
+                                             "phieu-<mã phiếu>.xlsx).")] = None,
 ) -> None:
-    """Ghi tệp mẫu .xlsx để soạn phiếu: tiêu đề cột, một dòng ví dụ và trang hướng dẫn."""
+    """Ghi tệp .xlsx để soạn phiếu: mẫu trống (tiêu đề cột, một dòng ví dụ, trang hướng dẫn),
+    hoặc với --rulebook và --group, phiếu đang dùng để sửa rồi nhập lại làm phiếu của tỉnh."""
+    from states.errors import InvalidInput
     from use_cases.sheets import sheet_template as made
 
-    target = output_to(out, "ocop sheet template")
-    name, content = made()
-    target = target or output_to(Path(name), "ocop sheet template")
+    if (rulebook is None) != (group is None):
+        raise InvalidInput("Ghi cả --rulebook và --group (phiếu đang dùng), hoặc không ghi cả hai "
+                           "(mẫu trống).")
+    state = state_of(ctx)
+    command = "ocop sheet template" + (f" --rulebook {rulebook} --group {group}" if rulebook else "")
+    target = output_to(out, command)
+    name, content = made(state.runtime(), rulebook, group, subgroup)
+    target = target or output_to(Path(name), command)
     assert target is not None
     write_output(target, content)
-    say(f"Đã ghi mẫu {target.path}.")
+    say(f"Đã ghi {target.path}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -80,7 +80,7 @@ def _heading(rt: Runtime, spec: SheetHeading, source: str, actor: str) -> dict[s
                            "số và '-', tối đa 20 ký tự.")
     code = "-".join(p for p in (rulebook.code, group, spec.subgroup, "tinh") if p)
     title = spec.title or (f"Phiếu đánh giá sản phẩm OCOP nhóm {rulebook.groups[group]} theo "
-                           f"{rulebook.title} (phiếu của tỉnh)")
+                           f"{rulebook.title}, phiếu của tỉnh")
     today = rt.clock.today()
     said = spec.source or f"Nhập từ tệp {source} bởi {actor} ngày {today:%d/%m/%Y}"
     return {"code": code, "group": group, "subgroup": spec.subgroup, "title": title,
@@ -131,10 +131,31 @@ def import_sheet(rt: Runtime, actor: str, stream: BinaryIO, source: str,
     return result
 
 
-def sheet_template() -> tuple[str, bytes]:
+def _rows(sheet: ScoreSheet) -> list[tuple[object, ...]]:
+    """One row per option; the criterion's text and mark on its first row only."""
+    return [(part.code, criterion.code, criterion.text if first else None,
+             ("có" if criterion.mandatory else "không") if first else None,
+             option.code, option.text, option.points)
+            for part in sheet.parts for criterion in part.criteria
+            for first, option in ((i == 0, o) for i, o in enumerate(criterion.options))]
+
+
+def sheet_template(rt: Runtime, rulebook: str | None = None, group: str | None = None,
+                   subgroup: str | None = None) -> tuple[str, bytes]:
+    """The blank template, or (with a rulebook and a group) the sheet in use as rows to edit
+    and import again as the province's."""
     from notices.import_workbooks import template
 
-    guide = [("Mỗi dòng là một lựa chọn của một tiêu chí; các phần A, B, C phải đạt đúng điểm "
-              "tối đa của bộ quy định (điểm cao nhất của mỗi tiêu chí cộng lại).",),
-             ("Nhập bằng: ocop sheet import TỆP.xlsx --rulebook MÃ --group NHÓM",)]
-    return TEMPLATE_NAME, template(SPEC, guide)
+    guide: list[tuple[str, ...]] = [
+        ("Mỗi dòng là một lựa chọn của một tiêu chí; các phần A, B, C phải đạt đúng điểm tối đa "
+         "của bộ quy định (điểm cao nhất của mỗi tiêu chí cộng lại).",),
+        ("Nhập bằng: ocop sheet import TỆP.xlsx --rulebook MÃ --group NHÓM",)]
+    if rulebook is None or group is None:
+        return TEMPLATE_NAME, template(SPEC, guide)
+    view = show_sheet(rt, rulebook, group, subgroup)
+    guide.insert(0, (f"Phiếu đang dùng: {view.sheet.title} ({view.rulebook_title}, nhóm "
+                     f"{view.group_name}).",))
+    if view.sheet.provisional:
+        guide.insert(1, ("Phiếu này TẠM THỜI, chưa đối chiếu văn bản gốc: hãy sửa theo văn bản "
+                         "chính thức trước khi nhập.",))
+    return f"phieu-{view.sheet.code}.xlsx", template(SPEC, guide, _rows(view.sheet))
