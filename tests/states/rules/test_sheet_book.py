@@ -131,8 +131,8 @@ def test_part_maxima_other_than_the_rulebooks_are_refused(tmp_path: Path) -> Non
 def test_two_province_files_for_one_group_are_refused(tmp_path: Path) -> None:
     province(tmp_path, "a.toml", FOOD_148.replace('code = "qd148-2023-food"', 'code = "a"'))
     province(tmp_path, "b.toml", FOOD_148.replace('code = "qd148-2023-food"', 'code = "b"'))
-    with pytest.raises(ConfigurationError, match="b.toml trùng bộ quy định, nhóm và phân nhóm "
-                                                 "với tệp a.toml"):
+    with pytest.raises(ConfigurationError, match=r"b\.toml trùng bộ quy định, nhóm và phân nhóm "
+                                                 r"với tệp a\.toml"):
         load_sheets(RULES, tmp_path)
 
 
