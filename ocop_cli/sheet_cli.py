@@ -76,10 +76,10 @@ def sheet_list(ctx: typer.Context) -> None:
     state = state_of(ctx)
     views = list_sheets(state.runtime())
     rows = [sheet_json(v) for v in views] if state.as_json else views
-    listing(state.as_json, rows, "Phiếu đánh giá", ["Bộ quy định", "Nhóm sản phẩm", "Phiếu",
-                                                    "Tình trạng", "Nguồn"],
-            lambda v: (v.rulebook_title, v.group_name, v.sheet.title,
-                       PROVISIONAL if v.sheet.provisional else "đã đối chiếu",
+    listing(state.as_json, rows, f"Phiếu đánh giá (cột 'Tạm thời': {PROVISIONAL})",
+            ["Bộ quy định", "Nhóm sản phẩm", "--subgroup", "Phiếu", "Tạm thời", "Nguồn"],
+            lambda v: (v.rulebook_title, v.group_name, v.sheet.subgroup or "", v.sheet.title,
+                       "có" if v.sheet.provisional else "không",
                        "có sẵn" if v.shipped else f"của tỉnh ({v.file})"),
             drop=["Phiếu"])
 

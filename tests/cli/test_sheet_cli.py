@@ -85,7 +85,10 @@ def test_show_refuses_an_unknown_rulebook_or_group(ocop, args, said) -> None:  #
 
 def test_list_names_every_sheet(ocop) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(ocop("--json", "sheet", "list").stdout)
-    assert len(data) == 18 and all(row["sheet"]["provisional"] for row in data)
+    assert len(data) == 40 and all(row["sheet"]["provisional"] for row in data)
+    assert sum(1 for row in data if row["sheet"]["subgroup"]) == 22
+    shown = ocop("sheet", "list").stdout
+    assert "Đồ uống" in shown and "1048/QĐ-TTg" in shown and "handicraft" not in shown
 
 
 def test_import_writes_the_province_sheet_and_show_uses_it(ocop, rules_dir: Path,  # type: ignore[no-untyped-def]

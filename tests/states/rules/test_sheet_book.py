@@ -37,7 +37,26 @@ def test_every_group_of_every_rulebook_has_a_shipped_sheet_that_fits_it() -> Non
             # Nothing here was checked against Annex III: every sheet says so.
             assert sheet.provisional and "chưa đối chiếu" in sheet.source
             assert sheet.mandatory_codes(), "each group keeps its legal conditions mandatory"
-    assert len(book.all()) == sum(len(RULES.get(c).groups) for c in RULES.codes())
+    groups = sum(len(RULES.get(c).groups) for c in RULES.codes())
+    assert len([e for e in book.all() if e.sheet.subgroup is None]) == groups == 18
+    # Every sheet, the sub-groups' too: provisional and saying why.
+    assert all(e.sheet.provisional and "chưa đối chiếu" in e.sheet.source for e in book.all())
+
+
+def test_qd1048_sub_groups_come_from_the_public_transcription() -> None:
+    """22 of the 26 sub-groups of QĐ 1048 (as amended by QĐ 781) from a public transcription
+    whose points sum; a sub-group without a sheet of its own takes its group's."""
+    book = load_sheets(RULES)
+    subgroups = [e.sheet for e in book.all() if e.sheet.subgroup is not None]
+    assert len(subgroups) == 22 and {s.rulebook for s in subgroups} == {"qd1048-2019"}
+    fresh = book.sheet_for("qd1048-2019", "food", "rau-qua-tuoi")
+    assert fresh.code == "qd1048-2019-food-rau-qua-tuoi" and "ommani_ocop" in fresh.source
+    assert [c.code for c in fresh.parts[0].criteria][:3] == ["1.1", "1.2", "1.3"]
+    # Fresh produce need not declare its quality (the annex encourages it); processed food must.
+    assert fresh.mandatory_codes() == []
+    assert book.sheet_for("qd1048-2019", "food", "che-bien-rau-qua").mandatory_codes() == ["8.1"]
+    assert book.sheet_for("qd1048-2019", "food", "tuong-nuoc-mam").code == "qd1048-2019-food"
+    assert book.sheet_for("qd1048-2019", "textile", "vai-may-mac").parts[2].maximum == 40
 
 
 def test_part_maxima_follow_the_rulebook() -> None:
@@ -70,7 +89,7 @@ def test_a_province_sheet_replaces_the_shipped_one_of_its_group(tmp_path: Path) 
     entry = book.entry_for("qd148-2023", "food")
     assert entry.sheet.code == "qd148-2023-food-tinh" and not entry.shipped
     assert not entry.sheet.provisional
-    assert len(book.all()) == 18
+    assert len(book.all()) == 40
     assert book.by_code("qd148-2023-food-tinh") is entry.sheet
 
 
