@@ -64,8 +64,10 @@ def sheet_show(
     view = show_sheet(state.runtime(), rulebook, group, subgroup)
     if state.as_json:
         emit_json(sheet_json(view))
-    else:
-        print_sheet(view)
+        return
+    if subgroup is not None and view.sheet.subgroup != subgroup:
+        say(f"Phân nhóm '{subgroup}' không có phiếu riêng: dưới đây là phiếu của nhóm.")
+    print_sheet(view)
 
 
 @sheet_app.command("list")

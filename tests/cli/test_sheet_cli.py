@@ -65,6 +65,13 @@ def test_show_speaks_vietnamese_and_says_provisional(ocop) -> None:  # type: ign
     assert "handicraft" not in out and "qd148-2023" not in out
 
 
+def test_a_sub_group_without_its_own_sheet_is_told_so(ocop) -> None:  # type: ignore[no-untyped-def]
+    own = ocop("sheet", "show", "qd1048-2019", "food", "--subgroup", "che")
+    assert "phân nhóm Chè tươi, chế biến" in own.stdout and "không có phiếu riêng" not in own.stdout
+    other = ocop("sheet", "show", "qd1048-2019", "food", "--subgroup", "tuong-nuoc-mam")
+    assert "Phân nhóm 'tuong-nuoc-mam' không có phiếu riêng" in other.stdout
+
+
 def test_show_json_has_the_codes(ocop) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(ocop("--json", "sheet", "show", "qd1048-2019", "souvenir").stdout)
     sheet = data["sheet"]
