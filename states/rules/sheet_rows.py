@@ -64,7 +64,7 @@ SPEC = TableSpec("Phiếu đánh giá", (
            example="Toàn bộ từ địa phương", hint="nội dung của lựa chọn"),
     Column("points", "Điểm", number(0, 100), ("Diem", "Số điểm"), example=4,
            hint="điểm của lựa chọn, 0–100"),
-))
+), template_command="ocop sheet template")
 
 
 @dataclass(frozen=True)

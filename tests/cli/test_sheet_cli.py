@@ -196,6 +196,20 @@ def test_not_a_workbook_is_one_sentence(ocop, rules_dir: Path, tmp_path: Path) -
     assert "Traceback" not in result.output
 
 
+def test_a_workbook_without_the_headings_says_which_and_where_the_template_is(  # type: ignore[no-untyped-def]
+        ocop, rules_dir: Path, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Phần", "Tiêu chí", "Điểm"])
+    book.save(tmp_path / "thieu.xlsx")
+    result = ocop("sheet", "import", str(tmp_path / "thieu.xlsx"), "--rulebook", "qd148-2023",
+                  "--group", "food")
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 2 and "thiếu cột 'Mã tiêu chí', 'Mã lựa chọn', 'Lựa chọn'" in said
+    assert "Lấy mẫu bằng: ocop sheet template." in said
+
+
 def test_the_sheet_in_use_round_trips_through_its_template(ocop, rules_dir: Path,  # type: ignore[no-untyped-def]
                                                            tmp_path: Path) -> None:
     out = tmp_path / "phieu-du-lich.xlsx"
