@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 sheet_app = typer.Typer(help="Phiếu đánh giá sản phẩm OCOP (tiêu chí, lựa chọn, điểm) theo bộ quy "
                              "định và nhóm sản phẩm.", no_args_is_help=True)
-PROVISIONAL = "TẠM THỜI / chưa đối chiếu văn bản gốc"
 SubgroupOption = Annotated[str | None, typer.Option(
     "--subgroup", help="Mã phân nhóm (nếu tỉnh có phiếu riêng cho phân nhóm; không có thì dùng "
                        "phiếu của nhóm).")]
@@ -27,10 +26,12 @@ def sheet_json(view: "SheetView") -> dict[str, Any]:
 
 
 def print_sheet(view: "SheetView") -> None:
+    from states.rules.score_sheets import PROVISIONAL_BANNER
+
     sheet = view.sheet
     say(styled((sheet.title, "bold")))
     if sheet.provisional:
-        say(styled((f"⚠ {PROVISIONAL}: phiếu này không phải văn bản pháp lý.", "bold red")))
+        say(styled((f"⚠ {PROVISIONAL_BANNER}: phiếu này không phải văn bản pháp lý.", "bold red")))
     say(f"Bộ quy định: {view.rulebook_title}. Nhóm sản phẩm: {view.group_name}.")
     origin = "phiếu có sẵn của hệ thống" if view.shipped else f"phiếu của tỉnh, tệp {view.file}"
     say(f"Nguồn: {sheet.source} ({origin}).")
@@ -73,12 +74,13 @@ def sheet_show(
 @sheet_app.command("list")
 def sheet_list(ctx: typer.Context) -> None:
     """Mọi phiếu đang dùng: bộ quy định, nhóm, tạm thời hay không, có sẵn hay của tỉnh."""
+    from states.rules.score_sheets import PROVISIONAL_BANNER
     from use_cases.sheets import list_sheets
 
     state = state_of(ctx)
     views = list_sheets(state.runtime())
     rows = [sheet_json(v) for v in views] if state.as_json else views
-    listing(state.as_json, rows, f"Phiếu đánh giá (cột 'Tạm thời': {PROVISIONAL})",
+    listing(state.as_json, rows, f"Phiếu đánh giá (cột 'Tạm thời': {PROVISIONAL_BANNER})",
             ["Bộ quy định", "Nhóm sản phẩm", "--subgroup", "Phiếu", "Tạm thời", "Nguồn"],
             lambda v: (v.rulebook_title, v.group_name, v.sheet.subgroup or "", v.sheet.title,
                        "có" if v.sheet.provisional else "không",

@@ -16,6 +16,8 @@ from pydantic import Field, model_validator
 from states.rules.rulebooks import Strict
 
 PART_CODES = ("A", "B", "C")
+# Shown on every screen and printout of a provisional sheet (issue 21), word for word.
+PROVISIONAL_BANNER = "TẠM THỜI / chưa đối chiếu văn bản gốc"
 
 
 class SheetOption(Strict):
