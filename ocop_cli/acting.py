@@ -21,7 +21,7 @@ NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows", "doctor"})
 # The operator's commands, which act for the whole province (`init` on an existing database
 # checks for itself): the Department's alone.
 DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox",
-                             "unit set-contacts"})
+                             "unit set-contacts", "sheet import"})
 
 
 def guard_commands(commands: list[Command]) -> None:

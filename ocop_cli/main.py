@@ -22,6 +22,7 @@ from ocop_cli import (
     outbox_cli,
     plan_cli,
     registry_cli,
+    sheet_cli,
     training_cli,
     units_cli,
     web_cli,
@@ -133,6 +134,8 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+# Issue 21: score sheets as data (show, import a province's .xlsx, the template).
+sheet_cli.register(app)
 
 
 def run() -> None:

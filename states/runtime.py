@@ -14,6 +14,7 @@ from states.clock import Clock
 from states.db.database import Database
 from states.errors import Conflict
 from states.rules.rulebooks import Rulebook, RuleRegistry, load_rules
+from states.rules.sheet_book import SheetBook, load_sheets
 
 CONFLICT_MESSAGE = ("Hồ sơ vừa được người khác thay đổi trong lúc bạn thao tác. "
                     "Không có gì được ghi; hãy xem lại hồ sơ và thử lại.")
@@ -27,6 +28,7 @@ class Runtime:
     # Pins the rulebook of newly opened rounds; None: the rulebook in force on the opening day.
     rulebook_pin: str | None = None
     _rules: RuleRegistry | None = None
+    _sheets: SheetBook | None = None
 
     @property
     def rules(self) -> RuleRegistry:
@@ -34,6 +36,19 @@ class Runtime:
         if self._rules is None:
             self._rules = load_rules(self.rules_dir)
         return self._rules
+
+    @property
+    def sheets(self) -> SheetBook:
+        """The score sheets (shipped, then the province's), checked against the rulebooks on
+        first use: `rt.sheets.sheet_for("qd148-2023", "food")`."""
+        if self._sheets is None:
+            self._sheets = load_sheets(self.rules, self.rules_dir)
+        return self._sheets
+
+    def reload_sheets(self) -> SheetBook:
+        """After `ocop sheet import` wrote a file: the book as it now is."""
+        self._sheets = None
+        return self.sheets
 
     def rulebook_for_round(self, opened_on: date) -> Rulebook:
         if self.rulebook_pin is not None:
