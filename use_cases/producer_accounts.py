@@ -4,6 +4,8 @@ password through the link, staff disabling an account, the accounts a dossier's 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+# Re-exported: where the e-mail's link leads, so that the web serves the page there.
+from notices.producer_invitation import SETUP_PATH as SETUP_PATH
 from notices.producer_invitation import queue_invitation
 from states.people import producer_accounts as accounts
 from states.people.producer_accounts import ProducerAccount
@@ -11,7 +13,6 @@ from states.runtime import Runtime
 from states.territory.lookups import find_user
 from use_cases.queries import visible_dossier
 from use_cases.transaction import in_transaction
-
 
 @dataclass(frozen=True)
 class InvitationSent:

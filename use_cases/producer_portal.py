@@ -69,7 +69,7 @@ def blank_fields(rt: Runtime, actor: str) -> dict[str, Any]:
         producer = forms.producer_of(session, find_user(session, actor))
         commune = session.get(AdministrativeUnit, producer.commune_id) if producer.commune_id else None
         return {"producer_type": producer.kind, "phone": producer.phone or "",
-                "email": producer.email or "", "commune": commune.name if commune else "",
+                "email": producer.email or "", "commune": commune.code if commune else "",
                 "address": producer.address_commune or "", "standards": []}
 
 
