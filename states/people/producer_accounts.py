@@ -142,7 +142,6 @@ def disable_producer_account(rt: Runtime, session: Session, actor: str, name: st
                              reason: str | None) -> Corrected:
     """Staff disable a producer's account: the officer of the producer's unit, or the
     Department; the reason is required, as for any account."""
-    why = required_reason(reason)
     me = find_user(session, actor)
     try:
         user = find_user(session, name)
@@ -151,7 +150,7 @@ def disable_producer_account(rt: Runtime, session: Session, actor: str, name: st
     if user is None or user.role != Role.PRODUCER:
         raise NotFound(f"Không có tài khoản chủ thể '{name}'.")
     authorize(me, Action.INVITE_PRODUCER, user.unit_id)
-    return lock_account(rt, session, actor, user, why)
+    return lock_account(rt, session, actor, user, required_reason(reason))
 
 
 @dataclass(frozen=True)

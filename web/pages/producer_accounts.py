@@ -21,7 +21,8 @@ def _refused(request: Request, actor: str, dossier_id: int, error: InvalidInput 
              | NotFound) -> Response:
     problem = {"trigger": "producer_account", "field": None, "message": error.message}
     return render_dossier(request, actor, dossier_id, problem=problem,
-                          status=409 if isinstance(error, RuleRefused) else 422)
+                          status=409 if isinstance(error, RuleRefused)
+                          else 404 if isinstance(error, NotFound) else 422)
 
 
 @router.post("/dossiers/{dossier_id}/producer-invitation")
