@@ -14,6 +14,7 @@ from states.territory.lookups import find_user
 from use_cases.queries import visible_dossier
 from use_cases.transaction import in_transaction
 
+
 @dataclass(frozen=True)
 class InvitationSent:
     """What the officer is told: never the link itself, which only the producer receives."""
