@@ -44,6 +44,10 @@ def role_and_unit(rt: Runtime, session: Session, actor: str, user: User, role: s
     """The one rule for a user's role and unit, whichever face changes them (the CLI's
     `user set-role`, the web's users page): the unit as of today, an officer needs one, nobody
     demotes themselves, a disabled account keeps what it had."""
+    if user.role == Role.PRODUCER:
+        # Its producer ties it to one producer's dossiers: a staff role would untie it.
+        raise RuleRefused(f"'{user.name}' là tài khoản chủ thể: không đổi vai trò hay đơn vị; "
+                          "khoá tài khoản nếu cần.")
     parsed = staff_role(role)
     unit_row = find_unit(session, unit, rt.clock.today()) if unit else user.unit
     if parsed == Role.DISTRICT and unit_row is None:

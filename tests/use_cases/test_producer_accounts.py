@@ -189,3 +189,13 @@ def test_staff_disable_an_account_and_it_cannot_log_in(rt: Runtime) -> None:
 def test_the_department_cannot_add_a_producer_by_hand(rt: Runtime) -> None:
     with pytest.raises(InvalidInput, match="lời mời"):
         add_user_with_password(rt, "admin", "chu-the", "producer", None, None, PASSWORD)
+
+
+def test_a_producers_account_never_becomes_staff(rt: Runtime) -> None:
+    from use_cases.identity import update_user
+
+    officers(rt)
+    account = producer_account(rt, register(rt), "a@example.vn")
+    with pytest.raises(RuleRefused, match="tài khoản chủ thể"):
+        update_user(rt, "admin", account, role="department", unit=None, full_name=None,
+                    email=None, reason="nhầm")
