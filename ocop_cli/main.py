@@ -21,6 +21,7 @@ from ocop_cli import (
     import_cli,
     outbox_cli,
     plan_cli,
+    producer_accounts_cli,
     registry_cli,
     sheet_cli,
     training_cli,
@@ -116,6 +117,7 @@ def global_options(
 campaign_show_cli.register()
 corrections_cli.register()  # issue 12: corrections with an audit trail
 dossier_read_cli.register()
+producer_accounts_cli.register()  # issue 25: producers' own accounts
 
 admin_cli.register(app)
 dossier_cli.register(app)

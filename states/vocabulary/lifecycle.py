@@ -49,6 +49,10 @@ class Action(StrEnum):
     REASSIGN_UNIT = "reassign_unit"
     DASHBOARD = "dashboard"
     CORRECT = "correct"  # issue 12: a correction, audited with before, after and the reason
+    # Issue 25: inviting a producer to its own account (and disabling it); the producer's
+    # changes to its submitted registration form.
+    INVITE_PRODUCER = "invite_producer"
+    REGISTRATION_FORM = "registration_form"
 
 
 
@@ -91,6 +95,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
         Action.DASHBOARD: "xem bảng điều hành của Sở",
         Action.CORRECT: "sửa thông tin đã ghi",
+        Action.INVITE_PRODUCER: "mời chủ thể dùng tài khoản riêng",
+        Action.REGISTRATION_FORM: "cập nhật phiếu đăng ký",
     },
 }
 
