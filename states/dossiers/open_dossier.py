@@ -8,13 +8,11 @@ from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from states.db.database import ONE_OPEN_REFUSALS
 from states.db.models import Dossier, Producer, Product
 from states.errors import RuleRefused
 from states.vocabulary import TERMINAL_STATES, State, label
 
-INDEX = "uq_dossiers_one_open_per_product"
-# How each database names the index in its refusal: PostgreSQL by name, SQLite by its columns.
-REFUSALS = (INDEX, "UNIQUE constraint failed: dossiers.product_id")
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,7 @@ class OpenDossier:
 
 def holds_one_open(error: IntegrityError) -> bool:
     """Whether `error` is the database refusing a second open dossier of a product."""
-    return any(words in str(error.orig) for words in REFUSALS)
+    return any(words in str(error.orig) for words in ONE_OPEN_REFUSALS)
 
 
 def _open() -> Select[int, str, str, str, int, str]:
@@ -43,15 +41,17 @@ def open_dossier(session: Session, product_id: int) -> OpenDossier | None:
     return None if row is None else OpenDossier(row[0], State(row[1]), row[2], row[3])
 
 
-def open_by_product(session: Session, producer_ids: Collection[int],
-                    product_keys: Collection[str]) -> dict[tuple[int, str], OpenDossier]:
-    """The open dossiers of these producers' products whose folded names are these, by
-    (producer id, folded name)."""
-    if not producer_ids or not product_keys:
-        return {}
-    rows = session.execute(_open().where(Product.producer_id.in_(list(producer_ids)),
-                                                Product.search_key.in_(list(product_keys))))
-    return {(row[4], row[5]): OpenDossier(row[0], State(row[1]), row[2], row[3]) for row in rows}
+def open_in_units(session: Session, unit_ids: Collection[int], product_keys: Collection[str]
+                  ) -> list[tuple[int, str, str, OpenDossier]]:
+    """The open dossiers of these units' producers' products whose folded names are these: the
+    producer's unit, its name, the product's folded name and the dossier (the caller compares
+    the producer's name as it compares producers)."""
+    if not unit_ids or not product_keys:
+        return []
+    rows = session.execute(_open().add_columns(Producer.unit_id).where(
+        Producer.unit_id.in_(list(unit_ids)), Product.search_key.in_(list(product_keys))))
+    return [(row[6], row[3], row[5], OpenDossier(row[0], State(row[1]), row[2], row[3]))
+            for row in rows]
 
 
 def reason(held: OpenDossier) -> str:
