@@ -24,6 +24,10 @@ class EnvSettings(BaseSettings, NotifierSettings):
     rules_dir: Path | None = None
     # Issue 13: where the public look-up is served; printed certificates' QR codes link there.
     public_url: str = "http://localhost:8000"
+    # Issue 25: the dossiers' document files (the `files` branch adds the store beside it), and
+    # where the nightly backup flow writes its archives.
+    files_dir: Path = Path("files")
+    backup_dir: Path = Path("backups")
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.
