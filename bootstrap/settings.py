@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from notifiers.settings import NotifierSettings
@@ -28,6 +28,7 @@ class EnvSettings(BaseSettings, NotifierSettings):
     # where the nightly backup flow writes its archives.
     files_dir: Path = Path("files")
     backup_dir: Path = Path("backups")
+    backup_keep: int = Field(default=14, ge=1, le=3650)
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.

@@ -109,3 +109,15 @@ def _extract(checked: CheckedArchive, name: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with checked.member(name) as source, target.open("wb") as copy:
         shutil.copyfileobj(source, copy, CHUNK)
+
+
+def nightly_backup(rt: Runtime, backup_dir: Path, files_dir: Path, keep: int) -> dict[str, Any]:
+    """The schedule's backup: a new archive in `backup_dir` (made if missing) named by the real
+    time, then only the newest `keep` of its archives are kept."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    done = backup(rt, backup_dir / backup_name(real_now()), files_dir)
+    archives = sorted(backup_dir.glob("ocop-sao-luu-*.tar"))
+    for old in archives[:max(len(archives) - keep, 0)]:
+        old.unlink()
+    return {"archive": str(done.path), "database": done.database, "files": done.files,
+            "size": done.size, "kept": min(len(archives), keep)}
