@@ -41,7 +41,8 @@ def restore_command(ctx: typer.Context, archive: Annotated[Path, typer.Argument(
     system = state.unchecked_system()  # an empty database has no users to act for
     done = restore(system.rt, archive, system.settings.files_dir)
     reply(state.as_json, done,
-          f"Đã khôi phục bản sao lưu lúc {done.created_at.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}: cơ sở dữ liệu "
+          f"Đã khôi phục bản sao lưu lúc {done.created_at.astimezone(LOCAL_TZ):%H:%M %d/%m/%Y}: "
+          "cơ sở dữ liệu "
           f"({done.database}) và {done.files} tệp hồ sơ vào {system.settings.files_dir}. Kiểm "
           "tra bằng `ocop doctor`.")
 

@@ -38,14 +38,20 @@ def _libpq(engine: Engine) -> tuple[list[str], dict[str, str]]:
     """Connection options for the client programs; the password goes by the environment, never
     on a command line that `ps` shows."""
     url = engine.url
-    options = [f"--dbname={url.database}"]
+    # A libpq connection string, so that the URL's settings (?sslmode=require) go along.
+    settings = {"dbname": str(url.database), **{k: v for k, v in url.query.items()
+                                                if isinstance(v, str)}}
+    conninfo = " ".join(f"{key}='{value}'" for key, value in settings.items())
+    options = [f"--dbname={conninfo}"]
     if url.host:
         options.append(f"--host={url.host}")
     if url.port:
         options.append(f"--port={url.port}")
     if url.username:
         options.append(f"--username={url.username}")
-    env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
+    # Their own small environment: nothing below the entry points reads the process's (the
+    # database URL says where; a libpq setting such as PGSSLMODE goes in its query string).
+    env = {"PATH": "/usr/bin:/bin", "PGCONNECT_TIMEOUT": "10", "LC_ALL": "C.UTF-8"}
     if url.password:
         env["PGPASSWORD"] = str(url.password)
     return options, env

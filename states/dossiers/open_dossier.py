@@ -14,7 +14,6 @@ from states.errors import RuleRefused
 from states.vocabulary import TERMINAL_STATES, State, label
 
 
-
 @dataclass(frozen=True)
 class OpenDossier:
     dossier_id: int

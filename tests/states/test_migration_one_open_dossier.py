@@ -50,13 +50,13 @@ def test_duplicates_are_merged_and_then_refused(blank_url: str) -> None:  # noqa
                                             (3, 3, "registered", 1), (4, 1, "returned", 2)]
     assert [tuple(e)[:4] for e in events] == [(1, "registered", "withdrawn", "hệ thống")]
     assert "hồ sơ số 2" in events[0].note
-    with (pytest.raises(IntegrityError, match="uq_products_producer_search_key|products.producer_id"),
+    with (pytest.raises(IntegrityError, match=r"uq_products_producer_search_key|products\.producer_id"),
           engine.begin() as connection):
         connection.execute(text("INSERT INTO products (id, name, group_code, producer_id, "
                                 "search_key) VALUES (10, 'Ga Doi', 'food', 1, 'ga doi')"))
     new_dossier = ("INSERT INTO dossiers (id, product_id, unit_id, round_id, cycle, state, version, "
                    f"entered_state_at, created_at) VALUES (:id, 3, 1, 1, 1, :state, 1, {AT}, {AT})")
-    with (pytest.raises(IntegrityError, match="uq_dossiers_one_open|dossiers.product_id"),
+    with (pytest.raises(IntegrityError, match=r"uq_dossiers_one_open|dossiers\.product_id"),
           engine.begin() as connection):
         connection.execute(text(new_dossier), {"id": 10, "state": "renewal"})
     with engine.begin() as connection:  # an ended cycle leaves room for a new dossier

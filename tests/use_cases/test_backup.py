@@ -136,7 +136,7 @@ def test_a_target_that_is_not_empty_is_refused(archive: Path, sqlite_url: str,
                                                tmp_path: Path) -> None:
     occupied = make_runtime(sqlite_url)
     before = every_row(occupied.db.engine)
-    with pytest.raises(RuleRefused, match="đã có 2[0-9] bảng"):
+    with pytest.raises(RuleRefused, match=r"đã có 2[0-9] bảng"):
         restore(occupied, archive, tmp_path / "new-files")
     assert every_row(occupied.db.engine) == before and nothing_restored(tmp_path)
     (tmp_path / "new-files").mkdir()
@@ -164,3 +164,18 @@ def test_the_cli_exit_codes(archive: Path, sqlite_url: str, tmp_path: Path,
     assert done.exit_code == 0, done.output
     assert every_file(tmp_path / "new-files") == FILES
     assert invoke(new_db, "--as", "admin", "doctor").exit_code == 0
+
+
+def test_without_pg_dump_one_sentence_says_where_it_was_looked_for(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from states.db import dumps
+    from states.errors import ConfigurationError
+
+    monkeypatch.setattr(dumps, "TOOL_DIRS", (str(tmp_path),))
+    rt = make_runtime(pg_url)
+    with pytest.raises(ConfigurationError) as missing:
+        backup(rt, tmp_path / "b.tar", tmp_path / "files")
+    assert missing.value.message.startswith("Không tìm thấy chương trình pg_dump (đã tìm trong "
+                                            "/usr/bin và /usr/lib/postgresql/*/bin)")
+    assert list(tmp_path.iterdir()) == []  # no archive, no scratch folder
+    rt.db.dispose()

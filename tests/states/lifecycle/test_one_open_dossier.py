@@ -82,7 +82,8 @@ def test_concurrent_submissions_of_one_product_make_one_dossier(pg_url: str) -> 
         dossiers = session.scalars(select(Dossier.id)).all()
     assert counts(rt) == (1, 1) and len(outcomes) == WRITERS, outcomes
     assert outcomes.count("ok") == 1, outcomes
-    refusal = f"RuleRefused: Không đăng ký được: sản phẩm 'Gà đồi đen' của {PRODUCER} đã có hồ sơ số {dossiers[0]} đang mở"
+    refusal = (f"RuleRefused: Không đăng ký được: sản phẩm 'Gà đồi đen' của {PRODUCER} đã có hồ "
+               f"sơ số {dossiers[0]} đang mở")
     assert all(o == "ok" or o.startswith(refusal) for o in outcomes), outcomes
     rt.db.dispose()
 
