@@ -11,7 +11,7 @@ from typing import Any
 
 from states.clock import real_now
 from states.db.dumps import dump_database, occupied_tables, restore_database
-from states.errors import RuleRefused
+from states.errors import ConfigurationError, InvalidInput, RuleRefused
 from states.runtime import Runtime
 from states.vocabulary import LOCAL_TZ
 from use_cases.backup_archive import (
@@ -50,17 +50,21 @@ def backup(rt: Runtime, out: Path, files_dir: Path, objects: ObjectSource | None
     target = checked_output(out, replaces=False, regenerate=REGENERATE)
     source = objects or DirectoryObjects(files_dir)
     created = real_now()
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ocop-backup-") as scratch:
-        dump = Path(scratch) / "database"
-        kind = dump_database(rt.db.engine, dump)
-        about: dict[str, Any] = {"created_at": created.isoformat(), "files_source":
-                                 source.describe()}
-        manifest: dict[str, Any] = {}
+    manifest: dict[str, Any] = {}
+    try:
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ocop-backup-") as scratch:
+            dump = Path(scratch) / "database"
+            kind = dump_database(rt.db.engine, dump)
+            about: dict[str, Any] = {"created_at": created.isoformat(), "files_source":
+                                     source.describe()}
 
-        def write(stream: Any) -> None:
-            manifest.update(write_archive(stream, dump, kind, source, about))
+            def write(stream: Any) -> None:
+                manifest.update(write_archive(stream, dump, kind, source, about))
 
-        write_streamed(target, write)
+            write_streamed(target, write)
+    except OSError as error:  # the scratch copy beside --out: a full or read-only disk
+        raise InvalidInput(f"Không ghi được bản sao lưu {out} ({_os_error(error)}); chạy lại "
+                           f"`{REGENERATE}` với một đường dẫn khác; không có gì thay đổi.") from None
     files = sum(1 for name in manifest["members"] if name.startswith(FILES_PREFIX))
     return BackupDone(out, kind, files, out.stat().st_size, created)
 
@@ -90,8 +94,24 @@ def restore(rt: Runtime, archive: Path, files_dir: Path) -> RestoreDone:
     write the files beside their folder, load the database, and move the files into place."""
     _refuse_occupied(rt, files_dir)
     checked = open_checked(archive)
-    with checked.tar, tempfile.TemporaryDirectory(dir=files_dir.parent,
-                                                  prefix=".ocop-restore-") as scratch:
+    try:
+        _write_restored(rt, checked, files_dir)
+    except OSError as error:
+        raise ConfigurationError(f"Không khôi phục được vào {files_dir.parent} "
+                                 f"({_os_error(error)}); không có gì thay đổi.") from None
+    finally:
+        checked.tar.close()
+    return RestoreDone(checked.kind, len(checked.files), checked.created())
+
+
+def _os_error(error: OSError) -> str:
+    return f"lỗi hệ điều hành, mã {error.errno}" + (f": {error.strerror}" if error.strerror else "")
+
+
+def _write_restored(rt: Runtime, checked: CheckedArchive, files_dir: Path) -> None:
+    """Files staged beside their folder, the database loaded, then the files moved into place:
+    a failure before the last step leaves the target as it was."""
+    with tempfile.TemporaryDirectory(dir=files_dir.parent, prefix=".ocop-restore-") as scratch:
         staged = Path(scratch) / "files"
         staged.mkdir()
         for name in checked.files:
@@ -102,7 +122,6 @@ def restore(rt: Runtime, archive: Path, files_dir: Path) -> RestoreDone:
         if files_dir.exists():
             files_dir.rmdir()  # empty, checked above
         os.replace(staged, files_dir)
-    return RestoreDone(checked.kind, len(checked.files), checked.created())
 
 
 def _extract(checked: CheckedArchive, name: str, target: Path) -> None:
@@ -114,7 +133,11 @@ def _extract(checked: CheckedArchive, name: str, target: Path) -> None:
 def nightly_backup(rt: Runtime, backup_dir: Path, files_dir: Path, keep: int) -> dict[str, Any]:
     """The schedule's backup: a new archive in `backup_dir` (made if missing) named by the real
     time, then only the newest `keep` of its archives are kept."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigurationError(f"Không tạo được thư mục sao lưu {backup_dir} (OCOP_BACKUP_DIR; "
+                                 f"{_os_error(error)}).") from None
     done = backup(rt, backup_dir / backup_name(real_now()), files_dir)
     archives = sorted(backup_dir.glob("ocop-sao-luu-*.tar"))
     for old in archives[:max(len(archives) - keep, 0)]:

@@ -179,3 +179,14 @@ def test_without_pg_dump_one_sentence_says_where_it_was_looked_for(
                                             "/usr/bin và /usr/lib/postgresql/*/bin)")
     assert list(tmp_path.iterdir()) == []  # no archive, no scratch folder
     rt.db.dispose()
+
+
+def test_a_folder_that_refuses_the_scratch_copy_is_one_sentence(sqlite_url: str,
+                                                                 tmp_path: Path) -> None:
+    # /proc passes the access check for root, yet no file can be made there.
+    rt = make_runtime(sqlite_url)
+    with pytest.raises(InvalidInput) as refused:
+        backup(rt, Path("/proc/ocop.tar"), tmp_path / "files")
+    assert refused.value.message.startswith("Không ghi được ")
+    assert refused.value.message.endswith("không có gì thay đổi.") or "chạy lại" in refused.value.message
+    rt.db.dispose()
