@@ -27,6 +27,11 @@ class EnvSettings(BaseSettings, NotifierSettings):
     # Issue 25: how long a producer's invitation link works (the e-mail's link leads to
     # public_url, where producers log in too).
     invitation_days: int = Field(default=7, ge=1, le=60)
+    # Issue 25: the dossiers' document files (the `files` branch adds the store beside it), and
+    # where the nightly backup flow writes its archives.
+    files_dir: Path = Path("files")
+    backup_dir: Path = Path("backups")
+    backup_keep: int = Field(default=14, ge=1, le=3650)
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.

@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from ocop_cli import (
     admin_cli,
+    backup_cli,
     campaign_cli,
     campaign_show_cli,
     consultant_cli,
@@ -138,6 +139,8 @@ identity_cli.register(app)
 web_cli.register(app)
 # Issue 21: score sheets as data (show, import a province's .xlsx, the template).
 sheet_cli.register(app)
+# Issue 25: the database and the document files in one archive, and back.
+backup_cli.register(app)
 
 
 def run() -> None:

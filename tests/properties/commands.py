@@ -3,6 +3,8 @@
 with the reason, so that a new command cannot be forgotten (test_every_command_is_driven)."""
 
 COMMANDS: dict[str, str] = {
+    "backup": "backup --out {OUT}",
+    "restore": "restore {T}",
     "campaign close": "campaign close {I}",
     "campaign decide": "campaign decide {I} --decision {T}",
     "campaign list": "--today {D} campaign list",
