@@ -2,9 +2,9 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from notifiers.settings import NotifierSettings
@@ -24,6 +24,17 @@ class EnvSettings(BaseSettings, NotifierSettings):
     rules_dir: Path | None = None
     # Issue 13: where the public look-up is served; printed certificates' QR codes link there.
     public_url: str = "http://localhost:8000"
+    # Issue 25: the dossiers' document files. `local` keeps them under files_dir, laid out by
+    # content hash; `s3` in any S3-compatible bucket (credentials from the AWS_* environment,
+    # read by boto3 itself).
+    files_store: Literal["local", "s3"] = "local"
+    files_dir: Path = Path("files")
+    files_s3_endpoint: str | None = None
+    files_s3_bucket: str | None = None
+    files_s3_region: str = "us-east-1"
+    # Limits, in megabytes: one file, and every file of one dossier together (all versions).
+    files_max_file_mb: int = Field(default=20, ge=1, le=2048)
+    files_max_dossier_mb: int = Field(default=300, ge=1, le=100_000)
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.
