@@ -19,6 +19,8 @@ LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.PREPARATION}
 # Issue 12: and correct what their unit recorded (inspection, score, product, producer).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.CORRECT}
+# Issue 25: and upload their dossiers' files, check each, keep a dossier on paper.
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.UPLOAD_FILE, Action.CHECK_FILE, Action.PAPER_ORIGINALS}
 
 
 def role_label(role: str) -> str:

@@ -49,6 +49,11 @@ class Action(StrEnum):
     REASSIGN_UNIT = "reassign_unit"
     DASHBOARD = "dashboard"
     CORRECT = "correct"  # issue 12: a correction, audited with before, after and the reason
+    # Issue 25: a dossier's document files, the officer's check of each, paper originals.
+    UPLOAD_FILE = "upload_file"
+    CHECK_FILE = "check_file"
+    PAPER_ORIGINALS = "paper_originals"
+    FILES_CHECK = "files_check"
 
 
 
@@ -91,6 +96,10 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
         Action.DASHBOARD: "xem bảng điều hành của Sở",
         Action.CORRECT: "sửa thông tin đã ghi",
+        Action.UPLOAD_FILE: "nộp tệp tài liệu",
+        Action.CHECK_FILE: "kiểm tra tài liệu (chấp nhận / từ chối)",
+        Action.PAPER_ORIGINALS: "đánh dấu hồ sơ bản giấy",
+        Action.FILES_CHECK: "kiểm tra kho tệp",
     },
 }
 

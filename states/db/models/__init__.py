@@ -12,6 +12,7 @@ from states.db.models.dossiers import (
     Product,
     ScoreSheet,
 )
+from states.db.models.files import DocumentFile
 from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
 from states.db.models.preparation import Consultant, DossierPreparation
@@ -27,3 +28,4 @@ __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingC
             "TrainingInvitation"]
 __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]
+__all__ += ["DocumentFile"]

@@ -6,7 +6,7 @@ Calendar dates (inspection day) are plain dates; instants are UTC.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from states.clock import real_now
@@ -85,6 +85,9 @@ class Dossier(Base):
     entered_state_at: Mapped[datetime]
     due_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Issue 25: the paper originals are kept ("bản giấy"): the checklist may be ticked by hand.
+    # Otherwise its ticks come from accepted files, and inspection waits for them.
+    paper_originals: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     product: Mapped[Product] = relationship()
     unit: Mapped[AdministrativeUnit] = relationship()
