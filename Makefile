@@ -16,7 +16,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/ocop demo
 
-PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli web
+PACKAGES := states notices notifiers storage use_cases bootstrap flows demo ocop_cli web
 # Debian packages the tests use, and a command each provides (CI is a fresh clone, as root):
 # pdftotext and pdftoppm read the printed certificate, zbarimg decodes its QR code; the browser
 # tests drive Debian's Chromium (never a downloaded browser).

@@ -35,6 +35,8 @@ class EnvSettings(BaseSettings, NotifierSettings):
     # Limits, in megabytes: one file, and every file of one dossier together (all versions).
     files_max_file_mb: int = Field(default=20, ge=1, le=2048)
     files_max_dossier_mb: int = Field(default=300, ge=1, le=100_000)
+    # The antivirus hook: a command given each received file's path; any exit but 0 refuses it.
+    files_scan_command: str | None = None
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.
