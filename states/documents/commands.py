@@ -21,13 +21,16 @@ from states.typed_text import typed_text
 from states.vocabulary import Action, FileStatus
 
 
-def dossier_for(session: Session, actor: str, dossier_id: int, action: Action) -> tuple[User, Dossier]:
-    """The dossier, for someone who may see it ("no such dossier" otherwise) and do `action`."""
+def dossier_for(session: Session, actor: str, dossier_id: int,
+                action: Action | None) -> tuple[User, Dossier]:
+    """The dossier, for someone who may see it ("no such dossier" otherwise) and do `action`
+    (None: only see it)."""
     dossier = load_dossier(session, dossier_id)
     user = find_user(session, actor)
     if not sees_unit(user, dossier.unit_id):
         raise dossier_not_found(dossier_id)
-    authorize(user, action, dossier.unit_id)
+    if action is not None:
+        authorize(user, action, dossier.unit_id)
     return user, dossier
 
 
