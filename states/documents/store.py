@@ -16,7 +16,9 @@ class FileTooLarge(InvalidInput):
 
 
 def megabytes(size: int) -> str:
-    """A size as people read it: "20 MB", "0,5 MB"."""
+    """A size as people read it: "20 MB", "1,5 MB", "5 kB"."""
+    if size < MEGABYTE:
+        return f"{round(size / 1024)} kB"
     return f"{size / MEGABYTE:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
 
 
