@@ -16,6 +16,7 @@ from ocop_cli import (
     demo_cli,
     dossier_cli,
     dossier_read_cli,
+    files_cli,
     flows_cli,
     identity_cli,
     import_cli,
@@ -133,6 +134,8 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+# Issue 25: the dossiers' document files.
+files_cli.register(app)
 
 
 def run() -> None:

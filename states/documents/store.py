@@ -17,6 +17,8 @@ class FileTooLarge(InvalidInput):
 
 def megabytes(size: int) -> str:
     """A size as people read it: "20 MB", "1,5 MB", "5 kB"."""
+    if size < 1024:
+        return f"{size} byte"
     if size < MEGABYTE:
         return f"{round(size / 1024)} kB"
     return f"{size / MEGABYTE:.1f}".rstrip("0").rstrip(".").replace(".", ",") + " MB"
