@@ -34,9 +34,9 @@ def upload_file(rt: Runtime, desk: FileDesk, actor: str, dossier_id: int, docume
     neither. Raises InvalidInput (FileTooLarge for a limit), RuleRefused, PermissionDenied,
     NotFound (another unit's dossier), Conflict; whatever `chunks` raises (a client that
     went away) passes through, with nothing left behind."""
-    name = checked_file_name(file_name)
     with rt.transaction() as session:
-        limit = check_upload(rt, session, actor, dossier_id, document, name, desk.limits)
+        limit = check_upload(rt, session, actor, dossier_id, document, file_name, desk.limits)
+    name = checked_file_name(file_name)
     received = desk.store.receive(chunks, limit)
     try:
         if desk.scanner is not None:

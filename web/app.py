@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
-from web import api, api_docs, public_api
+from web import api, api_docs, files_api, public_api
 from web.errors import HANDLERS
 from web.pages import (
     admin,
@@ -18,6 +18,7 @@ from web.pages import (
     consultants,
     dashboard,
     dossier,
+    files,
     outbox,
     register,
     registry,
@@ -52,10 +53,11 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
         app.add_exception_handler(error, handler)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
-                   registry, training, consultants, unsettled, api_docs):
+                   registry, training, consultants, unsettled, api_docs, files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(public_api.router)
+    app.include_router(files_api.router)  # issue 25
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:

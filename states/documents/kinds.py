@@ -33,6 +33,8 @@ def extension_of(content_type: str) -> str:
 
 def checked_file_name(name: str) -> str:
     """The file's own name, as stored and shown; a name holding a path is refused."""
+    if not name.strip():
+        raise InvalidInput("Hãy chọn ít nhất một tệp để nộp (tên tệp trống).")
     text = typed_name(name, "Tên tệp", FILE_NAME_LIMIT)
     if any(c in PATH_CHARACTERS for c in text) or text in (".", "..") or text.startswith("."):
         raise InvalidInput(f"Tên tệp '{text}' chứa ký tự đường dẫn (/, \\, :) hoặc bắt đầu bằng "
