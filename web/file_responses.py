@@ -18,9 +18,8 @@ def inline_file(view: FileView, chunks: Iterator[bytes]) -> StreamingResponse:
     return StreamingResponse(chunks, media_type=view.content_type, headers={
         "Content-Disposition": disposition(view.file_name, "inline"),
         "Content-Length": str(view.size_bytes),
-        # The type is the one the upload's bytes proved; the browser must not guess another.
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
+        # The type is the one the upload's bytes proved; web/security.py adds nosniff (the
+        # browser must not guess another) and no-store to every answer.
     })
 
 
@@ -33,8 +32,7 @@ def spooled_zip(filename: str, spool: "tempfile.SpooledTemporaryFile[bytes]") ->
             yield chunk
 
     return StreamingResponse(chunks(), media_type="application/zip", headers={
-        "Content-Disposition": disposition(filename), "Content-Length": str(size),
-        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
+        "Content-Disposition": disposition(filename), "Content-Length": str(size)},
         background=BackgroundTask(spool.close))
 
 
