@@ -88,7 +88,8 @@ def files_accept(ctx: typer.Context, file_id: FileArg) -> None:
 
     state = state_of(ctx)
     view = accept_file(state.runtime(), state.actor, file_id)
-    reply(state.as_json, view, f"Đã chấp nhận tệp số {view.id} ({view.file_name}) của '{view.document_code}'.")
+    reply(state.as_json, view,
+          f"Đã chấp nhận tệp số {view.id} ({view.file_name}) của '{view.document_code}'.")
 
 
 @files_app.command("reject")

@@ -20,7 +20,7 @@ from states.documents.store import FileDesk, Received
 from states.errors import InvalidInput, NotFound
 from states.runtime import Runtime
 from states.territory.lookups import find_user
-from states.vocabulary import Action, FileStatus, State
+from states.vocabulary import FileStatus, State
 
 
 def upload_file(rt: Runtime, desk: FileDesk, actor: str, dossier_id: int, document: str,

@@ -5,7 +5,7 @@ proved later."""
 import csv
 import io
 import zipfile
-from typing import BinaryIO
+from typing import IO
 
 from notices.sheet_cells import csv_field
 from states.clock import format_local_datetime
@@ -35,7 +35,7 @@ def _accepted(rt: Runtime, actor: str, dossier_id: int) -> list[tuple[int, str, 
 
 
 def write_package(rt: Runtime, desk: FileDesk, actor: str, dossier_id: int,
-                  target: BinaryIO) -> int:
+                  target: IO[bytes]) -> int:
     """Write the .zip to `target` (a file: the archive is streamed, file by file); the number
     of files in it. A dossier without an accepted file has no package."""
     files = _accepted(rt, actor, dossier_id)

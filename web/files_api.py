@@ -2,7 +2,7 @@
 streamed to the store as it arrives), accept, reject, read."""
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Annotated, Any
 
 import anyio
 import anyio.from_thread
@@ -38,9 +38,12 @@ async def _gathered(request: Request) -> AsyncIterator[bytes]:
 
 def _pulled(source: AsyncIterator[bytes]) -> Iterator[bytes]:
     """The async body as a plain iterator, for the use case running in a worker thread."""
+    async def following() -> bytes:
+        return await source.__anext__()
+
     while True:
         try:
-            yield anyio.from_thread.run(source.__anext__)
+            yield anyio.from_thread.run(following)
         except StopAsyncIteration:
             return
         except ClientDisconnect:
@@ -78,7 +81,7 @@ def post_accept(request: Request, actor: ApiUser, file_id: int) -> dict[str, Any
 
 @router.post("/files/{file_id}/reject")
 def post_reject(request: Request, actor: ApiUser, file_id: int,
-                body: dict[str, Any] = Body(...)) -> dict[str, Any]:
+                body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
     rejected: dict[str, Any] = jsonable(reject_file(rt_of(request), actor, file_id,
                                                     str(body.get("reason") or "")))
     return rejected

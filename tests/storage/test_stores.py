@@ -8,8 +8,7 @@ import pytest
 
 from states.documents.store import FileStore, FileTooLarge
 from states.errors import InvalidInput, NotFound
-from tests.fakes.s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures)
-from tests.storage.stores import EXE, JPEG, PDF, PNG, chunked, store  # noqa: F401
+from tests.storage.stores import EXE, JPEG, PDF, PNG, chunked
 
 
 def staged_files(tmp_path: Path) -> list[Path]:

@@ -77,7 +77,7 @@ def test_an_accepted_file_ticks_its_document_and_a_rejected_one_mails_the_produc
     assert plan.status == "accepted"
     sheet = dossier_sheet(rt, "admin", dossier)
     assert {d.code for d in sheet.documents if d.present} == {"business-plan"}
-    view, chunks = open_file(rt, desk, "admin", second.id, accepted_only=True)
+    _, chunks = open_file(rt, desk, "admin", second.id, accepted_only=True)
     assert b"".join(chunks) == PDF + b"2"
     with pytest.raises(NotFound):
         open_file(rt, desk, "admin", first.id, accepted_only=True)

@@ -10,8 +10,8 @@ from starlette.responses import Response
 from states.errors import Conflict, InvalidInput, NotFound, RuleRefused
 from states.vocabulary import Action, RevocationReason
 from use_cases.campaigns import propose_revocation
-from use_cases.dossier_page import dossier_page
 from use_cases.document_files import list_files
+from use_cases.dossier_page import dossier_page
 from use_cases.dossiers import record_who_prepared
 from use_cases.inputs import FieldError
 from use_cases.queries import show_dossier
