@@ -3,7 +3,7 @@ reject, paper originals, and the store's consistency check."""
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -20,14 +20,23 @@ DossierArg = Annotated[int, typer.Argument(metavar="ID", help="Số hồ sơ.")]
 FileArg = Annotated[int, typer.Argument(metavar="TỆP", help="Số tệp (cột 'Tệp' của 'ocop files list').")]
 
 
-def _chunks(path: Path) -> Iterator[bytes]:
+def _opened(path: Path) -> BinaryIO:
+    """The file, opened before anything is asked of the store (a missing file touches none)."""
+    from ocop_cli.files import read_problem
+
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise read_problem(path, error) from None
+
+
+def _chunks(path: Path, source: BinaryIO) -> Iterator[bytes]:
     from ocop_cli.files import read_problem
     from storage.staging import CHUNK_BYTES
 
     try:
-        with path.open("rb") as source:
-            while chunk := source.read(CHUNK_BYTES):
-                yield chunk
+        while chunk := source.read(CHUNK_BYTES):
+            yield chunk
     except OSError as error:
         raise read_problem(path, error) from None
 
@@ -46,8 +55,9 @@ def files_upload(
     system = state.system()
     done: list[FileView] = []
     for path in paths:
-        done.append(upload_file(system.rt, system.files, state.actor, dossier_id, document,
-                                path.name, _chunks(path)))
+        with _opened(path) as source:
+            done.append(upload_file(system.rt, system.files, state.actor, dossier_id, document,
+                                    path.name, _chunks(path, source)))
     reply(state.as_json, done, "\n".join(
         f"Đã lưu tệp số {f.id}: {f.file_name} ({f.content_type}, {f.size_bytes} byte), bản "
         f"{f.version} của '{f.document_code}', SHA-256 {f.sha256[:16]}…, chờ kiểm tra." for f in done))
