@@ -192,3 +192,38 @@ def test_each_upload_and_check_is_in_the_history(rt: Runtime, desk: FileDesk, do
         triggers = session.scalars(select(DossierEvent.trigger).where(
             DossierEvent.dossier_id == dossier).order_by(DossierEvent.id)).all()
     assert triggers[-3:] == ["paper_originals", "upload_file", "check_file"]
+
+
+def test_the_check_names_missing_altered_and_orphan_objects(rt: Runtime, tmp_path: Path,
+                                                            dossier: int) -> None:
+    from storage.local import object_path
+    from use_cases.files_check import check_store
+
+    desk = FileDesk(build_store("local", tmp_path / "files"), FileLimits())
+    kept = [upload_file(rt, desk, "admin", dossier, "business-plan", f"{n}.pdf", [PDF + bytes([n])])
+            for n in range(3)]
+    assert check_store(rt, desk, "admin").findings == []
+    object_path(tmp_path / "files", kept[0].sha256).unlink()
+    object_path(tmp_path / "files", kept[1].sha256).write_bytes(b"%PDF-altered")
+    orphan = desk.store.receive([PNG], 10_000)
+    desk.store.keep(orphan)
+    report = check_store(rt, desk, "admin")
+    assert {(f.problem, f.file_ids) for f in report.findings} == {
+        ("missing_object", (kept[0].id,)), ("hash_mismatch", (kept[1].id,)), ("orphan_object", ())}
+    assert {f.problem for f in report.broken} == {"missing_object", "hash_mismatch"}
+    with pytest.raises(NotFound):
+        open_file(rt, desk, "admin", kept[0].id)
+
+
+def test_files_on_postgresql_too(any_rt: Runtime, tmp_path: Path) -> None:
+    desk = FileDesk(build_store("local", tmp_path / "files"), FileLimits())
+    dossier_id = register(any_rt)
+    mark_paper(any_rt, "admin", dossier_id, False)
+    first = upload_file(any_rt, desk, "admin", dossier_id, "business-plan", "a.pdf", [PDF])
+    second = upload_file(any_rt, desk, "admin", dossier_id, "business-plan", "b.pdf", [PDF + b"2"])
+    assert (first.version, second.version) == (1, 2)
+    reject_file(any_rt, "admin", first.id, "Mờ, không đọc được")
+    accept_file(any_rt, "admin", second.id)
+    listed = list_files(any_rt, desk, "admin", dossier_id)
+    assert next(d for d in listed.documents if d.code == "business-plan").status == "accepted"
+    assert listed.stored_bytes == len(PDF) * 2 + 1
