@@ -16,12 +16,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/ocop demo
 
-PACKAGES := states notices notifiers use_cases bootstrap flows demo ocop_cli web
+PACKAGES := states notices notifiers storage use_cases bootstrap flows demo ocop_cli web
 # Debian packages the tests use, and a command each provides (CI is a fresh clone, as root):
 # pdftotext and pdftoppm read the printed certificate, zbarimg decodes its QR code; the browser
-# tests drive Debian's Chromium (never a downloaded browser).
-TEST_PACKAGES := poppler-utils zbar-tools chromium
-TEST_COMMANDS := /usr/bin/pdftotext /usr/bin/zbarimg /usr/bin/chromium
+# tests drive Debian's Chromium (never a downloaded browser); curl sends the upload benchmark's files.
+TEST_PACKAGES := poppler-utils zbar-tools chromium curl
+TEST_COMMANDS := /usr/bin/pdftotext /usr/bin/zbarimg /usr/bin/chromium /usr/bin/curl
 
 $(TEST_COMMANDS):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES)

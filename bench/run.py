@@ -20,6 +20,7 @@ from bench.dataset import TODAY
 from bench.measure import percentile, probe, timed
 from bench.report import Report, fmt, write, yes
 from bench.sizes import FULL, QUICK, TINY, Sizes
+from bench.uploads import bench_uploads
 from bench.web import bench_web
 from states.db.database import make_engine
 
@@ -252,6 +253,7 @@ def run_all(sizes: Sizes) -> Report:
         ("import", lambda: bench_import(report, sizes.imports)),
         ("chaos", lambda: bench_chaos(report, sizes.chaos)),
         ("web", lambda: bench_web(report, sizes.web, sizes.web_requests, sizes.web_seconds)),
+        ("uploads", lambda: bench_uploads(report, sizes.uploads_mb, sizes.uploads_repeat)),
     ]
     for name, step in steps:
         seconds, _ = timed(step)

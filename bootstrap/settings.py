@@ -2,7 +2,7 @@
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,11 +27,22 @@ class EnvSettings(BaseSettings, NotifierSettings):
     # Issue 25: how long a producer's invitation link works (the e-mail's link leads to
     # public_url, where producers log in too).
     invitation_days: int = Field(default=7, ge=1, le=60)
-    # Issue 25: the dossiers' document files (the `files` branch adds the store beside it), and
-    # where the nightly backup flow writes its archives.
-    files_dir: Path = Path("files")
+    # Issue 25: where the nightly backup flow writes its archives.
     backup_dir: Path = Path("backups")
     backup_keep: int = Field(default=14, ge=1, le=3650)
+    # Issue 25: the dossiers' document files. `local` keeps them under files_dir, laid out by
+    # content hash; `s3` in any S3-compatible bucket (credentials from the AWS_* environment,
+    # read by boto3 itself).
+    files_store: Literal["local", "s3"] = "local"
+    files_dir: Path = Path("files")
+    files_s3_endpoint: str | None = None
+    files_s3_bucket: str | None = None
+    files_s3_region: str = "us-east-1"
+    # Limits, in megabytes: one file, and every file of one dossier together (all versions).
+    files_max_file_mb: int = Field(default=20, ge=1, le=2048)
+    files_max_dossier_mb: int = Field(default=300, ge=1, le=100_000)
+    # The antivirus hook: a command given each received file's path; any exit but 0 refuses it.
+    files_scan_command: str | None = None
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.

@@ -9,7 +9,9 @@ from bootstrap.settings import EnvSettings, read_environment
 from notifiers.settings import NotifierSettings
 from states.clock import Clock
 from states.db.database import Database
+from states.documents.store import MEGABYTE, FileDesk, FileLimits
 from states.runtime import Runtime
+from storage.factory import build_desk, build_store
 
 # Set by `overriding`: a process that runs flows in-process (the demo) steers them without
 # touching os.environ.
@@ -23,6 +25,13 @@ class System:
     rt: Runtime
     mail: NotifierSettings
     settings: EnvSettings
+    # Issue 25: the document files' store, limits and antivirus hook (by default from the
+    # settings).
+    files: FileDesk = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.files is None:
+            self.files = file_desk(self.settings)
 
     def close(self) -> None:
         self.rt.db.dispose()
@@ -33,7 +42,14 @@ def build_system(**options: Any) -> System:
     settings = read_environment(**{**_overrides, **options})
     runtime = Runtime(db=Database(settings.database_url), clock=Clock(settings.today),
                       rules_dir=settings.rules_dir, rulebook_pin=settings.rulebook)
-    return System(runtime, settings.notifier_settings(), settings)
+    return System(runtime, settings.notifier_settings(), settings, file_desk(settings))
+
+
+def file_desk(settings: EnvSettings) -> FileDesk:
+    store = build_store(settings.files_store, settings.files_dir, s3_bucket=settings.files_s3_bucket,
+                        s3_endpoint=settings.files_s3_endpoint, s3_region=settings.files_s3_region)
+    limits = FileLimits(settings.files_max_file_mb * MEGABYTE, settings.files_max_dossier_mb * MEGABYTE)
+    return build_desk(store, limits, settings.files_scan_command)
 
 
 @contextmanager

@@ -22,6 +22,10 @@ def _problem(path: Path, error: OSError, doing: str) -> InvalidInput:
     return InvalidInput(f"Không {doing} được tệp {path} (lỗi hệ điều hành, mã {error.errno}).")
 
 
+def read_problem(path: Path, error: OSError) -> InvalidInput:
+    return _problem(path, error, "đọc")
+
+
 def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()

@@ -17,6 +17,7 @@ from ocop_cli import (
     demo_cli,
     dossier_cli,
     dossier_read_cli,
+    files_cli,
     flows_cli,
     identity_cli,
     import_cli,
@@ -141,6 +142,8 @@ web_cli.register(app)
 sheet_cli.register(app)
 # Issue 25: the database and the document files in one archive, and back.
 backup_cli.register(app)
+# Issue 25: the dossiers' document files.
+files_cli.register(app)
 
 
 def run() -> None:

@@ -23,6 +23,8 @@ LOCAL_ACTIONS[Role.DISTRICT] |= {Action.CORRECT}
 # registers its own products, only ever for itself (states/people/producer_accounts.py).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.INVITE_PRODUCER}
 LOCAL_ACTIONS[Role.PRODUCER] = frozenset({Action.REGISTER})
+# Issue 25: and upload their dossiers' files, check each, keep a dossier on paper.
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.UPLOAD_FILE, Action.CHECK_FILE, Action.PAPER_ORIGINALS}
 
 
 def role_label(role: str) -> str:

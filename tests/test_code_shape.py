@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
-PACKAGES = ("states", "notices", "notifiers", "use_cases", "bootstrap", "flows", "demo",
+PACKAGES = ("states", "notices", "notifiers", "storage", "use_cases", "bootstrap", "flows", "demo",
             "ocop_cli", "bench", "web")
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 50

@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
-from web import api, api_docs, producer_api, public_api
+from web import api, api_docs, files_api, producer_api, public_api
 from web.errors import HANDLERS
 from web.pages import (
     account_setup,
@@ -19,6 +19,7 @@ from web.pages import (
     consultants,
     dashboard,
     dossier,
+    files,
     outbox,
     producer_accounts,
     producer_portal,
@@ -56,11 +57,12 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
                    registry, training, consultants, unsettled, api_docs, account_setup,
-                   producer_portal, producer_accounts):
+                   producer_portal, producer_accounts, files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(producer_api.router)
     app.include_router(public_api.router)
+    app.include_router(files_api.router)  # issue 25
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from states.documents.store import FileTooLarge
 from states.errors import (
     ConfigurationError,
     Conflict,
@@ -23,6 +24,7 @@ from web.rate_limit import RateLimited
 from web.rendering import page
 
 STATUS: dict[type[OcopError], tuple[int, str]] = {
+    FileTooLarge: (413, "too_large"),  # issue 25: before InvalidInput, its parent
     InvalidInput: (422, "invalid_input"),
     RuleRefused: (409, "rule_refused"),
     Conflict: (409, "stale_version"),

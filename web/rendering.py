@@ -9,6 +9,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from states.clock import format_date, format_local_datetime
+from states.documents.store import megabytes
 from states.dossiers.correction_labels import event_note
 from states.oversight.worklist import COUNT_CAP
 from states.rules.points import format_points
@@ -41,6 +42,7 @@ def count_text(count: int) -> str:
 ENV.filters.update(dem=count_text, ngay=format_date, luc=format_local_datetime,
                    diem=format_points, nhan=label_of, hoa=sentence_case)
 ENV.globals.update(STATES=list(State), label_of=label_of)
+ENV.filters.update(dung_luong=megabytes)  # issue 25: a file's size, "1,5 MB"
 ENV.globals.update(ghi_chu=event_note)  # a correction's note: before → after, and the reason
 TEMPLATES = Jinja2Templates(env=ENV)
 

@@ -1,16 +1,28 @@
-"""A dossier's checklist against its rulebook: what was received, which required ones are not."""
+"""A dossier's checklist against its rulebook: what was received, which required ones are not.
+
+Issue 25: a document is present when a file of it was accepted, or (paper originals, and the
+physical samples) when an officer ticked it."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from states.db.models import DocumentReceipt
+from states.db.models import DocumentFile, DocumentReceipt
 from states.rules.rulebooks import DocumentSpec, Rulebook
+from states.vocabulary import FileStatus
 
 
-def present_documents(session: Session, dossier_id: int, cycle: int) -> set[str]:
+def typed_ticks(session: Session, dossier_id: int, cycle: int) -> set[str]:
     return set(session.scalars(
         select(DocumentReceipt.code).where(DocumentReceipt.dossier_id == dossier_id,
                                            DocumentReceipt.cycle == cycle)))
+
+
+def present_documents(session: Session, dossier_id: int, cycle: int) -> set[str]:
+    accepted = session.scalars(
+        select(DocumentFile.document_code).where(DocumentFile.dossier_id == dossier_id,
+                                                 DocumentFile.cycle == cycle,
+                                                 DocumentFile.status == FileStatus.ACCEPTED))
+    return typed_ticks(session, dossier_id, cycle) | set(accepted)
 
 
 def missing_required(rulebook: Rulebook, present: set[str]) -> list[DocumentSpec]:

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from states.db.models import DocumentReceipt, Inspection
 from states.db.stored_text import length_of
+from states.documents.commands import refuse_typed_ticks
+from states.dossiers.checklist import typed_ticks
 from states.dossiers.evidence import DocumentRow, checklist
 from states.dossiers.sheet import DossierView
 from states.errors import InvalidInput
@@ -87,9 +89,13 @@ def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int,
     change = DossierChange(rt, session, actor, dossier_id, Action.DOCUMENTS)
     for code in [*add, *remove]:
         change.rulebook.document(code)
+    # Issue 25: a document present through an accepted file needs no tick; a form that lists
+    # every document changes only these, and only they may be refused.
+    ticked = typed_ticks(session, dossier_id, change.dossier.cycle)
     present = change.present_documents()
     added = [c for c in dict.fromkeys(add) if c not in present]
-    removed = [c for c in dict.fromkeys(remove) if c in present]
+    removed = [c for c in dict.fromkeys(remove) if c in ticked]
+    refuse_typed_ticks(change.dossier, change.rulebook, added + removed)
     now = rt.clock.now()
     session.add_all(DocumentReceipt(dossier_id=dossier_id, cycle=change.dossier.cycle, code=code,
                                     received_at=now) for code in added)
@@ -100,5 +106,4 @@ def update_documents(rt: Runtime, session: Session, actor: str, dossier_id: int,
     if added or removed:
         state = change.dossier.state
         change.record(state, state, Action.DOCUMENTS, None, {"added": added, "removed": removed})
-    present = (present | set(added)) - set(removed)
-    return checklist(change.rulebook, present)
+    return checklist(change.rulebook, change.present_documents())

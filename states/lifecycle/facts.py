@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.db.models import Certificate, Dossier, Inspection, ScoreSheet
+from states.documents.files import unaccepted_required
 from states.dossiers.checklist import missing_required, present_documents
 from states.lifecycle.guards import GuardContext
 from states.rules.rulebooks import DocumentSpec, Rulebook
@@ -81,6 +82,8 @@ def _revocable_certificate(facts: DossierFacts) -> dict[str, Any]:
 # Which stored facts each trigger's guards read (a trigger not listed reads none). Certify's
 # points are typed in the step itself: they come as inputs.
 FACTS_OF: dict[Action, Callable[[DossierFacts], dict[str, Any]]] = {
+    Action.INSPECT: lambda facts: {"unaccepted_documents": [
+        d.name for d in unaccepted_required(facts.session, facts.dossier, facts.rulebook)]},
     Action.SCORE: lambda facts: {"has_inspection": facts.has_inspection()},
     Action.FORWARD: _district_result,
     Action.WITHDRAW: _valid_certificate,

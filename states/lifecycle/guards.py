@@ -20,6 +20,8 @@ class GuardContext:
     district_points: float | None = None
     district_failed_mandatory: str | None = None
     missing_documents: Sequence[str] = ()
+    # Issue 25: a dossier of files, the required documents without an accepted file.
+    unaccepted_documents: Sequence[str] = ()
     points: float | None = None
     failed_mandatory: str | None = None
     has_certificate: bool = False
@@ -37,6 +39,13 @@ def needs_inspection(ctx: GuardContext) -> str | None:
     if ctx.has_inspection:
         return None
     return "chưa có biên bản kiểm tra thực tế cơ sở sản xuất"
+
+
+def documents_accepted(ctx: GuardContext) -> str | None:
+    """Field inspection of a dossier of files waits for every required document accepted."""
+    if not ctx.unaccepted_documents:
+        return None
+    return "tài liệu bắt buộc chưa được chấp nhận: " + ", ".join(ctx.unaccepted_documents)
 
 
 def reaches_forwarding_threshold(ctx: GuardContext) -> str | None:

@@ -17,6 +17,7 @@ from states.lifecycle.guards import (
     GuardContext,
     certificate_lapsed,
     checklist_complete,
+    documents_accepted,
     has_no_certificate,
     holds_certificate,
     needs_inspection,
@@ -39,7 +40,7 @@ class Step:
 S, T = State, Action
 # Order matters where one trigger has several destinations: the first whose guards pass wins.
 STEPS: tuple[Step, ...] = (
-    Step(T.INSPECT, (S.REGISTERED, S.RENEWAL), S.DISTRICT_INSPECTED),
+    Step(T.INSPECT, (S.REGISTERED, S.RENEWAL), S.DISTRICT_INSPECTED, (documents_accepted,)),
     Step(T.SCORE, (S.DISTRICT_INSPECTED,), S.DISTRICT_SCORED, (needs_inspection,)),
     Step(T.FORWARD, (S.DISTRICT_SCORED,), S.PROVINCIAL_REVIEW,
          (reaches_forwarding_threshold, checklist_complete)),

@@ -61,6 +61,9 @@ class DocumentSpec(Strict):
     code: str
     name: str
     required: bool
+    # Issue 25: handed over in person (the product samples), never a file: ticked on receipt,
+    # in a dossier of files too.
+    physical: bool = False
 
 
 class Rulebook(Strict):

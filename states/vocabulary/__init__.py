@@ -1,7 +1,7 @@
 """The project's one vocabulary: every code stored or typed, and its Vietnamese label.
 
 One module per list (lifecycle, certificates, people, territory, evaluation, plan, mail,
-preparation, registry, corrections), each with its codes and labels; this index joins their
+preparation, registry, corrections, documents), each with its codes and labels; this index joins their
 labels into one table and re-exports every code, so `from states.vocabulary import State`
 works everywhere. Codes are what the database, `--json` and the API carry; labels are what
 people read. Plain data, cheap to import: the CLI's help and read-only views use it without the
@@ -16,6 +16,7 @@ from states.choices import choose
 from states.vocabulary import (
     certificates,
     corrections,
+    documents,
     evaluation,
     lifecycle,
     mail,
@@ -30,6 +31,9 @@ from states.vocabulary import (
 from states.vocabulary.certificates import CertificateStatus as CertificateStatus
 from states.vocabulary.certificates import RevocationReason as RevocationReason
 from states.vocabulary.corrections import Correction as Correction
+from states.vocabulary.documents import DocumentStatus as DocumentStatus
+from states.vocabulary.documents import FileStatus as FileStatus
+from states.vocabulary.documents import StoreProblem as StoreProblem
 from states.vocabulary.evaluation import CouncilLevel as CouncilLevel
 from states.vocabulary.lifecycle import ACTION_STATES as ACTION_STATES
 from states.vocabulary.lifecycle import EVALUATING_STATES as EVALUATING_STATES
@@ -69,7 +73,7 @@ LOCAL_TZ = ZoneInfo(TIMEZONE_NAME)
 # different things in different lists.
 LABELS: dict[type[StrEnum], dict[str, str]] = {}
 for _list in (lifecycle, certificates, people, territory, evaluation, plan, mail, preparation,
-              registry, corrections):
+              registry, corrections, documents):
     LABELS.update(_list.LABELS)
 
 

@@ -53,6 +53,11 @@ class Action(StrEnum):
     # changes to its submitted registration form.
     INVITE_PRODUCER = "invite_producer"
     REGISTRATION_FORM = "registration_form"
+    # Issue 25: a dossier's document files, the officer's check of each, paper originals.
+    UPLOAD_FILE = "upload_file"
+    CHECK_FILE = "check_file"
+    PAPER_ORIGINALS = "paper_originals"
+    FILES_CHECK = "files_check"
 
 
 
@@ -97,6 +102,10 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CORRECT: "sửa thông tin đã ghi",
         Action.INVITE_PRODUCER: "mời chủ thể dùng tài khoản riêng",
         Action.REGISTRATION_FORM: "cập nhật phiếu đăng ký",
+        Action.UPLOAD_FILE: "nộp tệp tài liệu",
+        Action.CHECK_FILE: "kiểm tra tài liệu (chấp nhận / từ chối)",
+        Action.PAPER_ORIGINALS: "đánh dấu hồ sơ bản giấy",
+        Action.FILES_CHECK: "kiểm tra kho tệp",
     },
 }
 

@@ -21,6 +21,7 @@ class MailKind(StrEnum):
     RENEWAL_REPORT = "renewal_report"
     TRAINING_INVITATION = "training_invitation"
     TRAINING_REMINDER = "training_reminder"
+    FILE_REJECTED = "file_rejected"
 
 
 LABELS[MailKind] = {
@@ -35,6 +36,7 @@ LABELS[MailKind] = {
     MailKind.RENEWAL_REPORT: "Sản phẩm chưa đánh giá lại",
     MailKind.TRAINING_INVITATION: "Mời tập huấn",
     MailKind.TRAINING_REMINDER: "Nhắc tập huấn",
+    MailKind.FILE_REJECTED: "Tài liệu bị từ chối",
 }
 
 

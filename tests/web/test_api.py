@@ -100,6 +100,13 @@ def test_lists_page_with_a_cursor_and_filter(any_site: Site) -> None:
                                  "district_inspected": {"count": 1, "overdue": 0}}
 
 
+# Issue 25: web/files_api.py
+FILE_PATHS = {"/api/v1/dossiers/{dossier_id}/files",
+              "/api/v1/dossiers/{dossier_id}/documents/{document}/files",
+              "/api/v1/files/{file_id}/accept", "/api/v1/files/{file_id}/reject",
+              "/api/v1/files/{file_id}/content"}
+
+
 def test_openapi_describes_the_contract(site: Site) -> None:
     spec = site.client().get("/api/openapi.json").json()
     assert set(spec["paths"]) == {"/api/v1/dossiers", "/api/v1/dossiers/{dossier_id}",
@@ -107,7 +114,7 @@ def test_openapi_describes_the_contract(site: Site) -> None:
                                   "/api/v1/dashboard", "/api/v1/public/products",
                                   # Issue 25: a producer's own token (web/producer_api.py).
                                   "/api/v1/producer/dossiers",
-                                  "/api/v1/producer/dossiers/{dossier_id}"}
+                                  "/api/v1/producer/dossiers/{dossier_id}"} | FILE_PATHS
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
 

@@ -125,6 +125,24 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     ("GET", "/api/v1/producer/dossiers"): ("/api/v1/producer/dossiers", None, (401,) * 6),
     ("GET", "/api/v1/producer/dossiers/{dossier_id}"): (f"/api/v1/producer/dossiers/{D}", None,
                                                         (401,) * 6),
+    # Issue 25: a dossier's files. Uploading with no file gets past the permission check to the
+    # name (422); the scored dossier has no accepted file to pack (409); no file 999 exists.
+    ("POST", "/dossiers/{dossier_id}/files"): (
+        f"/dossiers/{D}/files", {"document": "business-plan"}, (422, 422, 404, 403, 404, 303)),
+    ("POST", "/files/{file_id}/check"): ("/files/999/check", {"verdict": "accept"},
+                                         (404, 404, 404, 404, 404, 303)),
+    ("POST", "/dossiers/{dossier_id}/paper"): (f"/dossiers/{D}/paper", {"paper": "yes"},
+                                               (303, 303, 404, 403, 404, 303)),
+    ("GET", "/files/{file_id}"): ("/files/999", None, (404, 404, 404, 404, 404, 303)),
+    ("GET", "/dossiers/{dossier_id}/files.zip"): (f"/dossiers/{D}/files.zip", None,
+                                                  (409, 409, 404, 409, 404, 303)),
+    ("GET", "/api/v1/dossiers/{dossier_id}/files"): (f"/api/v1/dossiers/{D}/files", None, (401,) * 6),
+    ("POST", "/api/v1/dossiers/{dossier_id}/documents/{document}/files"): (
+        f"/api/v1/dossiers/{D}/documents/business-plan/files?name=a.pdf", {}, (401,) * 6),
+    ("POST", "/api/v1/files/{file_id}/accept"): ("/api/v1/files/1/accept", {}, (401,) * 6),
+    ("POST", "/api/v1/files/{file_id}/reject"): ("/api/v1/files/1/reject", {"reason": "x"},
+                                                 (401,) * 6),
+    ("GET", "/api/v1/files/{file_id}/content"): ("/api/v1/files/1/content", None, (401,) * 6),
     ("POST", "/logout"): ("/logout", {}, (303,) * 6),  # last: it ends the session
 }
 

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from states.errors import Conflict, InvalidInput, NotFound, RuleRefused
 from states.vocabulary import Action, RevocationReason
 from use_cases.campaigns import propose_revocation
+from use_cases.document_files import list_files
 from use_cases.dossier_page import dossier_page
 from use_cases.dossiers import record_who_prepared
 from use_cases.inputs import FieldError
@@ -29,7 +30,8 @@ def render_dossier(request: Request, actor: str, dossier_id: int, *, status: int
                    problem: dict[str, Any] | None = None, stale: bool = False) -> Response:
     rt = rt_of(request)
     data = dossier_page(rt, actor, dossier_id)
-    return page(request, "dossier.html", {
+    files = list_files(rt, system_of(request).files, actor, dossier_id)  # issue 25
+    return page(request, "dossier.html", {"files": files,
         "d": data, "v": data.view, "specs": STEPS, "today": rt.clock.today().isoformat(),
         "problem": problem or {}, "stale": stale, "reasons": list(RevocationReason),
         "done": request.query_params.get("done", ""),

@@ -12,12 +12,18 @@ from states.db.models.dossiers import (
     Product,
     ScoreSheet,
 )
+from states.db.models.files import DocumentFile
 from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
-from states.db.models.preparation import Consultant, DossierPreparation
 from states.db.models.producers import ProducerInvitation, RegistrationForm
 from states.db.models.territory import Department, UnitFormerName, UnitSuccession
-from states.db.models.training import TrainingAttendance, TrainingCourse, TrainingInvitation
+from states.db.models.training import (
+    Consultant,
+    DossierPreparation,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingInvitation,
+)
 from states.db.models.units import AdministrativeUnit, User
 
 __all__ = ["AdministrativeUnit", "Base", "Campaign", "Certificate", "DocumentReceipt", "Dossier",
@@ -29,3 +35,4 @@ __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingC
 __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]
 __all__ += ["ProducerInvitation", "RegistrationForm"]
+__all__ += ["DocumentFile"]

@@ -5,8 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from states.db.models.base import Base
-from states.db.models.search import new_token
+from states.db.models.base import Base, new_token
 
 
 class Certificate(Base):

@@ -6,12 +6,11 @@ Calendar dates (inspection day) are plain dates; instants are UTC.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from states.clock import real_now
-from states.db.models.base import Base
-from states.db.models.search import folded_from
+from states.db.models.base import Base, folded_from
 from states.db.models.units import AdministrativeUnit
 from states.vocabulary import TERMINAL_STATES
 
@@ -98,6 +97,9 @@ class Dossier(Base):
     entered_state_at: Mapped[datetime]
     due_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Issue 25: the paper originals are kept ("bản giấy"): the checklist may be ticked by hand.
+    # Otherwise its ticks come from accepted files, and inspection waits for them.
+    paper_originals: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     product: Mapped[Product] = relationship()
     unit: Mapped[AdministrativeUnit] = relationship()

@@ -62,7 +62,7 @@ def upgrade() -> None:
     with op.batch_alter_table("certificates") as batch:
         batch.add_column(sa.Column("public_token", sa.String(length=32), nullable=True))
     # The certificates issued before this migration get their token now (the column's
-    # default, states.db.models.search.new_token, gives it to every later one).
+    # default, states.db.models.base.new_token, gives it to every later one).
     _fill("certificates", "public_token", "id", lambda row: secrets.token_urlsafe(16))
     with op.batch_alter_table("certificates") as batch:
         batch.alter_column("public_token", existing_type=sa.String(length=32), nullable=False)

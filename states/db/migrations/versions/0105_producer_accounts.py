@@ -10,7 +10,7 @@ from alembic import op
 from states.db.types import UtcDateTime
 
 revision = "0105_producer_accounts"
-down_revision = "0103_one_open_dossier"
+down_revision = "0104_document_files"
 branch_labels = None
 depends_on = None
 
