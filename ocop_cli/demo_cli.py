@@ -35,7 +35,9 @@ def demo(
     from demo.summary import summary
     from states.vocabulary import State, label
     from states.vocabulary.mail import mail_kind_label
+    from use_cases.output_files import checked_folder_to_make
 
+    checked_folder_to_make(folder)  # before the replay's minutes of work, not after
     started = time.monotonic()
     result = replay(folder, say, year=year)
     data = summary(result.rt)
