@@ -52,7 +52,7 @@ def locked(path: Path) -> DatabaseBusy:
         "chương trình bị treo): không có gì được ghi; đợi nó xong rồi thử lại.")
 
 
-def damaged_file(engine: Engine, error: BaseException) -> ConfigurationError | None:
+def damaged_file(engine: Engine, error: BaseException | None) -> ConfigurationError | None:
     """The sentence for a SQLite file that is damaged, a folder, read-only or locked past the
     wait; None if the driver's error says something else."""
     path = sqlite_file(engine)

@@ -10,15 +10,14 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from ocop_cli.main import app
-from use_cases.output_files import checked_folder_to_make
-
+from states.errors import InvalidInput
 from tests.cli.corrections_setup import Cli, with_officers
 from tests.cli.test_account_and_campaign_corrections_cli import SEPT, revocation_campaign
-from states.errors import InvalidInput
 from tests.cli.test_cli_language import english_in
 from tests.cli.test_damaged_database import immutable
 from tests.conftest import make_runtime
 from tests.registry.lists import BAC_GIANG, filled_template
+from use_cases.output_files import checked_folder_to_make
 
 FILE_COMMANDS = [
     ["dossier", "list", "--out"],
