@@ -198,3 +198,14 @@ def test_doctor_says_a_sound_postgresql_database_is_sound(pg_url: str) -> None:
     assert pg_url.rsplit("/", 1)[1] in result.stdout
     result = runner.invoke(app, ["--db", pg_url, "--json", "doctor"])
     assert result.exit_code == 0 and '"problems": []' in result.stdout, result.stdout
+
+
+def test_doctor_names_a_read_only_file_that_still_reads(
+        sqlite_url: str, request: pytest.FixtureRequest) -> None:
+    # Already in WAL mode, with its folder writable: reads work, every write would be refused.
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    request.addfinalizer(immutable(path))
+    assert runner.invoke(app, ["--db", sqlite_url, "--as", "admin", "unit", "list"]).exit_code == 0
+    result = runner.invoke(app, ["--db", sqlite_url, "doctor"])
+    assert result.exit_code == 7, result.output
+    assert f"Tệp {path} chỉ đọc: đọc được nhưng mọi lệnh ghi sẽ bị từ chối" in result.stdout
