@@ -12,6 +12,7 @@ from states.db.database import Database
 from states.db.models import Dossier
 from states.lifecycle.bulk import move_many
 from states.runtime import Runtime
+from states.vocabulary import Action, State
 
 DEADLINE = date(2025, 4, 15)
 NOW = datetime(2025, 3, 3, 2, 0, tzinfo=UTC)
@@ -36,7 +37,7 @@ def restore(engine: Engine, ids: list[int]) -> None:
 
 def project_way(engine: Engine, ids: list[int]) -> int:
     with Session(engine) as session, session.begin():
-        return len(move_many(session, ids, trigger="open_renewal", source="certified",
+        return len(move_many(session, ids, trigger=Action.OPEN_RENEWAL, source=State.CERTIFIED,
                              actor="admin", now=NOW, due_at=end_of_local_day(DEADLINE),
                              details={"campaign": 1, "deadline": DEADLINE.isoformat()},
                              extra_values={"cycle": Dossier.cycle + 1, "round_id": 1}))

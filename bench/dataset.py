@@ -156,10 +156,10 @@ def generate(engine: Engine, size: int, provinces: int = 63, seed: int = SEED) -
             for chunk in _chunks(rows):
                 connection.execute(insert(table), chunk)
         if engine.dialect.name == "postgresql":
-            for table in ("administrative_units", "producers", "products", "dossiers",
+            for name in ("administrative_units", "producers", "products", "dossiers",
                           "evaluation_rounds", "users", "certificates"):
                 connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT coalesce(max(id), 1) FROM {table}))"))
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {name}))"))
     with engine.begin() as connection:
         connection.execute(text("ANALYZE"))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from bench.databases import dataset, pg_url, size_label
 from bench.measure import percentile
@@ -42,7 +42,7 @@ def prepare(url: str) -> int:
         assert found is not None
         dossier, unit = found
         if connection.scalar(select(User.id).where(User.name == DISTRICT)) is None:
-            connection.execute(User.__table__.insert().values(
+            connection.execute(insert(User).values(
                 name=DISTRICT, role="district", unit_id=unit, active=True,
                 password_hash=hash_password(PASSWORD), must_change_password=False))
         else:

@@ -8,7 +8,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from notifiers.settings import NotifierSettings
-from states.clock import out_of_range
+from states.clock import meant_day
 from states.errors import ConfigurationError
 from states.validation_language import described
 
@@ -50,10 +50,7 @@ class EnvSettings(BaseSettings, NotifierSettings):
     @field_validator("today")
     @classmethod
     def _meant(cls, day: date | None) -> date | None:
-        problem = out_of_range(day) if day is not None else None
-        if problem:
-            raise ValueError(problem)
-        return day
+        return None if day is None else meant_day(day)
 
     def notifier_settings(self) -> NotifierSettings:
         return NotifierSettings.model_validate(self.model_dump(include=set(NotifierSettings.model_fields)))

@@ -32,8 +32,7 @@ from states.db.models import OutboxMessage
 from states.vocabulary import OutboxStatus
 
 FLUSH_EVERY = 200
-FLUSH_SECONDS = 2.0
-FLUSH_INTERVAL = timedelta(seconds=FLUSH_SECONDS)
+FLUSH_INTERVAL = timedelta(seconds=2)
 # Room for clock jitter between dispatchers and the database round trips of a write.
 LEASE_SLACK_SECONDS = 5.0
 
@@ -85,10 +84,11 @@ class Dispatcher:
         self.id = dispatcher_id or new_dispatcher_id()
         self.rng = rng or random.Random()
         # A send that starts with `guard` left on the lease ends, and its outcome is written,
-        # before the lease does: one time-out for the send, one for the send after it (the
-        # outcome may wait in the buffer that long), the flush interval and some slack.
-        self.guard = timedelta(seconds=2 * settings.send_timeout_seconds() + FLUSH_SECONDS
-                               + LEASE_SLACK_SECONDS)
+        # before the lease does: one time-out for the send, and for a file outbox (whose
+        # outcomes wait in a group) one for the send after it and the flush interval; some
+        # slack. The same guard serves both kinds: a network send's is the longer one.
+        self.guard = timedelta(seconds=2 * settings.send_timeout_seconds() + LEASE_SLACK_SECONDS
+                               ) + FLUSH_INTERVAL
         # A lease shorter than that could never cover a send: it is lengthened, not trusted.
         self.lease = max(timedelta(seconds=settings.lease_seconds), 2 * self.guard)
         self.table = cast(Table, OutboxMessage.__table__)
@@ -96,6 +96,9 @@ class Dispatcher:
         # duplicate in someone's inbox. Network transports record each outcome at once, so a
         # crash leaves at most the message in flight to be sent again; files go in groups.
         self.flush_every = FLUSH_EVERY if transport.name == "file" else 1
+        # The rows of the last claim and when that claim's lease ends: sending them starts
+        # on that lease, not on a renewal made a moment after it.
+        self._claimed: tuple[frozenset[int], datetime | None] = (frozenset(), None)
 
     def claim(self, limit: int) -> list[int]:
         now = self.clock.now()
@@ -119,6 +122,7 @@ class Dispatcher:
                         last_attempt_at=now)
                 .returning(OutboxMessage.id)
                 .execution_options(synchronize_session=False)).all()
+        self._claimed = (frozenset(claimed), now + self.lease)
         return sorted(claimed)
 
     def renew(self, ids: list[int]) -> tuple[set[int], datetime]:
@@ -149,8 +153,10 @@ class Dispatcher:
     def send_claimed(self, ids: list[int]) -> DispatchReport:
         report = DispatchReport(claimed=len(ids))
         claimed = self._load(ids)
-        held: set[int] = set()
-        held_until: datetime | None = None
+        rows, until = self._claimed
+        # Fresh from this dispatcher's last claim: held until that claim's lease ends.
+        held: set[int] = set(ids) if set(ids) <= rows else set()
+        held_until = until if held else None
         outcomes: list[tuple[int, dict[str, object]]] = []
         last_flush = self.clock.now()
         for position, item in enumerate(claimed):
@@ -165,8 +171,9 @@ class Dispatcher:
             values = self._deliver(item)
             outcomes.append((item.id, values))
             self._count(report, item, values)
-            # Results are written in small groups: one transaction per message would cap the
-            # rate at a few hundred per second, and the guard above leaves room for the wait.
+            # A network transport's outcome is written at once (flush_every 1); a file
+            # outbox's in groups, since one transaction per file would cap it at a few hundred
+            # a second, and the guard above leaves room for the wait.
             if len(outcomes) >= self.flush_every or self.clock.now() - last_flush > FLUSH_INTERVAL:
                 self._finish(outcomes)
                 outcomes, last_flush = [], self.clock.now()

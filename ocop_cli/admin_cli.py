@@ -129,9 +129,10 @@ def unit_set_contacts(ctx: typer.Context, unit: str, emails: list[str]) -> None:
 
 
 def doctor(ctx: typer.Context) -> None:
-    """Kiểm tra cơ sở dữ liệu đọc được trọn vẹn: SQLite chạy PRAGMA quick_check trên mọi trang;
-    PostgreSQL kiểm tra kết nối, bảng phiên bản lược đồ và đọc thử từng bảng. Có vấn đề thì in
-    từng vấn đề và thoát mã 7: khôi phục từ bản sao lưu gần nhất."""
+    """Kiểm tra cơ sở dữ liệu đọc được trọn vẹn: SQLite chạy PRAGMA quick_check trên mọi trang và
+    xem tệp có ghi được không; PostgreSQL kiểm tra kết nối, bảng phiên bản lược đồ và đọc thử từng
+    bảng. Có vấn đề thì in từng vấn đề và thoát mã 7: sửa theo từng dòng, hoặc khôi phục từ bản
+    sao lưu gần nhất."""
     # Imported here: the ORM would slow every `ocop --help` by ~0.3 s.
     from states.db.connection_problems import shown_url
     from states.db.doctor import check

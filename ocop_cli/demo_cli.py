@@ -33,9 +33,10 @@ def demo(
     nhận 2022 qua ngày 01/07/2025 sang tỉnh Bắc Ninh mới; thư ghi vào demo-output/outbox."""
     from demo.acts import replay
     from demo.summary import summary
-    from states.vocabulary import State, label
-    from states.vocabulary.mail import mail_kind_label
+    from states.vocabulary import MailKind, State, label, label_or_code
+    from use_cases.output_files import checked_folder_to_make
 
+    checked_folder_to_make(folder)  # before the replay's minutes of work, not after
     started = time.monotonic()
     result = replay(folder, say, year=year)
     data = summary(result.rt)
@@ -51,7 +52,7 @@ def demo(
     say("  " + "; ".join(f"{SHORT[s]} = {label(s)}" for s in states))
     print_calendar(data.plan)
     table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"],
-          sorted((mail_kind_label(kind), count) for kind, count in data.emails.items()))
+          sorted((label_or_code(MailKind, kind), count) for kind, count in data.emails.items()))
     stuck = data.stuck
     table(f"Hồ sơ tồn đọng ngày {result.rt.clock.today():%d/%m/%Y} "
           f"({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",

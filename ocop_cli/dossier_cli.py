@@ -136,23 +136,14 @@ def dossier_documents(
 def dossier_forward(ctx: typer.Context, dossier_id: DossierId) -> None:
     """Chuyển hồ sơ lên tỉnh (đủ điểm và đủ tài liệu bắt buộc)."""
     from states.errors import RuleRefused
+    from states.lifecycle.machine import RefusedWithWayOut
 
     try:
         _step(ctx, "forward", dossier_id)
-    except RuleRefused as refused:
-        if not _may_return(ctx, dossier_id):
-            raise
-        raise RuleRefused(f"{refused.message} Nếu hồ sơ không chuyển lên tỉnh được, trả lại cho chủ thể: "
-                          f"ocop dossier return {dossier_id} --reason \"…\".") from None
-
-
-def _may_return(ctx: typer.Context, dossier_id: int) -> bool:
-    from states.vocabulary import Action
-    from use_cases.dossier_sheet import dossier_sheet
-
-    state = state_of(ctx)
-    sheet = dossier_sheet(state.runtime(), state.actor, dossier_id)
-    return any(s.trigger == Action.RETURN and s.allowed for s in sheet.allowed_steps)
+    except RefusedWithWayOut as refused:
+        # The rules named the way out (returning it); the CLI adds the command that takes it.
+        raise RuleRefused(f"{refused.message.removesuffix('.')}: ocop dossier return {dossier_id} "
+                          "--reason \"…\".") from None
 
 
 @dossier_app.command("return")

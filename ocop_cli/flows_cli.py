@@ -43,12 +43,6 @@ def run(
     say(f"Xong sau {time.monotonic() - started:.0f} giây.")
 
 
-# Which part of the upcoming work each flow does (use_cases.plans.upcoming).
-NEXT_ACTION_OF = {"deadline-reminders": "deadline_reminders", "stuck-dossiers": "stuck_report",
-                  "renewal-campaign": "renewal", "revocation-campaign": "revocation",
-                  "expire-certificates": "expiry", "dispatch-notifications": "dispatch"}
-
-
 def flows(ctx: typer.Context) -> None:
     """Liệt kê các luồng, lịch chạy (giờ Việt Nam) và việc kế tiếp của từng luồng (theo kế hoạch
     năm, hạn hồ sơ, ngày hết hạn giấy chứng nhận)."""
@@ -58,7 +52,7 @@ def flows(ctx: typer.Context) -> None:
     state = state_of(ctx)
     try:
         work = upcoming(state.runtime())
-        next_of = {name: getattr(work, field) for name, field in NEXT_ACTION_OF.items()}
+        next_of = work.by_flow()
         unknown = None
     except OcopError as error:  # no database yet: the schedules are still worth listing
         next_of, unknown = {}, f"Việc kế tiếp: chưa xem được ({error.message})"

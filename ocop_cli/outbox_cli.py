@@ -8,8 +8,7 @@ from ocop_cli.context import state_of
 from ocop_cli.output import emit_json, listing, reply, say
 from ocop_cli.parsing import choices_help
 from states.errors import DeliveryFailed, InvalidInput
-from states.vocabulary import OutboxStatus
-from states.vocabulary.mail import mail_kind_label
+from states.vocabulary import MailKind, OutboxStatus, label_or_code
 
 if TYPE_CHECKING:
     from notifiers.outbox import OutboxRow
@@ -32,7 +31,7 @@ def outbox_list(
     rows = messages_for(state.runtime(), state.actor, wanted, limit)
     listing(state.as_json, rows, f"Hộp thư đi ({len(rows)})",
             ["Số", "Trạng thái", "Loại", "Người nhận", "Tiêu đề", "Lần", "Gửi / thử lại lúc", "Lỗi"],
-            lambda r: (r.id, r.status, mail_kind_label(r.kind), ", ".join(r.recipients),
+            lambda r: (r.id, r.status, label_or_code(MailKind, r.kind), ", ".join(r.recipients),
                        r.subject, r.attempts, next_try(r), r.last_error))
 
 

@@ -100,18 +100,15 @@ def cell(value: Any) -> Text:
 
 def label_of(kind: type[StrEnum], code: str | None) -> str:
     """A code stored as text (an event's step or state), as its label; unknown codes as is."""
-    if code is None:
-        return ""
-    try:
-        return _label(kind(code))
-    except ValueError:
-        return code
+    from states.vocabulary import label_or_code
+
+    return "" if code is None else label_or_code(kind, code)
 
 
 def _label(code: StrEnum) -> str:
-    from states.vocabulary import LABELS
+    from states.vocabulary import label_or_code
 
-    return LABELS.get(type(code), {}).get(code, str(code))
+    return label_or_code(type(code), code)
 
 
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],

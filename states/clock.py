@@ -1,5 +1,6 @@
 """The one place every "now" comes from, so tests and replays (`--today`) can set it."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -39,11 +40,17 @@ def out_of_range(day: date) -> str | None:
     return f"ngày {day:%d/%m/%Y} nằm ngoài khoảng {FIRST_DAY.year}–{LAST_DAY.year}"
 
 
-def checked_day(day: date, what: str = "Ngày") -> date:
+def meant_day(day: date, refuse: Callable[[str], Exception] = ValueError) -> date:
+    """The day, if one can be meant; else `refuse(why)` is raised (ValueError suits pydantic's
+    validators: the settings' OCOP_TODAY and the plans' dates)."""
     problem = out_of_range(day)
     if problem:
-        raise InvalidInput(f"{what}: {problem}.")
+        raise refuse(problem)
     return day
+
+
+def checked_day(day: date, what: str = "Ngày") -> date:
+    return meant_day(day, lambda problem: InvalidInput(f"{what}: {problem}."))
 
 
 def checked_year(year: int, what: str = "Năm") -> int:

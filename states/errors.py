@@ -42,6 +42,11 @@ class ConfigurationError(OcopError):
     kind = "lỗi cấu hình"
 
 
+class DatabaseBusy(ConfigurationError):
+    """Another program held the database past the wait (SQLite's busy timeout): exit 7 like any
+    database problem, but one a schedule may try again, as it would a conflict."""
+
+
 class DeliveryFailed(OcopError):
     exit_code = 8
     kind = "gửi thư thất bại"

@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from states.errors import PermissionDenied
-from states.vocabulary import Action, Role, State, label
+from states.vocabulary import Action, Role, State, label, label_or_code
 
 if TYPE_CHECKING:
     from states.db.models import User
@@ -28,7 +28,7 @@ LOCAL_ACTIONS[Role.DISTRICT] |= {Action.UPLOAD_FILE, Action.CHECK_FILE, Action.P
 
 
 def role_label(role: str) -> str:
-    return label(Role(role)) if role in Role._value2member_map_ else role
+    return label_or_code(Role, role)
 
 
 def authorize(user: "User", action: Action, unit_id: int | None = None) -> None:

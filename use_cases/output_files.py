@@ -28,21 +28,31 @@ class OutputFile:
     regenerate: str
 
 
+def _folder_refusal(directory: Path, *, beside: bool) -> str | None:
+    """Why no file can be created in `directory`, or None. `beside`: it is the folder of a file
+    the person named, so the sentence names it; else it is the folder they named ("này")."""
+    name = f"thư mục {directory}" if beside else "thư mục này"
+    try:
+        mode = directory.stat().st_mode
+    except FileNotFoundError:
+        return f"{name} không có"
+    except NotADirectoryError:
+        return f"{_first_file(directory)} là một tệp, không phải thư mục"
+    except OSError as error:
+        code = f"lỗi hệ điều hành, mã {error.errno}"
+        return f"không xem được {name} ({code})" if beside else code
+    if not stat.S_ISDIR(mode):
+        return f"{directory} không phải thư mục" if beside else "đây là một tệp, không phải thư mục"
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return f"không có quyền ghi vào {name}"
+    return None
+
+
 def _refusal(path: Path, replaces: bool) -> str | None:
     """Why `path` cannot be created (a sentence without the file's name first), or None."""
-    parent = path.parent
-    try:
-        parent_mode = parent.stat().st_mode
-    except FileNotFoundError:
-        return f"thư mục {parent} không có"
-    except NotADirectoryError:
-        return f"{_first_file(parent)} là một tệp, không phải thư mục"
-    except OSError as error:
-        return f"không xem được thư mục {parent} (lỗi hệ điều hành, mã {error.errno})"
-    if not stat.S_ISDIR(parent_mode):
-        return f"{parent} không phải thư mục"
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return f"không có quyền ghi vào thư mục {parent}"
+    why = _folder_refusal(path.parent, beside=True)
+    if why is not None:
+        return why
     try:
         mode = path.lstat().st_mode
     except FileNotFoundError:
@@ -76,22 +86,22 @@ def checked_output(path: Path, *, replaces: bool, regenerate: str) -> OutputFile
 
 def checked_directory(directory: Path) -> Path:
     """A directory files will be written into (their names are known only later)."""
-    try:
-        mode = directory.stat().st_mode
-    except FileNotFoundError:
-        why = "thư mục này không có"
-    except NotADirectoryError:
-        why = f"{_first_file(directory)} là một tệp, không phải thư mục"
-    except OSError as error:
-        why = f"lỗi hệ điều hành, mã {error.errno}"
-    else:
-        if not stat.S_ISDIR(mode):
-            why = "đây là một tệp, không phải thư mục"
-        elif not os.access(directory, os.W_OK | os.X_OK):
-            why = "không có quyền ghi vào thư mục này"
-        else:
-            return directory
-    raise InvalidInput(f"Không ghi được vào thư mục {directory}: {why}; không có gì thay đổi.")
+    why = _folder_refusal(directory, beside=False)
+    if why is not None:
+        raise InvalidInput(f"Không ghi được vào thư mục {directory}: {why}; không có gì thay đổi.")
+    return directory
+
+
+def checked_folder_to_make(folder: Path) -> Path:
+    """A folder a command makes if it is missing (parents included) and then fills: it, or the
+    nearest folder above it that exists, must take files."""
+    existing = next(p for p in [folder, *folder.parents] if p.exists() or p == Path(p.anchor))
+    if existing == folder or not existing.is_dir():
+        return checked_directory(folder)
+    why = _folder_refusal(existing, beside=True)
+    if why is not None:
+        raise InvalidInput(f"Không tạo được thư mục {folder}: {why}; không có gì thay đổi.")
+    return folder
 
 
 def write_checked(target: OutputFile, content: bytes, *, committed: bool = False) -> None:

@@ -13,7 +13,7 @@ from states.documents.store import megabytes
 from states.dossiers.correction_labels import event_note
 from states.oversight.worklist import COUNT_CAP
 from states.rules.points import format_points
-from states.vocabulary import LABELS, State
+from states.vocabulary import LABELS, State, label_or_code
 
 HERE = Path(__file__).parent
 ENV = Environment(loader=FileSystemLoader(HERE / "templates"),
@@ -23,10 +23,8 @@ ENV = Environment(loader=FileSystemLoader(HERE / "templates"),
 
 def label_of(code: object, kind: str = "State") -> str:
     """A code's Vietnamese label: `{{ row.state | nhan }}`, `{{ c.kind | nhan('CampaignKind') }}`."""
-    for vocabulary, labels in LABELS.items():
-        if vocabulary.__name__ == kind:
-            return labels.get(str(code), str(code))
-    return str(code)
+    vocabulary = next((v for v in LABELS if v.__name__ == kind), None)
+    return str(code) if vocabulary is None else label_or_code(vocabulary, str(code))
 
 
 def sentence_case(text: str) -> str:

@@ -19,7 +19,8 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from states.db.connection_problems import connection_problem, unusable_address
+from states.db.connection_problems import connection_problem, shown_url, unusable_address
+from states.db.sqlite_problems import BUSY_TIMEOUT_MS, damaged_file, sqlite_file
 from states.db.stored_text import check_stored_text
 from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError, RuleRefused
 
@@ -30,7 +31,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # PostgreSQL SQLSTATEs that mean "someone else was writing at the same moment".
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock
-MISSING_TABLE_SQLSTATE = "42P01"
+# A table or a schema that is not there: the database was never initialised (or the address
+# names another schema).
+MISSING_SCHEMA_SQLSTATES = frozenset({"42P01", "3F000"})  # undefined table, invalid schema name
 # A unique or foreign key that another transaction took or removed between our read and our
 # write: PostgreSQL's SQLSTATEs, SQLite's messages.
 RACE_SQLSTATES = frozenset({"23505", "23503"})
@@ -67,9 +70,11 @@ def make_engine(url: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # The wait first: switching to WAL already needs the lock, and would otherwise wait the
+    # driver's own 5 s instead of ours.
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
@@ -81,14 +86,6 @@ def alembic_config(engine: Engine) -> "Config":
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
     return config
-
-
-def sqlite_file(engine: Engine) -> Path | None:
-    """The file of a SQLite database (None: another database, or in memory)."""
-    name = engine.url.database
-    if engine.dialect.name != "sqlite" or not name or name == ":memory:" or name.startswith("file:"):
-        return None
-    return Path(name)
 
 
 # Engines allowed to create their SQLite file: only while `ocop init` upgrades the schema.
@@ -109,35 +106,6 @@ def _refuse_missing_file(engine: Engine) -> None:
                                  "lưu gần nhất, hoặc xoá nó rồi chạy 'ocop init' để tạo mới.")
 
 
-# SQLite's words for a file that is damaged or not a database, and what each means.
-DAMAGE = (("not a database", "không phải cơ sở dữ liệu SQLite (hỏng, hoặc tệp khác)"),
-          ("malformed", "bị hỏng (bị cắt ngắn hoặc ghi đè)"),
-          ("disk I/O error", "không đọc được (lỗi đọc ghi đĩa)"),
-          ("readonly database", "chỉ đọc, không ghi được"))
-
-
-def not_a_database(engine: Engine, text: str = "not a database") -> ConfigurationError:
-    path = sqlite_file(engine) or engine.url.database
-    why = next((said for words, said in DAMAGE if words in text), DAMAGE[0][1])
-    return ConfigurationError(f"Tệp cơ sở dữ liệu {path} {why}: kiểm tra --db / "
-                              "OCOP_DATABASE_URL, hoặc khôi phục từ bản sao lưu gần nhất "
-                              "(kiểm tra bằng 'ocop doctor').")
-
-
-def damaged_file(engine: Engine, text: str) -> ConfigurationError | None:
-    """The sentence for a SQLite file that is damaged, empty, a folder or read-only; None if the
-    error says something else."""
-    path = sqlite_file(engine)
-    if path is None:
-        return None
-    if any(words in text for words, _ in DAMAGE):
-        return not_a_database(engine, text)
-    if path.is_dir():
-        return ConfigurationError(f"{path} là một thư mục, không phải tệp cơ sở dữ liệu: kiểm tra "
-                                  "--db / OCOP_DATABASE_URL.")
-    return None
-
-
 def upgrade_schema(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration; safe to run again."""
     from alembic import command
@@ -149,7 +117,7 @@ def upgrade_schema(engine: Engine) -> None:
         raise ConfigurationError(connection_problem(str(error.orig), engine.url)
                                  or f"Không kết nối được cơ sở dữ liệu: {error.orig}") from None
     except DatabaseError as error:
-        problem = damaged_file(engine, str(error.orig))
+        problem = damaged_file(engine, error.orig)
         if problem is None:
             raise
         raise problem from None
@@ -174,9 +142,10 @@ def database_error(error: DBAPIError, dialect: str, url: "URL | None" = None) ->
                         "Không có gì được ghi; hãy thử lại.")
     if sqlstate in VALUE_SQLSTATES:
         return InvalidInput("Một giá trị nhập vào quá dài hoặc quá lớn để lưu; không có gì được ghi.")
-    if sqlstate == MISSING_TABLE_SQLSTATE or "no such table" in text:
-        return ConfigurationError(
-            f"Cơ sở dữ liệu ({dialect}) chưa được khởi tạo: hãy chạy 'ocop init'.")
+    if sqlstate in MISSING_SCHEMA_SQLSTATES or "no such table" in text:
+        named = f"{dialect}: {shown_url(url)}" if url is not None else dialect
+        return ConfigurationError(f"Cơ sở dữ liệu ({named}) chưa được khởi tạo: chưa có bảng của "
+                                  "hệ thống; hãy chạy 'ocop init'.")
     problem = connection_problem(text, url) if url is not None else None
     # Anything else is for whoever runs the server: their driver's own words, after ours.
     return ConfigurationError(problem or f"Lỗi cơ sở dữ liệu ({dialect}), thông báo gốc: {text}")
@@ -211,10 +180,10 @@ class Database:
                 with session.begin():
                     yield session
             except (OperationalError, ProgrammingError, IntegrityError, DataError) as error:
-                raise (damaged_file(self.engine, str(error.orig))
+                raise (damaged_file(self.engine, error.orig)
                        or database_error(error, self.engine.dialect.name, self.engine.url)) from None
             except DatabaseError as error:
-                problem = damaged_file(self.engine, str(error.orig))
+                problem = damaged_file(self.engine, error.orig)
                 if problem is None:
                     raise
                 raise problem from None

@@ -9,7 +9,14 @@ from states.clock import format_date
 from states.dossiers.sheet import EventView
 from states.permissions import role_label
 from states.rules.points import format_points
-from states.vocabulary import Action, Correction, ProducerType, RevocationReason, label
+from states.vocabulary import (
+    Action,
+    Correction,
+    ProducerType,
+    RevocationReason,
+    label,
+    label_or_code,
+)
 from states.vocabulary.corrections import CorrectedField
 
 EMPTY = "(trống)"
@@ -32,7 +39,7 @@ def shown_value(field: str, value: Any) -> str:
 
 
 def field_label(field: str) -> str:
-    return label(CorrectedField(field)) if field in CorrectedField._value2member_map_ else field
+    return label_or_code(CorrectedField, field)
 
 
 SUBJECTS = {Correction.INSPECTION: "Hồ sơ số", Correction.SCORE: "Hồ sơ số",

@@ -35,6 +35,17 @@ class Step:
     sources: tuple[State, ...]
     dest: State
     guards: tuple[Guard, ...] = ()
+    # The step the rules offer instead when the guards refuse this one, and how to say so.
+    otherwise: tuple[Action, str] | None = None
+
+
+class RefusedWithWayOut(RuleRefused):
+    """A refusal whose sentence names the step the rules offer instead (`way_out`): a face may
+    add how to take it (the CLI its command)."""
+
+    def __init__(self, message: str, way_out: Action) -> None:
+        super().__init__(message)
+        self.way_out = way_out
 
 
 S, T = State, Action
@@ -43,7 +54,8 @@ STEPS: tuple[Step, ...] = (
     Step(T.INSPECT, (S.REGISTERED, S.RENEWAL), S.DISTRICT_INSPECTED, (documents_accepted,)),
     Step(T.SCORE, (S.DISTRICT_INSPECTED,), S.DISTRICT_SCORED, (needs_inspection,)),
     Step(T.FORWARD, (S.DISTRICT_SCORED,), S.PROVINCIAL_REVIEW,
-         (reaches_forwarding_threshold, checklist_complete)),
+         (reaches_forwarding_threshold, checklist_complete),
+         (T.RETURN, "Nếu hồ sơ không chuyển lên tỉnh được, trả lại cho chủ thể")),
     Step(T.RETURN, (S.DISTRICT_SCORED,), S.RETURNED),
     Step(T.CERTIFY, (S.PROVINCIAL_REVIEW,), S.CENTRAL_REVIEW, (recognisable, qualifies_for_central)),
     Step(T.CERTIFY, (S.PROVINCIAL_REVIEW, S.CENTRAL_REVIEW), S.CERTIFIED, (recognisable,)),
@@ -107,7 +119,15 @@ def refusal(trigger: Action, state: str, ctx: GuardContext) -> str | None:
             return None
     reason = next((r for r in (g(ctx) for g in candidates[-1].guards) if r is not None),
                   "điều kiện chưa đủ")
-    return f"Không thể {label(trigger)}: {reason}."
+    way_out = _way_out(candidates[-1], state)
+    return f"Không thể {label(trigger)}: {reason}." + (f" {way_out[1]}." if way_out else "")
+
+
+def _way_out(step: Step, state: str) -> tuple[Action, str] | None:
+    """The step offered instead of `step`, if the table lets it fire from `state`."""
+    if step.otherwise is None or not steps_from(step.otherwise[0], state):
+        return None
+    return step.otherwise
 
 
 def fire(dossier: HasState, trigger: Action, ctx: GuardContext) -> State:
@@ -118,7 +138,9 @@ def fire(dossier: HasState, trigger: Action, ctx: GuardContext) -> State:
         raise _not_from(trigger, dossier.state)
     if MACHINE.events[trigger].trigger(dossier, ctx=ctx):
         return State(dossier.state)
-    raise RuleRefused(refusal(trigger, dossier.state, ctx) or "điều kiện chưa đủ")
+    message = refusal(trigger, dossier.state, ctx) or "điều kiện chưa đủ"
+    way_out = _way_out(steps_from(trigger, dossier.state)[-1], dossier.state)
+    raise RuleRefused(message) if way_out is None else RefusedWithWayOut(message, way_out[0])
 
 
 def bulk_destination(trigger: Action, source: State) -> State:

@@ -38,6 +38,19 @@ class UpcomingWork:
     expiry: NextAction | None
     dispatch: NextAction | None
 
+    def by_flow(self) -> dict[str, NextAction | None]:
+        """The next action under the name of the flow that takes it, in `ocop flows` order."""
+        return {flow: getattr(self, attribute) for flow, attribute in FLOW_OF_ATTRIBUTE}
+
+
+# Which flow (flows/catalog.py: `ocop flows`, the dashboard) does which part of the work.
+FLOW_OF_ATTRIBUTE = (("deadline-reminders", "deadline_reminders"),
+                     ("stuck-dossiers", "stuck_report"),
+                     ("renewal-campaign", "renewal"),
+                     ("revocation-campaign", "revocation"),
+                     ("expire-certificates", "expiry"),
+                     ("dispatch-notifications", "dispatch"))
+
 
 def reminder_day(rules: RuleRegistry, deadline: date, left: int) -> date:
     """The working day on which `left` working days remain before `deadline` (a deadline on a

@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from states.clock import out_of_range
+from states.clock import meant_day
 from states.errors import ConfigurationError, InvalidInput
 from states.file_problems import why_unreadable
 from states.rules.certificates import expiry_date
@@ -48,14 +48,7 @@ def _day(value: Any) -> Any:
     return value
 
 
-def _in_range(day: date) -> date:
-    problem = out_of_range(day)
-    if problem:
-        raise ValueError(problem)
-    return day
-
-
-Day = Annotated[date, BeforeValidator(_day), AfterValidator(_in_range)]
+Day = Annotated[date, BeforeValidator(_day), AfterValidator(meant_day)]
 
 
 class RoundSpec(BaseModel):

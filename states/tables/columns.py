@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from states.choices import matching
-from states.clock import out_of_range
+from states.clock import meant_day
 from states.contacts import valid_email
 from states.errors import InvalidInput
 from states.vocabulary import label
@@ -93,10 +93,7 @@ def day(value: Any) -> date:
         found = EXCEL_EPOCH + timedelta(days=int(value))
     else:
         found = _typed_day(as_text(value))
-    problem = out_of_range(found)
-    if problem:
-        raise CellError(problem)
-    return found
+    return meant_day(found, CellError)
 
 
 def _typed_day(typed: str) -> date:

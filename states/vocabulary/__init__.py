@@ -81,6 +81,13 @@ def label(code: StrEnum) -> str:
     return LABELS[type(code)][code]
 
 
+def label_or_code(kind: type[StrEnum], code: str) -> str:
+    """The label of a code stored as text (an event's step, a message's kind); a code the list
+    does not hold (one added later, one retired) shows as it is."""
+    # A StrEnum member hashes and compares as its text: the stored text finds it directly.
+    return LABELS.get(kind, {}).get(code, code)
+
+
 CodeT = TypeVar("CodeT", bound=StrEnum)
 
 

@@ -40,14 +40,6 @@ LABELS[MailKind] = {
 }
 
 
-def mail_kind_label(kind: str) -> str:
-    """The label of a stored kind; a kind added later without a label shows as its code."""
-    try:
-        return LABELS[MailKind][MailKind(kind)]
-    except ValueError:
-        return kind
-
-
 class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENDING = "sending"

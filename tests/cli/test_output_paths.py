@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
 
+from ocop_cli.main import app
+from states.errors import InvalidInput
 from tests.cli.corrections_setup import Cli, with_officers
 from tests.cli.test_account_and_campaign_corrections_cli import SEPT, revocation_campaign
 from tests.cli.test_cli_language import english_in
+from tests.cli.test_damaged_database import immutable
+from tests.conftest import make_runtime
+from tests.registry.lists import BAC_GIANG, filled_template
+from use_cases.output_files import checked_folder_to_make
 
 FILE_COMMANDS = [
     ["dossier", "list", "--out"],
@@ -20,6 +27,8 @@ FILE_COMMANDS = [
     ["certificate", "pdf", "1", "--out"],
     ["registry", "export", "--out"],
     ["import", "template", "--out"],
+    ["import", "products", "INPUT", "--report"],  # INPUT: a list with a bad row, in tmp_path
+    ["import", "users", "INPUT", "--report"],
 ]
 DIRECTORY_COMMANDS = [["campaign", "close", "1", "--out"], ["campaign", "sheet", "1", "--out"]]
 
@@ -71,6 +80,9 @@ def one_sentence(output: str) -> None:
 def test_a_bad_output_file_is_refused_before_anything(ocop: Cli, tmp_path: Path,
                                                       command: list[str], kind: str) -> None:
     path, why = bad_file(kind, tmp_path)
+    listed = tmp_path / "ds.csv"
+    listed.write_text("a,b\n1,2\n", encoding="utf-8")
+    command = [str(listed) if word == "INPUT" else word for word in command]
     output = ocop.refused(2, *command, path, today=SEPT)
     assert f"Không ghi được tệp {path}: " in output and why in output
     one_sentence(output)
@@ -121,3 +133,46 @@ def test_a_write_failing_after_the_commit_keeps_the_change_and_names_the_command
     assert f"chạy `ocop campaign sheet 1 --out {tmp_path}` để tạo lại tệp." in result.output
     one_sentence(result.output)
     assert list(tmp_path.iterdir()) == []
+
+
+def disk_full(*args: object, **kwargs: object) -> tuple[int, str]:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_an_import_whose_report_fails_after_the_commit_keeps_the_rows_and_names_the_command(
+        ocop: Cli, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rt = make_runtime(sqlite_url)
+    rows = list(BAC_GIANG)
+    rows[2] = (*rows[2][:11], "31/02/2022", *rows[2][12:])  # one bad row, six good ones
+    listed = filled_template(rt, rows, tmp_path / "ds-ocop.xlsx")
+    rt.db.dispose()
+    monkeypatch.setattr("use_cases.output_files.tempfile.mkstemp", disk_full)
+    result = ocop("import", "products", str(listed), "--skip-invalid", today="2023-01-10")
+    assert result.exit_code == 2, result.output
+    report = tmp_path / "ds-ocop-kiem-tra.xlsx"
+    assert (f"Thay đổi đã được ghi vào cơ sở dữ liệu nhưng không ghi được tệp {report}"
+            in " ".join(result.output.split())), result.output
+    assert f"ocop import products {listed} --dry-run --report TỆP" in result.output
+    assert "Traceback" not in result.output
+    assert ocop.json("dossier", "list", today="2023-01-10") != []  # the six rows stay
+    left = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("ocop.db"))
+    assert left == ["ds-ocop.xlsx"]  # no report, no temporary
+
+
+@pytest.mark.parametrize("kind", ["a regular file", "under a file"])
+def test_the_demo_checks_its_folder_before_the_replay(tmp_path: Path, kind: str) -> None:
+    path, why = bad_directory(kind, tmp_path)
+    result = CliRunner().invoke(app, ["demo", "--dir", path])
+    assert result.exit_code == 2, result.output
+    assert f"Không ghi được vào thư mục {path}: " in result.output and why in result.output
+    one_sentence(result.output)
+
+
+def test_a_folder_to_make_is_checked_at_the_nearest_folder_that_exists(
+        tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    wanted = tmp_path / "khong-co" / "demo"
+    assert checked_folder_to_make(wanted) == wanted and not wanted.parent.exists()  # made later
+    request.addfinalizer(immutable(tmp_path))
+    with pytest.raises(InvalidInput, match=f"Không tạo được thư mục {wanted}: không có quyền ghi "
+                                           f"vào thư mục {tmp_path};"):
+        checked_folder_to_make(wanted)

@@ -103,3 +103,24 @@ def test_a_lease_shorter_than_a_send_is_lengthened() -> None:
     # Two 15 s time-outs, the 2 s flush and 5 s slack: 37 s of guard, a lease of twice that.
     assert short.guard == timedelta(seconds=37)
     assert short.lease == timedelta(seconds=74)
+
+
+def test_a_fresh_claim_is_sent_on_its_own_lease_and_renewed_only_when_it_runs_short(
+        rt: Runtime) -> None:
+    queue(rt, 3)
+    clock = ManualClock()
+    renewals: list[int] = []
+    slow = Recording(during_send=lambda: clock.advance(50))
+    dispatcher = Dispatcher(rt.db, slow, settings(), clock, dispatcher_id="d")
+    renew = dispatcher.renew
+
+    def counted(ids: list[int]) -> tuple[set[int], object]:
+        renewals.append(len(ids))
+        return renew(ids)
+
+    dispatcher.renew = counted  # type: ignore[method-assign,assignment]
+    assert dispatcher.run().sent == 3
+    # Lease 120 s (settings), guard 37 s: the first two sends fit the claim's own lease (no
+    # renewal a moment after claiming); the third starts at +100 s, 20 s left, and renews first.
+    assert renewals == [1]
+    assert statuses(rt) == ["sent"] * 3
