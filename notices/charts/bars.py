@@ -42,7 +42,8 @@ def stars_chart(by_year: dict[int, dict[int, int]]) -> Chart:
                 base -= height
                 boxes.append(Box(x, base, slot * 0.7, height, STAR_COLOURS[s],
                                  f"{year}: {count} sản phẩm {s} sao", count, f"{s}",
-                                 caption=str(count) if height >= 14 else ""))
+                                 caption=str(count) if height >= 14 else "", row=str(year),
+                                 column=f"{s} sao"))
         words.append(Words(x + slot * 0.35, BOTTOM + 16, str(year), "middle", 10))
         words.append(Words(x + slot * 0.35, base - 4, str(sum(by_year[year].values())), "middle",
                            10, bold=True))
@@ -71,14 +72,16 @@ def due_chart(weeks: list[WeekDue], today: date) -> Chart:
     for n, week in enumerate(weeks):
         x = LEFT + n * slot
         height = PLOT_HEIGHT * week.dossiers / top
-        span = f"{week.starts_on:%d/%m}–{week.ends_on:%d/%m}"
+        span = _week(week)
         boxes.append(Box(x + 8, BOTTOM - height, slot - 16, height, DUE,
                          f"Tuần {span}: {week.dossiers} hồ sơ đến hạn", week.dossiers, "due",
-                         caption=str(week.dossiers) if week.dossiers else ""))
+                         caption=str(week.dossiers) if week.dossiers else "", row=span,
+                         column="Hồ sơ đến hạn"))
         words.append(Words(x + slot / 2, BOTTOM + 16, f"{week.starts_on:%d/%m}", "middle", 10))
         for k, campaign in enumerate(week.campaigns):
             boxes.append(Box(x + slot / 2 - 5, TOP - 18 + 12 * k, 10, 10, LATE,
-                             f"Hạn chiến dịch {campaign}", 1, "campaign"))
+                             f"Hạn chiến dịch {campaign}", 1, "campaign", row=span,
+                             column="Hạn chiến dịch"))
         if week.starts_on <= today <= week.ends_on:
             mark = x + slot * (today - week.starts_on).days / 7
             lines.append(Line(mark, TOP - 4, mark, BOTTOM, LATE, dashed=True, width=2))
@@ -92,8 +95,7 @@ def due_chart(weeks: list[WeekDue], today: date) -> Chart:
         f"{sum(len(w.campaigns) for w in weeks)} hạn chiến dịch. Đường đỏ: hôm nay.",
         "hồ sơ", width, BOTTOM + 30,
         TableView(("Tuần", "Hồ sơ đến hạn", "Hạn chiến dịch"),
-                  tuple((f"{w.starts_on:%d/%m/%Y} – {w.ends_on:%d/%m/%Y}", w.dossiers,
-                         "; ".join(w.campaigns)) for w in weeks)),
+                  tuple((_week(w), w.dossiers, "; ".join(w.campaigns)) for w in weeks)),
         (Key("Hồ sơ đến hạn", DUE), Key("Hạn chiến dịch", LATE)), tuple(boxes),
         tuple(words + axis_words), tuple(axis_lines + lines))
 
@@ -107,12 +109,14 @@ def renewals_chart(months: list[MonthRenewals]) -> Chart:
     words: list[Words] = []
     for n, m in enumerate(months):
         x = LEFT + n * slot + 3
-        for k, (value, fill, series, what) in enumerate((
-                (m.expiring, EXPIRING, "expiring", "giấy chứng nhận hết hạn"),
-                (m.received, RECEIVED, "received", "hồ sơ đánh giá lại đã nhận"))):
+        for k, (value, fill, series, what, column) in enumerate((
+                (m.expiring, EXPIRING, "expiring", "giấy chứng nhận hết hạn", "Hết hạn"),
+                (m.received, RECEIVED, "received", "hồ sơ đánh giá lại đã nhận",
+                 "Đã nhận hồ sơ đánh giá lại"))):
             height = PLOT_HEIGHT * value / top
             boxes.append(Box(x + k * 12, BOTTOM - height, 11, height, fill,
-                             f"{m.month:%m/%Y}: {value} {what}", value, series))
+                             f"{m.month:%m/%Y}: {value} {what}", value, series,
+                             row=f"{m.month:%m/%Y}", column=column))
         if n % 3 == 0:
             words.append(Words(x + 12, BOTTOM + 16, f"{m.month:%m/%y}", "middle", 10))
     axis_words, lines = count_axis(top, LEFT, BOTTOM, PLOT_HEIGHT, width - 16,
@@ -127,3 +131,7 @@ def renewals_chart(months: list[MonthRenewals]) -> Chart:
                   tuple((f"{m.month:%m/%Y}", m.expiring, m.received) for m in months)),
         (Key("Hết hạn", EXPIRING), Key("Đã nhận hồ sơ đánh giá lại", RECEIVED)), tuple(boxes),
         tuple(words + axis_words), tuple(lines))
+
+
+def _week(week: WeekDue) -> str:
+    return f"{week.starts_on:%d/%m/%Y} – {week.ends_on:%d/%m/%Y}"

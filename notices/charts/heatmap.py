@@ -45,7 +45,8 @@ def heatmap_chart(rows: Sequence[UnitRow], states: Sequence[State], link: Link |
                 + (f", {overdue} quá hạn" if overdue else ""), count, state.value,
                 href=link({"state": state.value, "unit": row.unit_code}) if link and count else None,
                 outline=LATE if overdue else None,
-                caption=(f"{count}" + (f" ({overdue})" if overdue else "")) if count else ""))
+                caption=(f"{count}" + (f" ({overdue})" if overdue else "")) if count else "",
+                row=row.unit_name, column=label(state)))
     return Chart(
         "heatmap", "Hồ sơ theo đơn vị và trạng thái",
         f"Bản đồ nhiệt: mỗi hàng một đơn vị ({len(ordered)} đơn vị có hồ sơ), đơn vị có nhiều hồ "

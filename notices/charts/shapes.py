@@ -30,6 +30,9 @@ class Box:
     href: str | None = None
     outline: str | None = None
     caption: str = ""  # the number written inside, when the box is big enough
+    # Where the same number stands in the chart's table: its row's first cell and its heading.
+    row: str = ""
+    column: str = ""
 
 
 @dataclass(frozen=True)
