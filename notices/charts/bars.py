@@ -84,8 +84,8 @@ def due_chart(weeks: list[WeekDue], today: date) -> Chart:
                              column="Hạn chiến dịch"))
         if week.starts_on <= today <= week.ends_on:
             mark = x + slot * (today - week.starts_on).days / 7
-            lines.append(Line(mark, TOP - 4, mark, BOTTOM, LATE, dashed=True, width=2))
-            words.append(Words(mark + 3, TOP - 24, f"Hôm nay {today:%d/%m}", "start", 10,
+            lines.append(Line(mark, TOP - 4, mark, BOTTOM + 20, LATE, dashed=True, width=2))
+            words.append(Words(mark + 3, BOTTOM + 30, f"Hôm nay {today:%d/%m}", "start", 10,
                                colour=LATE, bold=True))
     axis_words, axis_lines = count_axis(top, LEFT, BOTTOM, PLOT_HEIGHT, width - 16, "Số hồ sơ")
     due = sum(w.dossiers for w in weeks)
@@ -93,7 +93,7 @@ def due_chart(weeks: list[WeekDue], today: date) -> Chart:
         "due", f"Lịch đến hạn {len(weeks)} tuần tới",
         f"Số hồ sơ đến hạn xử lý mỗi tuần (tuần bắt đầu thứ Hai): {due} hồ sơ; "
         f"{sum(len(w.campaigns) for w in weeks)} hạn chiến dịch. Đường đỏ: hôm nay.",
-        "hồ sơ", width, BOTTOM + 30,
+        "hồ sơ", width, BOTTOM + 40,
         TableView(("Tuần", "Hồ sơ đến hạn", "Hạn chiến dịch"),
                   tuple((_week(w), w.dossiers, "; ".join(w.campaigns)) for w in weeks)),
         (Key("Hồ sơ đến hạn", DUE), Key("Hạn chiến dịch", LATE)), tuple(boxes),

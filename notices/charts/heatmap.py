@@ -6,7 +6,7 @@ from notices.charts.shapes import HEAT_COLOURS, INK, LATE, Box, Chart, Key, Tabl
 from states.oversight.dashboard import UnitRow
 from states.vocabulary import State, label
 
-NAME_WIDTH, CELL_W, CELL_H, HEAD = 190, 64, 18, 64
+NAME_WIDTH, CELL_W, CELL_H, HEAD = 190, 64, 18, 96
 # Where a cell leads: the worklist's filters ({"state": …, "unit": …}, or {"unit": …,
 # "overdue": "1"}) → its address.
 Link = Callable[[dict[str, str]], str]
@@ -29,7 +29,7 @@ def heatmap_chart(rows: Sequence[UnitRow], states: Sequence[State], link: Link |
     ordered = [r for r in by_lateness(rows) if r.total]
     largest = max((c.count for r in ordered for c in r.cells.values()), default=0)
     boxes: list[Box] = []
-    words = [Words(NAME_WIDTH + CELL_W * (k + 0.5), HEAD - 8, _short(s), "middle", 10, turn=-20)
+    words = [Words(NAME_WIDTH + CELL_W * k + 10, HEAD - 6, label(s), "start", 10, turn=-35)
              for k, s in enumerate(states)]
     for n, row in enumerate(ordered):
         y = HEAD + n * CELL_H
@@ -52,7 +52,7 @@ def heatmap_chart(rows: Sequence[UnitRow], states: Sequence[State], link: Link |
         f"Bản đồ nhiệt: mỗi hàng một đơn vị ({len(ordered)} đơn vị có hồ sơ), đơn vị có nhiều hồ "
         "sơ quá hạn nhất ở trên; ô càng đậm càng nhiều hồ sơ, viền đỏ: có hồ sơ quá hạn (số trong "
         "ngoặc). Chọn một ô để xem danh sách hồ sơ.",
-        "hồ sơ", NAME_WIDTH + CELL_W * len(states) + 8, HEAD + CELL_H * len(ordered) + 8,
+        "hồ sơ", NAME_WIDTH + CELL_W * len(states) + 90, HEAD + CELL_H * len(ordered) + 8,
         _table(ordered, states, link), _legend(largest), tuple(boxes), tuple(words))
 
 
@@ -72,12 +72,6 @@ def _table(ordered: list[UnitRow], states: Sequence[State], link: Link | None) -
 def _count(row: UnitRow, state: State) -> int:
     cell = row.cells.get(state)
     return cell.count if cell else 0
-
-
-def _short(state: State) -> str:
-    """The column's heading: the label's first words (the table view has it whole)."""
-    words = label(state).split()
-    return " ".join(words[:2]) if len(words) > 2 else label(state)
 
 
 def _legend(largest: int) -> tuple[Key, ...]:
