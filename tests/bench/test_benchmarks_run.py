@@ -25,7 +25,7 @@ BENCHMARKS = ["1. deadline sweep", "2. bulk renewal", "3. daily cycle",
               "6. outbox dispatch (fake SendGrid)", "7. import products (.xlsx)",
               "8. public search 'ga doi'", "8. outbox under chaos (fake SendGrid)",
               "7. web page (worklist, Department)", "7. web page (dashboard)",
-              "8. web throughput (worklist)"]
+              "8. web throughput (worklist)", "9. dashboard with charts"]
 
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e, pytest.mark.xdist_group("bench-tiny")]
 
