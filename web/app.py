@@ -22,6 +22,7 @@ from web.pages import (
     register,
     registry,
     training,
+    unit,
     unsettled,
     worklist,
 )
@@ -52,7 +53,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
         app.add_exception_handler(error, handler)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
-                   registry, training, consultants, unsettled, api_docs):
+                   registry, training, consultants, unsettled, unit, api_docs):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(public_api.router)

@@ -36,6 +36,8 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
                                           "producer_type": "cooperative", "group": "food"},
                             (303, 303, 403, 403, 303)),
     ("GET", "/dashboard"): ("/dashboard", None, (200, 403, 403, 403, 303)),
+    ("GET", "/don-vi"): ("/don-vi", None, (303, 303, 303, 403, 303)),
+    ("GET", "/don-vi/{code}"): ("/don-vi/yen-the", None, (200, 200, 403, 403, 303)),
     ("GET", "/stuck"): ("/stuck", None, (200, 403, 403, 403, 303)),
     ("GET", "/stuck.xlsx"): ("/stuck.xlsx", None, (200, 403, 403, 403, 303)),
     ("GET", "/campaigns"): ("/campaigns", None, (200, 403, 403, 403, 303)),
