@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
-from states.clock import end_of_local_day, local_date
+from states.clock import end_of_local_day, last_local_day_before
 from states.db.models import Campaign, Certificate, Dossier
 from states.oversight.scope import in_province, local_units
 from states.programme.plan import campaign_subject
@@ -54,7 +54,8 @@ def due_by_week(session: Session, today: date, province_id: int | None,
                            .group_by(Dossier.due_at)).all()
     counts = [0] * weeks
     for due_at, count in rows:
-        counts[(local_date(_aware(due_at)) - first).days // 7] += int(count)
+        # A deadline is the instant its local day ends: the day is the one just before it.
+        counts[(last_local_day_before(_aware(due_at)) - first).days // 7] += int(count)
     deadlines: list[list[str]] = [[] for _ in range(weeks)]
     for campaign in session.scalars(select(Campaign).where(
             Campaign.deadline >= first, Campaign.deadline < end,

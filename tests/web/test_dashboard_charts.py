@@ -6,6 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from states.db.models import Dossier
+from states.lifecycle.deadlines import due_at_on
+from states.oversight.calendar_counts import due_by_week
 from tests.builders import advance, register
 from tests.conftest import at
 from tests.web.conftest import Site
@@ -117,3 +120,13 @@ def test_the_charts_are_drawn_once_per_reading_of_the_counts(site: Site) -> None
     c.inspect(site.rt, "admin", ids["fresh"], on=date(2022, 9, 20), inspectors=["An"])
     again = department_charts(site.rt, "admin", worklist_link)
     assert again is not first and again[1].svg != first[1].svg
+
+
+def test_a_deadline_on_a_sunday_counts_in_its_own_week(site: Site) -> None:
+    """A deadline is stored as the instant its local day ends (Monday 00:00 for a Sunday)."""
+    dossier_id = register(at(site.rt, date(2022, 9, 19)), unit="Huyện Yên Thế", name="Chè")
+    with site.rt.transaction() as session:
+        session.get_one(Dossier, dossier_id).due_at = due_at_on(date(2022, 9, 25))  # Sunday
+        weeks = due_by_week(session, date(2022, 9, 20), None)
+    assert [w.dossiers for w in weeks[:2]] == [1, 0]
+    assert weeks[0].starts_on == date(2022, 9, 19) and weeks[0].ends_on == date(2022, 9, 25)
