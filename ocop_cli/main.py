@@ -22,6 +22,7 @@ from ocop_cli import (
     outbox_cli,
     plan_cli,
     registry_cli,
+    report_cli,
     training_cli,
     units_cli,
     web_cli,
@@ -137,6 +138,7 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+report_cli.register(app)  # issue 22: the yearly report
 
 
 def run() -> None:

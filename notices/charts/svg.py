@@ -20,10 +20,14 @@ def _ink(fill: str) -> str:
 ENV.filters["ink"] = _ink
 
 
-def chart_svg(chart: Chart, scale: float = 1.5) -> str:
+SCREEN_FONTS = "DejaVu Sans, Arial, sans-serif"
+
+
+def chart_svg(chart: Chart, scale: float = 1.5, fonts: str = SCREEN_FONTS) -> str:
     """The chart as a standalone SVG document (inline in a page, or an image in a PDF), drawn
-    `scale` times its own units: a page's text is larger than a printed one."""
+    `scale` times its own units: a page's text is larger than a printed one. A PDF names the
+    one font it embeds in `fonts`."""
     per_row = max(1, (chart.width - 16) // LEGEND_SLOT)
     rows = -(-len(chart.legend) // per_row)
     return ENV.get_template("chart.svg").render(
-        c=chart, scale=scale, per_row=per_row, legend_slot=LEGEND_SLOT, legend_height=rows * 18 + 10)
+        c=chart, scale=scale, fonts=fonts, per_row=per_row, legend_slot=LEGEND_SLOT, legend_height=rows * 18 + 10)

@@ -3,6 +3,7 @@ stars over the years."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
@@ -42,13 +43,18 @@ def unit_picture(session: Session, unit: AdministrativeUnit, now: datetime) -> U
             .where(Certificate.dossier_id.in_(mine)).group_by(year, Certificate.stars)
             .order_by(year, Certificate.stars)):
         years.setdefault(int(y), {})[int(stars)] = int(n)
-    valid = dict(session.execute(select(Certificate.stars, func.count())
+    valid = _pairs(session.execute(select(Certificate.stars, func.count())
                                  .where(Certificate.dossier_id.in_(mine),
                                         Certificate.status == CertificateStatus.VALID)
-                                 .group_by(Certificate.stars)).tuples().all())
+                                 .group_by(Certificate.stars)).all())
     return UnitPicture(unit.code, unit.name, dict(sorted(by_state.items(), key=_order)), years,
                        {int(s): int(n) for s, n in sorted(valid.items())})
 
 
 def _order(item: tuple[State, Cell]) -> int:
     return list(State).index(item[0])
+
+
+def _pairs(rows: Any) -> dict[int, int]:
+    """(stars, count) rows as a dict."""
+    return {int(key): int(value) for key, value in rows}

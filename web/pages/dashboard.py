@@ -7,16 +7,18 @@ from starlette.responses import Response
 
 from states.vocabulary import PlanEvent, State
 from use_cases.dashboard import (
+    Download,
     department_charts,
     department_dashboard,
     department_outlook,
     stuck_download,
     stuck_list,
 )
+from use_cases.yearly_report import report_file, yearly_report
 from web.auth import PageUser, rt_of
 from web.calendar import layout, next_actions
 from web.diagram import diagram
-from web.downloads import download
+from web.downloads import XLSX, download
 from web.forms import year as chosen_year
 from web.rendering import page
 
@@ -41,6 +43,23 @@ def dashboard_page(request: Request, me: PageUser, year: str = "") -> Response:
 def worklist_link(filters: dict[str, str]) -> str:
     """The worklist filtered as a chart's cell says (the page behind the dashboard's counts)."""
     return "/?" + urlencode(filters)
+
+
+@router.get("/report/{year}.pdf")
+def yearly_pdf(request: Request, me: PageUser, year: int) -> Response:
+    return _yearly(request, me.name, year, "pdf")
+
+
+@router.get("/report/{year}.xlsx")
+def yearly_xlsx(request: Request, me: PageUser, year: int) -> Response:
+    return _yearly(request, me.name, year, "xlsx")
+
+
+def _yearly(request: Request, actor: str, year: int, kind: str) -> Response:
+    """The yearly report, as `ocop report year YYYY --out` writes it."""
+    rt = rt_of(request)
+    name, content = report_file(rt, yearly_report(rt, actor, year), kind)
+    return download(Download(name, content), "application/pdf" if kind == "pdf" else XLSX)
 
 
 @router.get("/stuck")
