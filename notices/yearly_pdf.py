@@ -53,12 +53,15 @@ def _section(pdf: FPDF, section: Section) -> None:
 
 
 def _chart(pdf: FPDF, chart: Chart) -> None:
+    width = min(PAGE_WIDTH, chart.width * 0.35)
+    # The heading, its sentence and the picture on one page (the legend adds ~20 mm).
+    if pdf.get_y() + 40 + width * chart.height / chart.width > pdf.h - pdf.b_margin:
+        pdf.add_page()
     _heading(pdf, f"Biểu đồ: {chart.title}", 12)
     pdf.set_font(FAMILY, "", 9)
     pdf.multi_cell(PAGE_WIDTH, 4.5, f"{chart.description} Đơn vị: {chart.unit}.",
                    new_x="LMARGIN", new_y="NEXT")
     svg = chart_svg(chart, scale=1, fonts=FAMILY)
-    width = min(PAGE_WIDTH, chart.width * 0.35)
     pdf.image(BytesIO(svg.encode()), x=pdf.l_margin, w=width)
     pdf.ln(4)
 

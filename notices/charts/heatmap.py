@@ -57,7 +57,8 @@ def heatmap_chart(rows: Sequence[UnitRow], states: Sequence[State], link: Link |
 
 
 def _table(ordered: list[UnitRow], states: Sequence[State], link: Link | None) -> TableView:
-    rows, hrefs = [], []
+    rows: list[tuple[str | int, ...]] = []
+    hrefs: list[tuple[str | None, ...]] = []
     for r in ordered:
         late = sum(c.overdue for c in r.cells.values())
         rows.append((r.unit_name, *(_count(r, s) for s in states), late, r.total))

@@ -54,6 +54,7 @@ def due_by_week(session: Session, today: date, province_id: int | None,
                            .group_by(Dossier.due_at)).all()
     counts = [0] * weeks
     for due_at, count in rows:
+        assert due_at is not None  # the range excludes dossiers without a deadline
         # A deadline is the instant its local day ends: the day is the one just before it.
         counts[(last_local_day_before(_aware(due_at)) - first).days // 7] += int(count)
     deadlines: list[list[str]] = [[] for _ in range(weeks)]
