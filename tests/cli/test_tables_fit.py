@@ -89,6 +89,7 @@ TABLE_COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("training", "list"), ("Tập huấn nghiệp vụ OCOP cho cán bộ cấp xã",)),
     (("training", "coverage"), ()),
     (("flows",), ()),
+    (("report", "year", "2019"), ("Huyện Lục Ngạn",)),
 ]
 
 
