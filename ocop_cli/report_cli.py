@@ -15,7 +15,7 @@ report_app = typer.Typer(help="Báo cáo của Sở.", no_args_is_help=True)
 @report_app.command("year")
 def report_year(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="Năm báo cáo, ví dụ 2022.")],
+    year: Annotated[int, typer.Argument(help="Năm báo cáo, ví dụ 2022.", metavar="NĂM")],
     out: Annotated[Path | None, typer.Option(
         "--out", help="Ghi báo cáo ra tệp: .pdf (để in, có biểu đồ) hoặc .xlsx (mỗi phần một "
                       "trang tính), theo đuôi tên tệp; tệp đã có được ghi đè.")] = None,
