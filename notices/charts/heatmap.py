@@ -8,7 +8,7 @@ from states.vocabulary import State, label
 
 NAME_WIDTH, CELL_W, CELL_H, HEAD = 190, 64, 18, 96
 # Where a cell leads: the worklist's filters ({"state": …, "unit": …}, or {"unit": …,
-# "overdue": "1"}) → its address.
+# "overdue": "1"}) → its address; a unit's name leads to its own page ({"page": unit code}).
 Link = Callable[[dict[str, str]], str]
 
 
@@ -62,7 +62,8 @@ def _table(ordered: list[UnitRow], states: Sequence[State], link: Link | None) -
     for r in ordered:
         late = sum(c.overdue for c in r.cells.values())
         rows.append((r.unit_name, *(_count(r, s) for s in states), late, r.total))
-        hrefs.append((None, *(link({"state": s.value, "unit": r.unit_code})
+        hrefs.append((link({"page": r.unit_code}) if link else None,
+                      *(link({"state": s.value, "unit": r.unit_code})
                               if link and _count(r, s) else None for s in states),
                       link({"unit": r.unit_code, "overdue": "1"}) if link and late else None,
                       None))

@@ -30,4 +30,5 @@ def chart_svg(chart: Chart, scale: float = 1.5, fonts: str = SCREEN_FONTS) -> st
     per_row = max(1, (chart.width - 16) // LEGEND_SLOT)
     rows = -(-len(chart.legend) // per_row)
     return ENV.get_template("chart.svg").render(
-        c=chart, scale=scale, fonts=fonts, per_row=per_row, legend_slot=LEGEND_SLOT, legend_height=rows * 18 + 10)
+        c=chart, scale=scale, fonts=fonts, per_row=per_row, legend_slot=LEGEND_SLOT,
+        legend_height=rows * 18 + 10)

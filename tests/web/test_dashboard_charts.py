@@ -111,6 +111,7 @@ def test_the_heat_map_puts_the_latest_unit_first_and_links_to_the_worklist(any_s
     assert "/?state=registered&unit=yen-the" in links
     assert client.get("/?state=registered&unit=yen-the").text.count("/dossiers/") == 2
     assert '<a href="/?unit=yen-the&amp;overdue=1">1</a>' in page
+    assert '<th scope="row"><a href="/don-vi/yen-the">Huyện Yên Thế</a></th>' in page
 
 
 def test_the_charts_are_drawn_once_per_reading_of_the_counts(site: Site) -> None:

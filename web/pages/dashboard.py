@@ -1,6 +1,6 @@
 """The Department's dashboard and the stuck list with its .xlsx."""
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
@@ -41,7 +41,10 @@ def dashboard_page(request: Request, me: PageUser, year: str = "") -> Response:
 
 
 def worklist_link(filters: dict[str, str]) -> str:
-    """The worklist filtered as a chart's cell says (the page behind the dashboard's counts)."""
+    """The worklist filtered as a chart's cell says (the page behind the dashboard's counts),
+    or a unit's own page."""
+    if "page" in filters:
+        return f"/don-vi/{quote(filters['page'])}"
     return "/?" + urlencode(filters)
 
 
