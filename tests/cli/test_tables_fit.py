@@ -49,6 +49,10 @@ def database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
                  "--unit", "Lục Ngạn", today="2022-03-01"))
     _check(setup("campaign", "open", "renewal", "--deadline", "2022-10-15",
                  today="2022-09-05"))
+    _check(setup("plan", "add-round", "2022-2", "--name", "Đợt 2 năm 2022 đánh giá, phân hạng "
+                 "sản phẩm OCOP tỉnh Bắc Giang", "--registration-opens", "2022-04-01",
+                 "--registration-closes", "2022-09-15", "--local-deadline", "2022-10-15",
+                 "--provincial-deadline", "2022-12-15", today="2022-03-01"))
     return url
 
 
@@ -90,6 +94,7 @@ TABLE_COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("training", "coverage"), ()),
     (("flows",), ()),
     (("report", "year", "2019"), ("Huyện Lục Ngạn",)),
+    (("plan", "show", "--year", "2022"), ("Đợt 2 năm 2022",)),
 ]
 
 
