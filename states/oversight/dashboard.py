@@ -1,5 +1,6 @@
 """The Department's one screen: dossiers by unit and state with what is late, certificates by
-year and stars, and what expires in the coming twelve months."""
+year and stars, what expires in the coming months, and (calendar_counts) what falls due in the
+coming weeks: everything the dashboard's tables and charts count, read together."""
 
 from dataclasses import dataclass
 from datetime import date, datetime

@@ -45,3 +45,15 @@ def test_the_dashboard_charts_show_without_script_and_fit_the_screen(
     page.wait_for_url(re.compile(r"/\?state="))
     assert page.locator("a[href^='/dossiers/']").count() >= 1
     assert errors == []
+
+
+def test_a_commune_officer_opens_their_unit_page_on_a_phone(
+        browser: Any, server: Server, shots: Path) -> None:
+    a_year_of_work(server.site)
+    page = open_page(browser, 390, 844)
+    log_in(page, server, "can-bo-yen-the")
+    page.get_by_role("link", name="Đơn vị của tôi").click()
+    page.wait_for_url(re.compile(r"/don-vi/yen-the$"))
+    assert page.get_by_role("heading", name="Huyện Yên Thế").is_visible()
+    assert page.get_by_role("img", name=re.compile("Sản phẩm được công nhận")).is_visible()
+    page.screenshot(path=str(shots / "unit-page-390x844.png"), full_page=True)
