@@ -115,7 +115,8 @@ def unit_list(
     shown = day or state.runtime().clock.today()
     listing(state.as_json, units, f"Đơn vị ngày {shown:%d/%m/%Y} ({len(units)})",
             ["Mã", "Tên", "Cấp", "Trực thuộc", "Email liên hệ"],
-            lambda u: (u.code, u.name, u.level, u.parent, ", ".join(u.contacts)))
+            lambda u: (u.code, u.name, u.level, u.parent, ", ".join(u.contacts)),
+            drop=("Email liên hệ", "Trực thuộc", "Cấp"))
 
 
 @unit_app.command("set-contacts")

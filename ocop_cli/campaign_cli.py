@@ -132,7 +132,8 @@ def campaign_list(ctx: typer.Context) -> None:
     rows = list_campaigns(state.runtime())
     listing(state.as_json, rows, "Chiến dịch",
             ["Số", "Loại", "Mở ngày", "Hạn", "Trạng thái", "Nguồn", "Quyết định"],
-            lambda r: (r.id, r.kind, r.opened_on, r.deadline, r.status, r.origin, r.decision))
+            lambda r: (r.id, r.kind, r.opened_on, r.deadline, r.status, r.origin, r.decision),
+            drop=("Nguồn", "Mở ngày", "Quyết định"))
 
 
 def register(app: typer.Typer) -> None:

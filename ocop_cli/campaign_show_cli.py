@@ -31,7 +31,7 @@ def campaign_show(ctx: typer.Context, campaign_id: CampaignId) -> None:
             table("Sản phẩm chưa gửi lại", ["Đơn vị", "Hồ sơ", "Sản phẩm", "Chủ thể", "Giấy CN",
                                             "Hết hạn"],
                   [(unit, i.dossier_id, i.product, i.producer, i.certificate, i.expires_on)
-                   for unit, i in waiting])
+                   for unit, i in waiting], drop=("Chủ thể", "Giấy CN"))
         return
     units = {p.unit for p in detail.proposals}
     say(f"{len(detail.proposals)} đề nghị thu hồi của {len(units)} đơn vị.")
@@ -40,7 +40,7 @@ def campaign_show(ctx: typer.Context, campaign_id: CampaignId) -> None:
                                   "Người đề nghị"],
               [(p.unit, p.dossier_id, p.product, p.producer, p.certificate,
                 p.reason_label + (f" ({p.note})" if p.note else ""), p.proposed_by)
-               for p in detail.proposals])
+               for p in detail.proposals], drop=("Người đề nghị", "Chủ thể", "Giấy CN"))
 
 
 def register() -> None:

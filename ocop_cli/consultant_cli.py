@@ -43,7 +43,8 @@ def print_report(report: "ConsultantReport") -> None:
             r.returned_missing_documents, r.not_recognised,
             "" if r.failed_share is None else f"{100 * r.failed_share:.0f}%",
             f"{_points(r.avg_district_points)} / {_points(r.avg_provincial_points)}",
-            _points(r.avg_working_days_to_decision)) for r in report.rows])
+            _points(r.avg_working_days_to_decision)) for r in report.rows],
+          drop=("Điểm H/T", "Ngày LV", "Thiếu TL", "<Ngưỡng"))
     say(LEGEND)
 
 

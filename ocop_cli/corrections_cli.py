@@ -110,7 +110,8 @@ def user_list(ctx: typer.Context) -> None:
     listing(state.as_json, rows, f"Người dùng ({len(rows)})",
             ["Tên đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "Email", "Hoạt động"],
             lambda u: (u.name, u.full_name, u.role_label, u.unit, u.email,
-                       "có" if u.active else "đã khoá"))
+                       "có" if u.active else "đã khoá"),
+            drop=("Email", "Họ tên"))
 
 
 def user_set_role(

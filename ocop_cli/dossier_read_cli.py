@@ -36,7 +36,8 @@ def dossier_history(ctx: typer.Context, dossier_id: DossierId) -> None:
     listing(state.as_json, events, f"Lịch sử hồ sơ số {dossier_id}",
             ["Lúc", "Bước", "Từ", "Đến", "Đơn vị", "Người", "Ghi chú"],
             lambda e: (e.at_local, label_of(Action, e.trigger), label_of(State, e.from_state),
-                       label_of(State, e.to_state), e.unit, e.actor, event_note(e)))
+                       label_of(State, e.to_state), e.unit, e.actor, event_note(e)),
+            drop=("Đơn vị", "Từ", "Người"))
 
 
 def dossier_list(

@@ -61,7 +61,7 @@ def flows(ctx: typer.Context) -> None:
                     "next": next_of.get(f.name)} for f in FLOWS])
         return
     table(f"Luồng và lịch chạy ({TIMEZONE})", ["Luồng", "Cron", "Mô tả"],
-          [(f.name, f.cron, f.description) for f in FLOWS])
+          [(f.name, f.cron, f.description) for f in FLOWS], drop=("Cron",))
     if unknown:
         say(unknown)
         return

@@ -25,6 +25,7 @@ from ocop_cli import (
     plan_cli,
     producer_accounts_cli,
     registry_cli,
+    report_cli,
     sheet_cli,
     training_cli,
     units_cli,
@@ -32,7 +33,7 @@ from ocop_cli import (
 )
 from ocop_cli.acting import guard_commands
 from ocop_cli.context import state_of
-from ocop_cli.output import error_console, report_error, tell_queued_mail
+from ocop_cli.output import WIDE, error_console, report_error, tell_queued_mail
 from ocop_cli.parser_language import commands_under, speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
 from states.errors import EXIT_CODES, OcopError
@@ -101,7 +102,11 @@ def global_options(
         "--as", help="Người thực hiện: một người dùng đang hoạt động (mặc định OCOP_USER; "
                      "không có thì lệnh bị từ chối).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+    wide: Annotated[bool, typer.Option(
+        "--wide", help="Bảng in đủ mọi cột, mỗi ô trên một dòng, dù rộng hơn cửa sổ (mặc định: "
+                       "bảng vừa cửa sổ, ô dài xuống dòng, cửa sổ hẹp ẩn bớt cột ít cần).")] = False,
 ) -> None:
+    WIDE["on"] = wide
     state = state_of(ctx)
     state.db = db
     state.user = user
@@ -144,6 +149,7 @@ sheet_cli.register(app)
 backup_cli.register(app)
 # Issue 25: the dossiers' document files.
 files_cli.register(app)
+report_cli.register(app)  # issue 22: the yearly report
 
 
 def run() -> None:

@@ -32,7 +32,8 @@ def outbox_list(
     listing(state.as_json, rows, f"Hộp thư đi ({len(rows)})",
             ["Số", "Trạng thái", "Loại", "Người nhận", "Tiêu đề", "Lần", "Gửi / thử lại lúc", "Lỗi"],
             lambda r: (r.id, r.status, label_or_code(MailKind, r.kind), ", ".join(r.recipients),
-                       r.subject, r.attempts, next_try(r), r.last_error))
+                       r.subject, r.attempts, next_try(r), r.last_error),
+            drop=("Tiêu đề", "Loại", "Lần"))
 
 
 def next_try(row: "OutboxRow") -> str:

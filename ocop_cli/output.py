@@ -11,7 +11,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -111,42 +110,67 @@ def _label(code: StrEnum) -> str:
     return label_or_code(type(code), code)
 
 
+# `ocop --wide`: every column, each cell on one line, however wide the table (for a pager
+# with -S or a file); set once by the global option.
+WIDE = {"on": False}
+
+
 def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
           drop: Sequence[str] = ()) -> None:
-    """Rows as a table that fits the terminal: cells wrap (long words fold, nothing is cut
-    with "…"); when even that does not fit, the columns named in `drop` go, in that order,
-    and a last line says which."""
+    """Rows as a table that fits the terminal: long names wrap at spaces inside their cell
+    (a word longer than its column folds; nothing is cut with "…"), and rows that wrap are
+    ruled apart so that each reads as one; when even that does not fit, the columns named in
+    `drop` (lowest priority first) go, in that order, and a last line says which. `--wide`
+    keeps every column, each cell on one line, however wide the table."""
+    from ocop_cli.table_fit import column_widths, kept_columns, longest_line, longest_word
+
     texts = [[cell(value) for value in row] for row in rows]
-    kept = list(range(len(columns)))
-    for victim in [*drop, None]:
-        if victim is None or _narrowest(columns, texts, kept) <= console.width:
-            break
-        kept.remove(list(columns).index(victim))
-    console.print(_grid(title, columns, texts, kept))
+    by_column = [[row[index] for row in texts] for index in range(len(columns))]
+    if WIDE["on"]:
+        every = list(range(len(columns)))
+        grid = _grid(title, columns, texts, every, None, _wraps(columns, texts, every, 10**6))
+        # A console of its own: Rich clips any print to the terminal's width.
+        Console(width=max(console.width, _natural_width(grid))).print(grid, crop=False)
+        return
+    kept = kept_columns(columns, by_column, console.width, drop)
+    widths = column_widths([longest_word(columns[i], by_column[i]) for i in kept],
+                           [longest_line(columns[i], by_column[i]) for i in kept], console.width)
+    ruled = widths is not None or _wraps(columns, texts, kept, console.width)
+    console.print(_grid(title, columns, texts, kept, widths, ruled))
     hidden = [c for c in drop if list(columns).index(c) not in kept]
     if hidden:
-        say(f"(Cửa sổ hẹp: ẩn cột {', '.join(hidden)}; mở rộng cửa sổ hoặc dùng --json để xem đủ.)")
+        say(f"(Cửa sổ hẹp: ẩn cột {', '.join(hidden)}; xem đủ: --wide hoặc --json.)")
 
 
-def _longest_word(columns: Sequence[str], texts: list[list[Text]], index: int) -> int:
-    values = [columns[index], *(row[index].plain for row in texts)]
-    return max((cell_len(word) for value in values for word in value.split()), default=1)
+def _natural_width(grid: Table) -> int:
+    """How wide the table is when no cell wraps."""
+    from rich.measure import Measurement
+
+    return Measurement.get(console, console.options.update_width(10**6), grid).maximum
 
 
-def _narrowest(columns: Sequence[str], texts: list[list[Text]], kept: list[int]) -> int:
-    """The width at which no word of a kept column must be broken: each column as wide as its
-    longest word, plus the borders and padding (3 a column, 1 at the end)."""
-    return sum(_longest_word(columns, texts, index) + 3 for index in kept) + 1
-
-
-def _grid(title: str, columns: Sequence[str], texts: list[list[Text]], kept: list[int]) -> Table:
-    grid = Table(title=styled(title), title_justify="left")
-    for index in kept:
+def _grid(title: str, columns: Sequence[str], texts: list[list[Text]], kept: list[int],
+          widths: list[int] | None, ruled: bool) -> Table:
+    """The table: `widths` (one per kept column) when it must wrap, `ruled` between rows."""
+    grid = Table(title=styled(title), title_justify="left", show_lines=ruled)
+    for place, index in enumerate(kept):
         # Long words fold rather than being cut with "…": every character stays readable.
-        grid.add_column(styled(columns[index]), overflow="fold")
+        grid.add_column(styled(columns[index]), overflow="fold",
+                        width=None if widths is None else widths[place])
     for row in texts:
         grid.add_row(*(row[index] for index in kept))
     return grid
+
+
+def _wraps(columns: Sequence[str], texts: list[list[Text]], kept: list[int], width: int) -> bool:
+    """Whether some row takes more than one line (a cell holding a newline, or a table Rich
+    must squeeze because even whole words do not fit)."""
+    if any("\n" in row[index].plain for row in texts for index in kept):
+        return True
+    from ocop_cli.table_fit import frame, longest_line
+
+    return sum(longest_line(columns[i], [row[i] for row in texts]) for i in kept) + frame(
+        len(kept)) > width
 
 
 def reply(as_json: bool, result: Any, sentence: str) -> None:

@@ -56,7 +56,8 @@ def registry_search(
             + (", còn nữa" if found.has_more else "") + ")",
             ["Sản phẩm", "Chủ thể", "Đơn vị", "Sao", "Quyết định", "Hiệu lực", "Mã tra cứu"],
             lambda e: (e.product, e.producer, e.unit, e.stars,
-                       f"{e.decision} ({e.decided_on:%d/%m/%Y})", e.validity_text, e.token))
+                       f"{e.decision} ({e.decided_on:%d/%m/%Y})", e.validity_text, e.token),
+            drop=("Mã tra cứu", "Quyết định", "Chủ thể"))
 
 
 @registry_app.command("show")

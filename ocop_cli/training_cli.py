@@ -57,7 +57,8 @@ def training_list(ctx: typer.Context) -> None:
             ["Số", "Lớp", "Ngày", "Địa điểm", "Đơn vị mời", "Người dự"],
             lambda c: (c.id, c.title, format_date(c.starts_on) + (
                 "" if c.ends_on == c.starts_on else f" - {format_date(c.ends_on)}"),
-                       c.place, c.units_invited, c.attended))
+                       c.place, c.units_invited, c.attended),
+            drop=("Địa điểm", "Đơn vị mời"))
 
 
 @training_app.command("attend")

@@ -104,7 +104,8 @@ def dossier_unassigned(ctx: typer.Context) -> None:
     rows = unsettled(state.runtime(), state.actor)
     listing(state.as_json, rows, f"Hồ sơ chưa xác định xã ({len(rows)})",
             ["Số", "Trạng thái", "Đơn vị cũ", "Sản phẩm", "Chủ thể", "Lý do"],
-            lambda r: (r.dossier_id, r.state_label, r.unit, r.product, r.producer, r.reason))
+            lambda r: (r.dossier_id, r.state_label, r.unit, r.product, r.producer, r.reason),
+            drop=("Chủ thể", "Đơn vị cũ"))
 
 
 def dossier_assign_unit(ctx: typer.Context, dossier_id: DossierId,

@@ -8,6 +8,10 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from notices.charts.board import board_charts
+from notices.charts.heatmap import Link
+from notices.charts.shapes import Chart
+from notices.charts.svg import chart_svg
 from notices.stuck import stuck_filename, stuck_workbook
 from notices.training import current_coverage
 from states.db.models import DossierEvent
@@ -31,6 +35,7 @@ from use_cases.queries import stuck
 # way.
 _last: dict[str, tuple[tuple[object, ...], Dashboard]] = {}
 _last_work: dict[str, tuple[tuple[object, ...], UpcomingWork]] = {}
+_drawn: dict[str, tuple[Dashboard, list["DrawnChart"]]] = {}
 T = TypeVar("T")
 
 
@@ -38,6 +43,7 @@ def forget_dashboards() -> None:
     """For tests that empty a database under a running process."""
     _last.clear()
     _last_work.clear()
+    _drawn.clear()
 
 
 def _fresh(session: Session, now: datetime) -> tuple[object, ...]:
@@ -63,6 +69,26 @@ def department_dashboard(rt: Runtime, actor: str) -> Dashboard:
         now = rt.clock.now()
         return _kept(_last, rt.db.url, _fresh(session, now),
                      lambda: dashboard(session, now, rt.clock.today()))
+
+
+@dataclass(frozen=True)
+class DrawnChart:
+    """A chart as the page shows it: its SVG and the same numbers as a table."""
+
+    chart: Chart
+    svg: str
+
+
+def department_charts(rt: Runtime, actor: str, link: Link | None) -> list[DrawnChart]:
+    """The dashboard's charts, drawn once per reading of its counts (they are kept together:
+    a kept reading serves its drawn charts too)."""
+    board = department_dashboard(rt, actor)
+    kept = _drawn.get(rt.db.url)
+    if kept is not None and kept[0] is board:
+        return kept[1]
+    drawn = [DrawnChart(c, chart_svg(c)) for c in board_charts(board, rt.clock.today(), link)]
+    _drawn[rt.db.url] = (board, drawn)
+    return drawn
 
 
 def stuck_list(rt: Runtime, actor: str) -> list[StuckGroup]:

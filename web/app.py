@@ -26,6 +26,7 @@ from web.pages import (
     register,
     registry,
     training,
+    unit,
     unsettled,
     worklist,
 )
@@ -56,7 +57,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
         app.add_exception_handler(error, handler)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
-                   registry, training, consultants, unsettled, api_docs, account_setup,
+                   registry, training, consultants, unsettled, unit, api_docs, account_setup,
                    producer_portal, producer_accounts, files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)

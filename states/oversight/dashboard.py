@@ -1,17 +1,19 @@
 """The Department's one screen: dossiers by unit and state with what is late, certificates by
-year and stars, and what expires in the coming twelve months."""
+year and stars, what expires in the coming months, and (calendar_counts) what falls due in the
+coming weeks: everything the dashboard's tables and charts count, read together."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import Select, extract, func, select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from states.db.models import AdministrativeUnit, Certificate, Dossier
-from states.dossiers.joins import Columns
-from states.territory.units import home_province, in_force
-from states.vocabulary import ACTION_STATES, CertificateStatus, State, UnitLevel
+from states.oversight.calendar_counts import MonthRenewals, WeekDue, due_by_week, renewals_by_month
+from states.oversight.scope import in_province, local_units
+from states.territory.units import home_province
+from states.vocabulary import ACTION_STATES, CertificateStatus, State
 
 
 @dataclass(frozen=True)
@@ -38,17 +40,9 @@ class Dashboard:
     by_state: dict[State, Cell]
     certified_by_year: dict[int, dict[int, int]]  # year → stars → count
     expiring_by_month: list[tuple[date, int]]  # first day of the month → certificates
-
-
-def local_units(province_id: int | None, today: date | None = None) -> Select[int]:
-    """The local units a dashboard covers: those of the Department's province in force today
-    (a national database holds hundreds), or every one."""
-    query = select(AdministrativeUnit.id).where(AdministrativeUnit.level != UnitLevel.PROVINCE)
-    if province_id is not None:
-        query = query.where(AdministrativeUnit.parent_id == province_id)
-    if today is not None:
-        query = query.where(in_force(AdministrativeUnit, today))
-    return query
+    # Issue 22: the charts' calendars, read and kept with the counts above.
+    due_by_week: list[WeekDue]
+    renewals_by_month: list[MonthRenewals]
 
 
 def unit_state_matrix(session: Session, now: datetime, province_id: int | None,
@@ -76,14 +70,9 @@ def totals_by_state(rows: list[UnitRow]) -> dict[State, Cell]:
     return totals
 
 
-def _in_province(query: Select[*Columns], province_id: int | None) -> Select[*Columns]:
-    return query.join(Dossier, Certificate.dossier_id == Dossier.id).where(
-        Dossier.unit_id.in_(local_units(province_id)))
-
-
 def certified_by_year(session: Session, province_id: int | None) -> dict[int, dict[int, int]]:
     year = extract("year", Certificate.recognised_on)
-    rows = session.execute(_in_province(select(year, Certificate.stars, func.count()), province_id)
+    rows = session.execute(in_province(select(year, Certificate.stars, func.count()), province_id)
                            .group_by(year, Certificate.stars).order_by(year, Certificate.stars))
     result: dict[int, dict[int, int]] = {}
     for y, stars, count in rows:
@@ -96,7 +85,7 @@ def expiring_by_month(session: Session, today: date, province_id: int | None,
     first = today.replace(day=1)
     end = first + relativedelta(months=months)
     year, month = extract("year", Certificate.expires_on), extract("month", Certificate.expires_on)
-    rows = session.execute(_in_province(select(year, month, func.count()), province_id)
+    rows = session.execute(in_province(select(year, month, func.count()), province_id)
                            .where(Certificate.status == CertificateStatus.VALID,
                                   Certificate.expires_on >= today, Certificate.expires_on < end)
                            .group_by(year, month))
@@ -111,4 +100,6 @@ def dashboard(session: Session, now: datetime, today: date) -> Dashboard:
     province_id = home.id if home is not None else None
     rows = unit_state_matrix(session, now, province_id, today)
     return Dashboard(rows, totals_by_state(rows), certified_by_year(session, province_id),
-                     expiring_by_month(session, today, province_id))
+                     expiring_by_month(session, today, province_id),
+                     due_by_week(session, today, province_id),
+                     renewals_by_month(session, today, province_id))

@@ -26,7 +26,8 @@ BENCHMARKS = ["1. deadline sweep", "2. bulk renewal", "3. daily cycle",
               "8. public search 'ga doi'", "8. outbox under chaos (fake SendGrid)",
               "7. web page (worklist, Department)", "7. web page (dashboard)",
               "8. web throughput (worklist)", "9. file upload (web API)",
-              "9. file upload memory (tracemalloc peak)"]
+              "9. file upload memory (tracemalloc peak)",
+              "9. dashboard with charts"]
 
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e, pytest.mark.xdist_group("bench-tiny")]
 

@@ -1,14 +1,24 @@
 """The Department's dashboard and the stuck list with its .xlsx."""
 
+from urllib.parse import quote, urlencode
+
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from states.vocabulary import PlanEvent, State
-from use_cases.dashboard import department_dashboard, department_outlook, stuck_download, stuck_list
+from use_cases.dashboard import (
+    Download,
+    department_charts,
+    department_dashboard,
+    department_outlook,
+    stuck_download,
+    stuck_list,
+)
+from use_cases.yearly_report import report_file, yearly_report
 from web.auth import PageUser, rt_of
 from web.calendar import layout, next_actions
 from web.diagram import diagram
-from web.downloads import download
+from web.downloads import XLSX, download
 from web.forms import year as chosen_year
 from web.rendering import page
 
@@ -20,13 +30,39 @@ def dashboard_page(request: Request, me: PageUser, year: str = "") -> Response:
     rt = rt_of(request)
     board = department_dashboard(rt, me.name)
     outlook = department_outlook(rt, me.name, chosen_year(year))
+    charts = department_charts(rt, me.name, worklist_link)
     # Columns of the matrix: the states that hold any dossier, in the machine's order.
     states = [s for s in State if s in board.by_state]
     return page(request, "dashboard.html", {
         "b": board, "diagram": diagram(board.by_state), "states": states, "o": outlook,
         "plan": layout(outlook.calendar, outlook.campaigns), "events": PlanEvent,
         "schedules": next_actions(outlook.upcoming),
-        "gaps": [u.unit_name for u in outlook.coverage.units if u.gap]})
+        "gaps": [u.unit_name for u in outlook.coverage.units if u.gap], "charts": charts})
+
+
+def worklist_link(filters: dict[str, str]) -> str:
+    """The worklist filtered as a chart's cell says (the page behind the dashboard's counts),
+    or a unit's own page."""
+    if "page" in filters:
+        return f"/don-vi/{quote(filters['page'])}"
+    return "/?" + urlencode(filters)
+
+
+@router.get("/report/{year}.pdf")
+def yearly_pdf(request: Request, me: PageUser, year: int) -> Response:
+    return _yearly(request, me.name, year, "pdf")
+
+
+@router.get("/report/{year}.xlsx")
+def yearly_xlsx(request: Request, me: PageUser, year: int) -> Response:
+    return _yearly(request, me.name, year, "xlsx")
+
+
+def _yearly(request: Request, actor: str, year: int, kind: str) -> Response:
+    """The yearly report, as `ocop report year YYYY --out` writes it."""
+    rt = rt_of(request)
+    name, content = report_file(rt, yearly_report(rt, actor, year), kind)
+    return download(Download(name, content), "application/pdf" if kind == "pdf" else XLSX)
 
 
 @router.get("/stuck")

@@ -1,0 +1,81 @@
+"""The yearly report as a printable A4 PDF: the sections as tables and the dashboard's charts
+drawn from the same SVG (fpdf2 reads SVG), in the fonts the certificate embeds."""
+
+import logging
+from datetime import date
+from io import BytesIO
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from notices.certificate_pdf import FAMILY, FONTS, GREEN
+from notices.charts.shapes import Chart
+from notices.charts.svg import chart_svg
+from notices.yearly_report import Section, report_title
+from states.clock import format_date
+
+PAGE_WIDTH = 210 - 2 * 15  # A4 portrait less its margins, millimetres
+HEADINGS = FontFace(emphasis="BOLD", fill_color=(232, 245, 233))
+# fpdf2 says it skips each <title> (a pointer's tip) it meets: expected, not worth a line.
+logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
+
+
+def _document(year: int) -> FPDF:
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_margins(15, 15, 15)
+    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
+    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
+    pdf.set_title(report_title(year))
+    pdf.set_creator("OCOP Workflow")
+    pdf.add_page()
+    return pdf
+
+
+def _heading(pdf: FPDF, text: str, size: float) -> None:
+    pdf.set_font(FAMILY, "B", size)
+    pdf.set_text_color(*GREEN)
+    pdf.multi_cell(PAGE_WIDTH, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(2)
+
+
+def _section(pdf: FPDF, section: Section) -> None:
+    _heading(pdf, section.title, 12)
+    pdf.set_font(FAMILY, "", 9.5)
+    first = 2.2 if len(section.headers) > 3 else 3.0
+    widths = (first, *([1.0] * (len(section.headers) - 1)))
+    with pdf.table(col_widths=widths, headings_style=HEADINGS, line_height=5.5,
+                   text_align=("LEFT", *(["RIGHT"] * (len(widths) - 1)))) as table:
+        table.row(section.headers)
+        for row in section.rows:
+            table.row([str(value) for value in row])
+    pdf.ln(5)
+
+
+def _chart(pdf: FPDF, chart: Chart) -> None:
+    width = min(PAGE_WIDTH, chart.width * 0.35)
+    # The heading, its sentence and the picture on one page (the legend adds ~20 mm).
+    if pdf.get_y() + 40 + width * chart.height / chart.width > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    _heading(pdf, f"Biểu đồ: {chart.title}", 12)
+    pdf.set_font(FAMILY, "", 9)
+    pdf.multi_cell(PAGE_WIDTH, 4.5, f"{chart.description} Đơn vị: {chart.unit}.",
+                   new_x="LMARGIN", new_y="NEXT")
+    svg = chart_svg(chart, scale=1, fonts=FAMILY)
+    pdf.image(BytesIO(svg.encode()), x=pdf.l_margin, w=width)
+    pdf.ln(4)
+
+
+def yearly_pdf(year: int, sections: list[Section], charts: list[Chart], made_on: date) -> bytes:
+    pdf = _document(year)
+    _heading(pdf, report_title(year).upper(), 14)
+    pdf.set_font(FAMILY, "", 10)
+    pdf.multi_cell(PAGE_WIDTH, 5, f"Số liệu đến ngày {format_date(made_on)}, gồm cả danh sách "
+                   "sản phẩm đã nhập từ trước.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for section in sections[:-1]:
+        _section(pdf, section)
+    for chart in charts:
+        _chart(pdf, chart)
+    _section(pdf, sections[-1])  # the chart's own numbers, right after it
+    return bytes(pdf.output())
