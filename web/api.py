@@ -44,9 +44,8 @@ class Registration(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # Left out, not null: one's own unit (a district officer's).
-    unit: Annotated[str, codes("units")] = Field(
-        None, description="Mã đơn vị; bỏ trống: đơn vị của mình",  # type: ignore[assignment]
-        json_schema_extra=lambda schema: schema.pop("default", None))
+    unit: Annotated[str, codes("units")] = Field(  # type: ignore[assignment]
+        None, description="Mã đơn vị; bỏ trống: đơn vị của mình")
     producer: Annotated[str, Field(min_length=1, max_length=length_of(Producer.name))]
     producer_type: ProducerType
     name: Annotated[str, Field(min_length=1, max_length=length_of(Product.name))]

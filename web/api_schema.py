@@ -54,9 +54,14 @@ def contract(app: FastAPI) -> dict[str, Any]:
     lists = code_lists(system.rt)
     for node in _marked(spec):
         node["enum"] = lists[node.pop(MARK)]
+        if "default" in node and node["default"] is None:
+            node.pop("default")  # left out means "not given", never null
     links = _links(spec)
     for path, method, status in ((("/api/v1/dossiers", "post", "201")), (DOSSIER, "get", "200"),
                                  *((p, "post", "200") for p in spec["paths"]
                                    if p.startswith(f"{DOSSIER}/steps/"))):
         spec["paths"][path][method]["responses"][status]["links"] = links
+    # A list leads to its first dossier, and from there to the steps.
+    spec["paths"]["/api/v1/dossiers"]["get"]["responses"]["200"]["links"] = {"GetDossier": {
+        "operationId": "get_dossier", "parameters": {"dossier_id": "$response.body#/items/0/id"}}}
     return spec

@@ -19,8 +19,10 @@ from web.auth import ApiUser, rt_of
 TEXT_LIMIT = 500
 NOTE_LIMIT = 2000
 Points = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
-Text = Annotated[str, Field(min_length=1, max_length=TEXT_LIMIT)]
-Note = Annotated[str, Field(min_length=1, max_length=NOTE_LIMIT)]
+# Something to read: not only spaces (the server strips them).
+VISIBLE = r"\S"
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_LIMIT, pattern=VISIBLE)]
+Note = Annotated[str, Field(min_length=1, max_length=NOTE_LIMIT, pattern=VISIBLE)]
 DocumentCodes = Annotated[list[Annotated[str, codes("documents")]], Field(max_length=50)]
 # A field's kind (StepField.kind) as the API takes it.
 KINDS: dict[str, Any] = {

@@ -66,14 +66,14 @@ async def ocop_error(request: Request, error: Exception) -> Response:
     return error_response(request, status, code, error.message)
 
 
+METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
 def allowed_methods(request: Request) -> str:
-    """Every method some route takes at this path (GET and POST may be two routes)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match != Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return ", ".join(sorted(methods))
+    """Every method some route fully takes at this path (GET and POST may be two routes)."""
+    routes = request.app.router.routes
+    return ", ".join(m for m in METHODS if any(
+        route.matches({**request.scope, "method": m})[0] == Match.FULL for route in routes))
 
 
 async def http_error(request: Request, error: Exception) -> Response:

@@ -49,7 +49,7 @@ def failures_of(stream: Any, answered: dict[str, set[int]]) -> list[str]:
                     key = f"{event.phase.value} {interaction.request.method} {interaction.request.uri.split('?')[0]}"
                     answered.setdefault(key, set()).add(interaction.response.status_code)
                     if interaction.request.method == "POST" and interaction.request.uri.endswith("/dossiers"):
-                        print("REG", interaction.response.status_code, interaction.response.content.decode()[:150])
+                        print("REG", event.phase.value, interaction.response.status_code, interaction.response.content.decode()[:150])
         if isinstance(event, events.NonFatalError | events.FatalError):
             found.append(f"error: {getattr(event, 'value', getattr(event, 'exception', event))!r}")
         if isinstance(event, events.ScenarioFinished):

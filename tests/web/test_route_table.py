@@ -8,6 +8,7 @@ from fastapi.routing import APIRoute
 
 from tests.builders import advance, register
 from tests.web.conftest import Site, csrf_of
+from use_cases.steps import STEPS
 from web.app import create_app
 
 ROLES = ("admin", "can-bo-yen-the", "can-bo-luc-ngan", "thu-ky", None)
@@ -69,8 +70,9 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     ("GET", "/api/v1/dossiers"): ("/api/v1/dossiers", None, (401,) * 5),
     ("GET", "/api/v1/dossiers/{dossier_id}"): (f"/api/v1/dossiers/{D}", None, (401,) * 5),
     ("POST", "/api/v1/dossiers"): ("/api/v1/dossiers", {}, (401,) * 5),
-    ("POST", "/api/v1/dossiers/{dossier_id}/steps/{trigger}"): (
-        f"/api/v1/dossiers/{D}/steps/forward", {}, (401,) * 5),
+    # One operation per step (its own body in the schema).
+    **{("POST", f"/api/v1/dossiers/{{dossier_id}}/steps/{step.value}"): (
+        f"/api/v1/dossiers/{D}/steps/{step.value}", {}, (401,) * 5) for step in STEPS},
     ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 5),
     # The public look-up: no login, and never a login page instead.
     ("GET", "/tra-cuu"): ("/tra-cuu?q=vai", None, PUBLIC),
