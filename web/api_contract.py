@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Path, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, JsonValue
 
 # An error's code, by status: what a client may branch on (the sentence is for people).
 CODES: dict[int, tuple[str, ...]] = {
@@ -35,6 +35,7 @@ DESCRIPTIONS = {
     422: "Yêu cầu không đúng lược đồ",
     429: "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây",
 }
+ERROR_CODES: list[JsonValue] = [*sorted({code for codes in CODES.values() for code in codes})]
 HEADERS: dict[int, dict[str, Any]] = {
     401: {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}},
     429: {"Retry-After": {"schema": {"type": "integer", "minimum": 1},
@@ -49,7 +50,7 @@ BODY = (400, 415)
 class ErrorBody(BaseModel):
     """Every error of the API: a code to branch on and one Vietnamese sentence to show."""
 
-    code: str = Field(json_schema_extra={"enum": sorted({c for cs in CODES.values() for c in cs})})
+    code: str = Field(json_schema_extra={"enum": list(ERROR_CODES)})
     message: str = Field(min_length=1)
 
 

@@ -53,7 +53,7 @@ def body_model(spec: StepSpec) -> type[BaseModel]:
 
 def _field(field: StepField) -> tuple[Any, Any]:
     kind = KINDS[field.kind]
-    described = Annotated[kind, Field(description=field.label)]
+    described = Annotated[kind, Field(description=field.label)]  # type: ignore[valid-type]
     return (described, ...) if field.required else (described | None, None)
 
 

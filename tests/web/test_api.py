@@ -4,11 +4,11 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 
+from states.vocabulary import ProducerType, State
 from tests.builders import REQUIRED_DOCS, advance, register
 from tests.web.conftest import Site
 from use_cases import dossiers as c
 from use_cases.identity import create_token, revoke_token
-from states.vocabulary import ProducerType, State
 from use_cases.steps import STEPS
 from web.errors import HTTP_CODES, STATUS
 
