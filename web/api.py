@@ -22,7 +22,7 @@ from use_cases.dashboard import department_dashboard
 from use_cases.dossiers import register_product
 from use_cases.registration import registration_choices
 from use_cases.worklist import worklist
-from web.api_contract import BODY, JSON_BODY, DossierId, errors
+from web.api_contract import BODY, JSON_BODY, NO_NUL, DossierId, errors
 from web.api_schema import codes
 from web.api_steps import add_steps
 from web.api_views import dossier_json
@@ -30,8 +30,8 @@ from web.auth import ApiUser, rt_of
 
 router = APIRouter(prefix="/api/v1", tags=["OCOP"])
 NAME_LIMIT = 300
-Name = Annotated[str, Field(min_length=1, max_length=NAME_LIMIT)]
-Filter = Annotated[str, Query(max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=NAME_LIMIT, pattern=NO_NUL)]
+Filter = Annotated[str, Query(max_length=200, pattern=NO_NUL)]
 # The `next` of the page before: "<due time>|<id>", "-|<id>" past the dated dossiers.
 Cursor = Annotated[str, Query(pattern=r"^(-|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?"
                                       r"([+-]\d\d:\d\d)?)\|\d{1,9}$")]

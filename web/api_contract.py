@@ -41,6 +41,8 @@ HEADERS: dict[int, dict[str, Any]] = {
     429: {"Retry-After": {"schema": {"type": "integer", "minimum": 1},
                           "description": "Số giây cần chờ"}},
 }
+# No NUL character in any text: PostgreSQL cannot hold or even compare one.
+NO_NUL = r"^[^\x00]*$"
 # Ids are positive and fit the databases' integer columns.
 DossierId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Mã hồ sơ")]
 # The statuses of a malformed body: every operation that takes one lists them.

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from states.jsonable import jsonable
 from states.registry.register_search import MAX_PAGE, certificate_url
 from use_cases.registry import search_registry
-from web.api_contract import errors
+from web.api_contract import NO_NUL, errors
 from web.auth import rt_of, system_of
 from web.rate_limit import public_limit
 
@@ -17,8 +17,8 @@ router = APIRouter(prefix="/api/v1/public", tags=["Tra cứu công khai"],
 
 @router.get("/products", responses=errors(422, 429), operation_id="public_products",
             summary="Sản phẩm OCOP đã công nhận (không cần mã truy cập; không dấu cũng tìm được)")
-def public_products(request: Request, q: Annotated[str, Query(max_length=200)] = "",
-                    unit: Annotated[str, Query(max_length=200)] = "",
+def public_products(request: Request, q: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
+                    unit: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
                     stars: Annotated[int | None, Query(ge=1, le=5)] = None,
                     offset: Annotated[int, Query(ge=0)] = 0,
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:

@@ -181,3 +181,12 @@ def test_every_error_code_the_server_answers_is_in_the_error_body(site: Site) ->
                     assert schema == {"$ref": "#/components/schemas/ErrorBody"}, (path, status)
             if "requestBody" in operation:
                 assert {"400", "415", "422"} <= set(operation["responses"]), (method, path)
+
+
+def test_a_nul_character_is_refused_by_the_schema_before_the_database_sees_it(
+        any_site: Site) -> None:
+    client = api(any_site, "admin")  # PostgreSQL cannot compare a NUL: it was a 500
+    for url in ("/api/v1/dossiers?round=a%00b", "/api/v1/dossiers?q=a%00b",
+                "/api/v1/public/products?q=a%00b"):
+        answer = client.get(url)
+        assert answer.status_code == 422 and answer.json()["code"] == "invalid_input", url
