@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from states.db.models import Producer, Product
 from states.db.stored_text import length_of
@@ -71,8 +71,26 @@ class PreparedByConsultant(Registration):
     contracted: Annotated[list[ContractedPart], Field(min_length=1, max_length=len(ContractedPart))]
 
 
-AnyRegistration = (Registration | PreparedByProducer | PreparedByOfficer
-                   | PreparedByConsultant)
+def _shape(body: Any) -> str:
+    """Which shape a body has: its `prepared_by`, "none" without one (errors then name the
+    fields of that shape only, not of all four)."""
+    return str(body.get("prepared_by") or "none") if isinstance(body, dict) else "none"
+
+
+class _Frozen(dict[str, str]):
+    """A discriminator's error context that FastAPI can hash (it puts annotations in a set)."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+
+AnyRegistration = Annotated[
+    Annotated[Registration, Tag("none")]
+    | Annotated[PreparedByProducer, Tag(PreparedBy.PRODUCER.value)]
+    | Annotated[PreparedByOfficer, Tag(PreparedBy.OFFICER.value)]
+    | Annotated[PreparedByConsultant, Tag(PreparedBy.CONSULTANT.value)],
+    Discriminator(_shape, custom_error_type="enum", custom_error_context=_Frozen(
+        expected="prepared_by " + ", ".join(f"'{p.value}'" for p in PreparedBy)))]
 
 
 def _preparation(body: AnyRegistration) -> PreparationInput | None:

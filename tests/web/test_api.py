@@ -190,3 +190,23 @@ def test_a_nul_character_is_refused_by_the_schema_before_the_database_sees_it(
                 "/api/v1/public/products?q=a%00b"):
         answer = client.get(url)
         assert answer.status_code == 422 and answer.json()["code"] == "invalid_input", url
+
+
+def test_who_prepared_the_dossier_is_one_of_four_shapes_and_errors_name_that_shape(
+        site: Site) -> None:
+    client = api(site, "can-bo-yen-the")
+    base = {"producer": "HTX Gà đồi", "producer_type": "cooperative", "name": "Gà đồi",
+            "group": "food"}
+    said = {}
+    for name, extra in {"no officer": {"prepared_by": "officer"},
+                        "unknown": {"prepared_by": "ai-do"},
+                        "officer alone": {"officer": "can-bo-yen-the"}}.items():
+        answer = client.post("/api/v1/dossiers", json={**base, **extra})
+        assert answer.status_code == 422, answer.text
+        said[name] = answer.json()["message"]
+    assert said["no officer"] == "Dữ liệu không hợp lệ ở officer: thiếu giá trị."
+    assert "'producer', 'officer', 'consultant'" in said["unknown"]
+    assert said["officer alone"] == "Dữ liệu không hợp lệ ở officer: khoá này không được dùng."
+    made = client.post("/api/v1/dossiers", json={**base, "prepared_by": "officer",
+                                                 "officer": "can-bo-yen-the"})
+    assert made.status_code == 201 and made.json()["preparation"]["officer"] == "can-bo-yen-the"
