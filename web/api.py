@@ -25,7 +25,7 @@ from use_cases.worklist import worklist
 from web.api_contract import BODY, JSON_BODY, NO_NUL, DossierId, errors
 from web.api_schema import codes
 from web.api_steps import add_steps
-from web.api_views import dossier_json
+from web.api_views import ETAG_HEADERS, dossier_answer
 from web.auth import ApiUser, rt_of
 
 router = APIRouter(prefix="/api/v1", tags=["OCOP"])
@@ -109,14 +109,17 @@ def list_dossiers(request: Request, actor: ApiUser, state: State | None = None,
     return {"items": jsonable(found.page.items), "next": found.page.next}
 
 
-@router.get("/dossiers/{dossier_id}", responses=errors(401, 404, 422),
-            operation_id="get_dossier", summary="Một hồ sơ, kèm các bước làm được")
-def get_dossier(request: Request, actor: ApiUser, dossier_id: DossierId) -> dict[str, Any]:
-    return dossier_json(request, actor, dossier_id)
+@router.get("/dossiers/{dossier_id}", operation_id="get_dossier",
+            responses={200: {"headers": ETAG_HEADERS}, **errors(401, 404, 422)},
+            summary="Một hồ sơ, kèm các bước làm được")
+def get_dossier(request: Request, actor: ApiUser, dossier_id: DossierId) -> JSONResponse:
+    return dossier_answer(request, actor, dossier_id)
 
 
 @router.post("/dossiers", status_code=201, dependencies=[JSON_BODY],
-             responses=errors(401, 403, 404, 409, 422, *BODY), operation_id="register_dossier",
+             responses={201: {"headers": {**ETAG_HEADERS, "Location": {
+                 "schema": {"type": "string"}, "description": "Địa chỉ của hồ sơ mới"}}},
+                 **errors(401, 403, 404, 409, 422, *BODY)}, operation_id="register_dossier",
              summary="Đăng ký sản phẩm")
 def post_dossier(request: Request, actor: ApiUser, body: AnyRegistration) -> JSONResponse:
     rt = rt_of(request)
@@ -126,8 +129,9 @@ def post_dossier(request: Request, actor: ApiUser, body: AnyRegistration) -> JSO
     view = register_product(rt, actor, unit=unit, producer=body.producer,
                             producer_type=body.producer_type, product=body.name, group=body.group,
                             email=body.email, commune=body.commune, preparation=_preparation(body))
-    return JSONResponse(dossier_json(request, actor, view.id), status_code=201,
-                        headers={"Location": f"/api/v1/dossiers/{view.id}"})
+    answer = dossier_answer(request, actor, view.id, status=201)
+    answer.headers["Location"] = f"/api/v1/dossiers/{view.id}"
+    return answer
 
 
 add_steps(router)

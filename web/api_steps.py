@@ -7,13 +7,14 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, Strict, create_model
 
 from states.vocabulary import RevocationReason
 from use_cases.steps import STEPS, StepField, StepSpec, take_step
 from web.api_contract import BODY, JSON_BODY, DossierId, errors
 from web.api_schema import codes
-from web.api_views import dossier_json
+from web.api_views import ETAG_HEADERS, dossier_answer
 from web.auth import ApiUser, rt_of
 
 TEXT_LIMIT = 500
@@ -63,16 +64,16 @@ def _fields_of(body: BaseModel) -> dict[str, Any]:
             for name, value in body.model_dump(exclude_none=True).items()}
 
 
-def _endpoint(spec: StepSpec, model: type[BaseModel]) -> Callable[..., dict[str, Any]]:
+def _endpoint(spec: StepSpec, model: type[BaseModel]) -> Callable[..., JSONResponse]:
     # A step without a required field may be posted without a body ({} is the same).
     needs_body = any(field.required for field in spec.fields)
 
     def step(request: Request, actor: ApiUser, dossier_id: DossierId,
-             body: Any = Body(... if needs_body else None)) -> dict[str, Any]:  # noqa: B008
+             body: Any = Body(... if needs_body else None)) -> JSONResponse:  # noqa: B008
         fields = _fields_of(body if body is not None else model())
         version = fields.pop("version", None)
         take_step(rt_of(request), actor, dossier_id, spec.trigger.value, fields, version)
-        return dossier_json(request, actor, dossier_id)
+        return dossier_answer(request, actor, dossier_id)
 
     step.__annotations__["body"] = model if needs_body else model | None
     step.__name__ = f"step_{spec.trigger.value}"
@@ -84,5 +85,6 @@ def add_steps(router: APIRouter) -> None:
         model = body_model(spec)
         router.post(f"/dossiers/{{dossier_id}}/steps/{spec.trigger.value}",
                     operation_id=f"step_{spec.trigger.value}", dependencies=[JSON_BODY],
-                    responses=errors(401, 403, 404, 409, 422, *BODY),
+                    responses={200: {"headers": ETAG_HEADERS},
+                               **errors(401, 403, 404, 409, 422, *BODY)},
                     summary=f"Bước '{spec.trigger.value}' của hồ sơ")(_endpoint(spec, model))

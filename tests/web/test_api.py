@@ -210,3 +210,17 @@ def test_who_prepared_the_dossier_is_one_of_four_shapes_and_errors_name_that_sha
     made = client.post("/api/v1/dossiers", json={**base, "prepared_by": "officer",
                                                  "officer": "can-bo-yen-the"})
     assert made.status_code == 201 and made.json()["preparation"]["officer"] == "can-bo-yen-the"
+
+
+def test_answers_about_a_dossier_carry_its_version_as_etag_and_a_new_one_its_location(
+        site: Site) -> None:
+    officer = api(site, "can-bo-yen-the")
+    made = officer.post("/api/v1/dossiers", json={
+        "producer": "HTX Gà đồi", "producer_type": "cooperative", "name": "Gà đồi", "group": "food"})
+    assert made.headers["Location"] == f"/api/v1/dossiers/{made.json()['id']}"
+    seen = officer.get(made.headers["Location"])
+    assert seen.headers["ETag"] == f'"{seen.json()["version"]}"' == made.headers["ETag"]
+    moved = officer.post(f"{made.headers['Location']}/steps/inspect",
+                         json={"on": "2022-03-01", "inspectors": "An", "version": 1})
+    assert moved.status_code == 200 and moved.headers["ETag"] == f'"{moved.json()["version"]}"'
+    assert moved.headers["ETag"] != seen.headers["ETag"]
