@@ -99,3 +99,22 @@ def registration_choices(rt: Runtime, actor: str) -> RegistrationChoices:
             [(t.value, label(t)) for t in ProducerType],
             communes_of(session, units, today) if tier == UnitLevel.DISTRICT else {},
             rulebook.local_level_name, preparation_choices(session, {u.name for u in units}))
+
+
+def code_lists(rt: Runtime) -> dict[str, list[str]]:
+    """The codes the API's schema lists from the rules and the territory: the units a product
+    may be registered at today and the product groups it is judged by (the rulebook of today's
+    round), their communes (a producer's address; at a commune, the unit itself), every
+    document code of the loaded rulebooks."""
+    with rt.transaction() as session:
+        today = rt.clock.today()
+        rulebook = rulebook_of_today(rt, session)
+        levels = LEVELS_OF_TIER[UnitLevel(rulebook.local_level)]
+        units = [u for u in list_units(session, today) if u.level in levels]
+        at_communes = levels == LEVELS_OF_TIER[UnitLevel.COMMUNE]
+        communes = ([u.code for u in units] if at_communes else
+                    [c.code for rows in _communes(session, units, today).values() for c in rows])
+        groups = list(rulebook.groups)
+    documents = {doc.code for code in rt.rules.codes() for doc in rt.rules.get(code).documents}
+    return {"units": [u.code for u in units], "communes": communes, "groups": groups,
+            "documents": sorted(documents)}

@@ -10,6 +10,7 @@ from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
 from web import api, api_docs, files_api, producer_api, public_api
+from web.api_schema import contract
 from web.errors import HANDLERS
 from web.pages import (
     account_setup,
@@ -69,5 +70,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     def healthz() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
+    # Served fresh: the groups offered follow the rulebook of the day's round.
+    app.openapi = lambda: contract(app)  # type: ignore[method-assign]
     app.add_middleware(SecurityHeaders, https=https)
     return app

@@ -17,6 +17,7 @@ from states.vocabulary import Role
 from use_cases.identity import api_user as token_user
 from use_cases.identity import resolve_session
 from use_cases.worklist import my_counts
+from web.api_contract import Bearer
 from web.security import check_csrf
 
 SESSION_COOKIE = "ocop_session"
@@ -124,8 +125,9 @@ async def posted_form(request: Request, user: PageUser) -> FormData:
 CheckedForm = Annotated[FormData, Depends(posted_form)]
 
 
-def api_user(request: Request) -> str:
-    """The name of the user whose personal token the request carries."""
+def api_user(request: Request, _declared: Bearer) -> str:
+    """The name of the user whose personal token the request carries (`_declared` puts the
+    bearer scheme in the schema; the header is read here, to answer in Vietnamese)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise TokenRequired("Cần mã truy cập: Authorization: Bearer <mã> (tạo bằng 'ocop token create').")

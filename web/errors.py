@@ -6,6 +6,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from states.documents.store import FileTooLarge
 from states.errors import (
@@ -19,6 +20,7 @@ from states.errors import (
     RuleRefused,
 )
 from states.validation_language import reason_of
+from web.api_contract import UnsupportedMediaType
 from web.auth import LoginRequired, PasswordChangeRequired, ProducerHome, TokenRequired
 from web.rate_limit import RateLimited
 from web.rendering import page
@@ -33,7 +35,9 @@ STATUS: dict[type[OcopError], tuple[int, str]] = {
     ConfigurationError: (500, "configuration"),
     DeliveryFailed: (502, "delivery_failed"),
 }
-HTTP_MESSAGES = {404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}
+HTTP_MESSAGES = {400: "Nội dung yêu cầu không phải JSON hợp lệ (UTF-8).",
+                 404: "Không có trang này.", 405: "Trang này không nhận kiểu yêu cầu đó."}
+HTTP_CODES = {400: "invalid_json", 404: "not_found", 405: "method_not_allowed"}
 
 
 def status_of(error: OcopError) -> tuple[int, str]:
@@ -56,18 +60,38 @@ def error_response(request: Request, status: int, code: str, message: str) -> Re
 async def ocop_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, OcopError)
     status, code = status_of(error)
+    if status == 422 and is_api(request):
+        # The request passed the schema (else FastAPI would have refused it): the value is
+        # well formed but the data refuse it (a date before the dossier's step, a commune of
+        # another unit). 422 stays the answer to a request that breaks the schema.
+        status, code = 409, "conflicting_input"
     return error_response(request, status, code, error.message)
+
+
+METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route fully takes at this path (GET and POST may be two routes)."""
+    routes = request.app.router.routes
+    return ", ".join(m for m in METHODS if any(
+        route.matches({**request.scope, "method": m})[0] == Match.FULL for route in routes))
 
 
 async def http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     message = HTTP_MESSAGES.get(error.status_code, str(error.detail))
-    code = "not_found" if error.status_code == 404 else "http_error"
-    return error_response(request, error.status_code, code, message)
+    code = HTTP_CODES.get(error.status_code, "http_error")
+    response = error_response(request, error.status_code, code, message)
+    if error.status_code == 405:
+        response.headers["Allow"] = allowed_methods(request)
+    return response
 
 
 async def validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
+    if any(e.get("type") == "json_invalid" for e in error.errors()):
+        return error_response(request, 400, "invalid_json", HTTP_MESSAGES[400])
     if not is_api(request) and any(e.get("loc", ("",))[0] == "path" for e in error.errors()):
         return error_response(request, 404, "not_found", HTTP_MESSAGES[404])
     fields = "; ".join(f"{e.get('loc', ('?',))[-1]}: {reason_of(e)}" for e in error.errors())
@@ -100,7 +124,13 @@ async def rate_limited(request: Request, error: Exception) -> Response:
     return response
 
 
+async def unsupported_media_type(request: Request, error: Exception) -> Response:
+    assert isinstance(error, UnsupportedMediaType)
+    return error_response(request, 415, "unsupported_media_type", error.message)
+
+
 HANDLERS = {OcopError: ocop_error, RateLimited: rate_limited, HTTPException: http_error,
+            UnsupportedMediaType: unsupported_media_type,
             RequestValidationError: validation_error, LoginRequired: login_required,
             PasswordChangeRequired: password_change_required, TokenRequired: token_required,
             ProducerHome: producer_home}

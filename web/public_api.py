@@ -7,20 +7,18 @@ from fastapi import APIRouter, Depends, Query, Request
 from states.jsonable import jsonable
 from states.registry.register_search import MAX_PAGE, certificate_url
 from use_cases.registry import search_registry
-from web.api import ERRORS
+from web.api_contract import NO_NUL, errors
 from web.auth import rt_of, system_of
 from web.rate_limit import public_limit
 
 router = APIRouter(prefix="/api/v1/public", tags=["Tra cứu công khai"],
                    dependencies=[Depends(public_limit)])
-PUBLIC_ERRORS: dict[int | str, dict[str, Any]] = {
-    422: ERRORS[422],
-    429: {"description": "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây"}}
 
 
-@router.get("/products", responses=PUBLIC_ERRORS,
+@router.get("/products", responses=errors(422, 429), operation_id="public_products",
             summary="Sản phẩm OCOP đã công nhận (không cần mã truy cập; không dấu cũng tìm được)")
-def public_products(request: Request, q: str = "", unit: str = "",
+def public_products(request: Request, q: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
+                    unit: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
                     stars: Annotated[int | None, Query(ge=1, le=5)] = None,
                     offset: Annotated[int, Query(ge=0)] = 0,
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:

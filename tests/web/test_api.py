@@ -4,10 +4,13 @@ from datetime import date
 
 from fastapi.testclient import TestClient
 
+from states.vocabulary import ProducerType, State
 from tests.builders import REQUIRED_DOCS, advance, register
 from tests.web.conftest import Site
 from use_cases import dossiers as c
 from use_cases.identity import create_token, revoke_token
+from use_cases.steps import STEPS
+from web.errors import HTTP_CODES, STATUS
 
 
 def api(site: Site, user: str) -> TestClient:
@@ -50,7 +53,9 @@ def test_registration_takes_the_producers_commune_and_who_prepared_the_dossier(
     wrong = api(any_site, "can-bo-yen-the").post("/api/v1/dossiers", json={
         "producer": "HTX Chè", "producer_type": "cooperative", "name": "Chè", "group": "food",
         "commune": "Tân Mộc"})
-    assert wrong.status_code == 422 and "không thuộc Huyện Yên Thế" in wrong.json()["message"]
+    # Well formed (the schema's commune list), but the data refuse it: 409, never 422.
+    assert wrong.status_code == 409 and wrong.json()["code"] == "conflicting_input"
+    assert "không thuộc Huyện Yên Thế" in wrong.json()["message"]
 
 
 def test_errors_have_a_code_and_one_vietnamese_sentence(any_site: Site) -> None:
@@ -109,12 +114,12 @@ FILE_PATHS = {"/api/v1/dossiers/{dossier_id}/files",
 
 def test_openapi_describes_the_contract(site: Site) -> None:
     spec = site.client().get("/api/openapi.json").json()
+    steps = {f"/api/v1/dossiers/{{dossier_id}}/steps/{a.value}" for a in STEPS}
     assert set(spec["paths"]) == {"/api/v1/dossiers", "/api/v1/dossiers/{dossier_id}",
-                                  "/api/v1/dossiers/{dossier_id}/steps/{trigger}",
                                   "/api/v1/dashboard", "/api/v1/public/products",
                                   # Issue 25: a producer's own token (web/producer_api.py).
                                   "/api/v1/producer/dossiers",
-                                  "/api/v1/producer/dossiers/{dossier_id}"} | FILE_PATHS
+                                  "/api/v1/producer/dossiers/{dossier_id}"} | FILE_PATHS | steps
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
 
@@ -125,3 +130,107 @@ def test_a_body_pydantic_refuses_is_explained_in_vietnamese(any_site: Site) -> N
     message = missing.json()["message"]
     assert "producer: thiếu giá trị" in message
     assert "Field required" not in message
+
+
+def test_malformed_bodies_get_400_and_415_in_one_vietnamese_sentence(site: Site) -> None:
+    officer = api(site, "can-bo-yen-the")
+    for body in (b'{"producer": ', b"\xff\xfe"):  # cut short; not UTF-8
+        broken = officer.post("/api/v1/dossiers", content=body,
+                              headers={"Content-Type": "application/json"})
+        assert broken.status_code == 400, broken.text
+        assert broken.json() == {"code": "invalid_json",
+                                 "message": "Nội dung yêu cầu không phải JSON hợp lệ (UTF-8)."}
+    for kind in ("text/plain", "application/x-www-form-urlencoded", None):
+        headers = {"Content-Type": kind} if kind else {}
+        wrong = officer.post("/api/v1/dossiers/1/steps/forward", content=b"producer=x",
+                             headers=headers)
+        assert wrong.status_code == 415, (kind, wrong.text)
+        assert wrong.json()["code"] == "unsupported_media_type"
+        assert "phải là JSON" in wrong.json()["message"]
+    # No body at all is not a wrong content type: a step without fields may be posted bare.
+    assert officer.post("/api/v1/dossiers/1/steps/forward").status_code != 415
+
+
+def test_405_says_which_methods_the_path_takes(site: Site) -> None:
+    client = api(site, "admin")
+    answer = client.delete("/api/v1/dossiers")
+    assert answer.status_code == 405 and answer.json()["code"] == "method_not_allowed"
+    assert answer.headers["Allow"] == "GET, POST"  # two routes at one path
+    assert client.put("/api/v1/dossiers/1").headers["Allow"] == "GET"
+
+
+def test_schema_lists_the_codes_the_server_checks_against(site: Site) -> None:
+    spec = site.client().get("/api/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    registration = schemas["Registration"]["properties"]
+    assert registration["producer_type"]["$ref"].endswith("/ProducerType")
+    assert schemas["ProducerType"]["enum"] == [t.value for t in ProducerType]
+    rulebook = site.rt.rules.in_force(site.rt.clock.today())
+    assert registration["group"]["enum"] == list(rulebook.groups)
+    assert "yen-the" in registration["unit"]["enum"] and "unit" not in schemas["Registration"].get(
+        "required", [])
+    listed = spec["paths"]["/api/v1/dossiers"]["get"]["parameters"]
+    state = next(p for p in listed if p["name"] == "state")["schema"]["anyOf"][0]
+    assert schemas[state["$ref"].rsplit("/", 1)[1]]["enum"] == [s.value for s in State]
+    documents = schemas["DocumentsStep"]["properties"]["add"]["items"]["enum"]
+    assert documents == sorted(d.code for d in rulebook.documents)
+    reason = schemas["RevokeStep"]["properties"]["reason"]
+    assert "RevocationReason" in str(reason)
+
+
+def test_every_error_code_the_server_answers_is_in_the_error_body(site: Site) -> None:
+    spec = site.client().get("/api/openapi.json").json()
+    listed = set(spec["components"]["schemas"]["ErrorBody"]["properties"]["code"]["enum"])
+    answered = {code for status, code in STATUS.values() if status < 500}
+    assert answered | set(HTTP_CODES.values()) | {"conflicting_input"} <= listed
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            for status, answer in operation["responses"].items():
+                if status.startswith("4"):
+                    schema = answer["content"]["application/json"]["schema"]
+                    assert schema == {"$ref": "#/components/schemas/ErrorBody"}, (path, status)
+            if "requestBody" in operation:
+                assert {"400", "415", "422"} <= set(operation["responses"]), (method, path)
+
+
+def test_a_nul_character_is_refused_by_the_schema_before_the_database_sees_it(
+        any_site: Site) -> None:
+    client = api(any_site, "admin")  # PostgreSQL cannot compare a NUL: it was a 500
+    for url in ("/api/v1/dossiers?round=a%00b", "/api/v1/dossiers?q=a%00b",
+                "/api/v1/public/products?q=a%00b"):
+        answer = client.get(url)
+        assert answer.status_code == 422 and answer.json()["code"] == "invalid_input", url
+
+
+def test_who_prepared_the_dossier_is_one_of_four_shapes_and_errors_name_that_shape(
+        site: Site) -> None:
+    client = api(site, "can-bo-yen-the")
+    base = {"producer": "HTX Gà đồi", "producer_type": "cooperative", "name": "Gà đồi",
+            "group": "food"}
+    said = {}
+    for name, extra in {"no officer": {"prepared_by": "officer"},
+                        "unknown": {"prepared_by": "ai-do"},
+                        "officer alone": {"officer": "can-bo-yen-the"}}.items():
+        answer = client.post("/api/v1/dossiers", json={**base, **extra})
+        assert answer.status_code == 422, answer.text
+        said[name] = answer.json()["message"]
+    assert said["no officer"] == "Dữ liệu không hợp lệ ở officer: thiếu giá trị."
+    assert "'producer', 'officer', 'consultant'" in said["unknown"]
+    assert said["officer alone"] == "Dữ liệu không hợp lệ ở officer: khoá này không được dùng."
+    made = client.post("/api/v1/dossiers", json={**base, "prepared_by": "officer",
+                                                 "officer": "can-bo-yen-the"})
+    assert made.status_code == 201 and made.json()["preparation"]["officer"] == "can-bo-yen-the"
+
+
+def test_answers_about_a_dossier_carry_its_version_as_etag_and_a_new_one_its_location(
+        site: Site) -> None:
+    officer = api(site, "can-bo-yen-the")
+    made = officer.post("/api/v1/dossiers", json={
+        "producer": "HTX Gà đồi", "producer_type": "cooperative", "name": "Gà đồi", "group": "food"})
+    assert made.headers["Location"] == f"/api/v1/dossiers/{made.json()['id']}"
+    seen = officer.get(made.headers["Location"])
+    assert seen.headers["ETag"] == f'"{seen.json()["version"]}"' == made.headers["ETag"]
+    moved = officer.post(f"{made.headers['Location']}/steps/inspect",
+                         json={"on": "2022-03-01", "inspectors": "An", "version": 1})
+    assert moved.status_code == 200 and moved.headers["ETag"] == f'"{moved.json()["version"]}"'
+    assert moved.headers["ETag"] != seen.headers["ETag"]

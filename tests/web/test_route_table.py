@@ -8,6 +8,7 @@ from fastapi.routing import APIRoute
 
 from tests.builders import advance, register
 from tests.web.conftest import Site, csrf_of, invite_and_set_password
+from use_cases.steps import STEPS
 from web.app import create_app
 
 # Issue 25: a producer's own account (of the Yên Thế dossiers' producer), invited in the test.
@@ -75,8 +76,9 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     ("GET", "/api/v1/dossiers"): ("/api/v1/dossiers", None, (401,) * 6),
     ("GET", "/api/v1/dossiers/{dossier_id}"): (f"/api/v1/dossiers/{D}", None, (401,) * 6),
     ("POST", "/api/v1/dossiers"): ("/api/v1/dossiers", {}, (401,) * 6),
-    ("POST", "/api/v1/dossiers/{dossier_id}/steps/{trigger}"): (
-        f"/api/v1/dossiers/{D}/steps/forward", {}, (401,) * 6),
+    # One operation per step (its own body in the schema).
+    **{("POST", f"/api/v1/dossiers/{{dossier_id}}/steps/{step.value}"): (
+        f"/api/v1/dossiers/{D}/steps/{step.value}", {}, (401,) * 6) for step in STEPS},
     ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 6),
     # The public look-up: no login, and never a login page instead.
     ("GET", "/tra-cuu"): ("/tra-cuu?q=vai", None, PUBLIC),

@@ -1,0 +1,82 @@
+"""The pieces every /api/v1 operation shares, so that its OpenAPI entry tells the truth: the
+error body, the statuses an operation can answer (`errors(...)`), the bearer token, and the
+check that a body is JSON.
+
+An operation lists exactly what it can answer: `responses=errors(401, 404, 422)`, adding
+`BODY` (400 not JSON, 415 wrong content type) when it takes a body; `dependencies=[JSON_BODY]`
+makes the server say so."""
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Path, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field, JsonValue
+
+# An error's code, by status: what a client may branch on (the sentence is for people).
+CODES: dict[int, tuple[str, ...]] = {
+    400: ("invalid_json",),
+    401: ("unauthorized",),
+    403: ("forbidden",),
+    404: ("not_found",),
+    409: ("rule_refused", "stale_version", "conflicting_input"),
+    405: ("method_not_allowed",),
+    415: ("unsupported_media_type",),
+    422: ("invalid_input",),
+    429: ("rate_limited",),
+}
+DESCRIPTIONS = {
+    400: "Nội dung không phải JSON (UTF-8)",
+    401: "Thiếu hoặc sai mã truy cập",
+    403: "Không có quyền",
+    404: "Không có (hoặc thuộc đơn vị khác)",
+    409: "Quy định từ chối, phiên bản cũ, hoặc giá trị đúng dạng nhưng trái với dữ liệu",
+    405: "Đường dẫn này không nhận phương thức đó (xem Allow)",
+    415: "Nội dung phải là application/json",
+    422: "Yêu cầu không đúng lược đồ",
+    429: "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây",
+}
+ERROR_CODES: list[JsonValue] = [*sorted({code for codes in CODES.values() for code in codes})]
+HEADERS: dict[int, dict[str, Any]] = {
+    401: {"WWW-Authenticate": {"schema": {"type": "string"}, "description": "Bearer"}},
+    429: {"Retry-After": {"schema": {"type": "integer", "minimum": 1},
+                          "description": "Số giây cần chờ"}},
+}
+# No NUL character in any text: PostgreSQL cannot hold or even compare one.
+NO_NUL = r"^[^\x00]*$"
+# Ids are positive and fit the databases' integer columns.
+DossierId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Mã hồ sơ")]
+# The statuses of a malformed body: every operation that takes one lists them.
+BODY = (400, 415)
+
+
+class ErrorBody(BaseModel):
+    """Every error of the API: a code to branch on and one Vietnamese sentence to show."""
+
+    code: str = Field(json_schema_extra={"enum": list(ERROR_CODES)})
+    message: str = Field(min_length=1)
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of an operation answering these error statuses, with ErrorBody."""
+    return {status: {"model": ErrorBody, "description": DESCRIPTIONS[status],
+                     **({"headers": HEADERS[status]} if status in HEADERS else {})}
+            for status in sorted(statuses)}
+
+
+class UnsupportedMediaType(Exception):
+    message = "Nội dung yêu cầu phải là JSON (Content-Type: application/json)."
+
+
+def _json_body(request: Request) -> None:
+    """A body sent as anything but JSON is refused before it is read as JSON."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    sent = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+    if (kind or sent) and kind != "application/json" and not kind.endswith("+json"):
+        raise UnsupportedMediaType()
+
+
+JSON_BODY = Depends(_json_body)
+_bearer = HTTPBearer(auto_error=False, scheme_name="bearer",
+                     description="Mã truy cập cá nhân ('ocop token create')")
+# Declares the bearer token in the schema; web.auth.api_user checks it.
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]

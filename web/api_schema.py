@@ -1,0 +1,67 @@
+"""/api/openapi.json as the server keeps it: the code lists that come from the loaded rules
+filled in as enums when the schema is served, and the OpenAPI links a client (or a stateful
+tester) follows from a new dossier to its view and its steps.
+
+A field whose codes come from the rules is declared `Annotated[str, codes("groups")]`; the
+lists are use_cases.registration.code_lists. Codes of the vocabulary are StrEnums in the
+models themselves (pydantic writes their enum)."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import Field
+
+from bootstrap.system import System
+from use_cases.registration import code_lists
+
+MARK = "x-ocop-codes"
+DOSSIER = "/api/v1/dossiers/{dossier_id}"
+
+
+def codes(kind: str) -> Any:
+    """A string field whose codes are the rules' `kind` (see code_lists)."""
+    return Field(json_schema_extra={MARK: kind})
+
+
+def _marked(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if MARK in node:
+            yield node
+        for value in node.values():
+            yield from _marked(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _marked(value)
+
+
+def _links(spec: dict[str, Any]) -> dict[str, Any]:
+    """From a dossier's id in a response to reading it and to each of its steps."""
+    by_id = {"dossier_id": "$response.body#/id"}
+    links = {"GetDossier": {"operationId": "get_dossier", "parameters": by_id}}
+    for path, item in spec["paths"].items():
+        if path.startswith(f"{DOSSIER}/steps/"):
+            operation = item["post"]["operationId"]
+            links[operation] = {"operationId": operation, "parameters": by_id}
+    return links
+
+
+def contract(app: FastAPI) -> dict[str, Any]:
+    spec = get_openapi(title=app.title, version=app.version, description=app.description,
+                       routes=app.routes)
+    system: System = app.state.system
+    lists = code_lists(system.rt)
+    for node in _marked(spec):
+        node["enum"] = lists[node.pop(MARK)]
+        if "default" in node and node["default"] is None:
+            node.pop("default")  # left out means "not given", never null
+    links = _links(spec)
+    for path, method, status in ((("/api/v1/dossiers", "post", "201")), (DOSSIER, "get", "200"),
+                                 *((p, "post", "200") for p in spec["paths"]
+                                   if p.startswith(f"{DOSSIER}/steps/"))):
+        spec["paths"][path][method]["responses"][status]["links"] = links
+    # A list leads to its first dossier, and from there to the steps.
+    spec["paths"]["/api/v1/dossiers"]["get"]["responses"]["200"]["links"] = {"GetDossier": {
+        "operationId": "get_dossier", "parameters": {"dossier_id": "$response.body#/items/0/id"}}}
+    return spec
