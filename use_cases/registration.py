@@ -113,7 +113,7 @@ def code_lists(rt: Runtime) -> dict[str, list[str]]:
         units = [u for u in list_units(session, today) if u.level in levels]
         at_communes = levels == LEVELS_OF_TIER[UnitLevel.COMMUNE]
         communes = ([u.code for u in units] if at_communes else
-                    [c.code for rows in _communes(session, units, today).values() for c in rows])
+                    [c.code for rows in communes_of(session, units, today).values() for c in rows])
         groups = list(rulebook.groups)
     documents = {doc.code for code in rt.rules.codes() for doc in rt.rules.get(code).documents}
     return {"units": [u.code for u in units], "communes": communes, "groups": groups,
