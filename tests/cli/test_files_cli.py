@@ -44,7 +44,8 @@ def test_upload_reject_new_version_accept_and_check(sqlite_url: str, dossier: in
     for stored in (tmp_path / "files" / "objects").rglob("*"):
         if stored.is_file() and stored.read_bytes() == PDF:
             stored.unlink()
-    missing = invoke(sqlite_url, "files", "check", today=DAY)
+    # --wide: each cell on one line, so the finding reads whole (80 columns fold it).
+    missing = invoke(sqlite_url, "--wide", "files", "check", today=DAY)
     assert missing.exit_code == 7 and "mất tệp trong kho lưu trữ" in missing.output
 
 
