@@ -12,6 +12,15 @@ from states.db.models.dossiers import (
     Product,
     ScoreSheet,
 )
+from states.db.models.councils import (
+    Council,
+    CouncilConflict,
+    CouncilDossier,
+    CouncilMember,
+    MemberSheet,
+    SheetChoice,
+    SheetReopening,
+)
 from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
 from states.db.models.preparation import Consultant, DossierPreparation
@@ -27,3 +36,6 @@ __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingC
             "TrainingInvitation"]
 __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]
+# Issue 21: councils that score, criterion by criterion.
+__all__ += ["Council", "CouncilConflict", "CouncilDossier", "CouncilMember", "MemberSheet",
+            "SheetChoice", "SheetReopening"]
