@@ -9,7 +9,11 @@ from bootstrap.settings import EnvSettings, read_environment
 from notifiers.settings import NotifierSettings
 from states.clock import Clock
 from states.db.database import Database
-from states.runtime import Runtime
+from states.runtime import Runtime, SheetFinder
+
+# Where councils find their score sheets (issue 21). None until the shipped sheets' loader is
+# wired here; tests set their own.
+SHEET_FINDER: SheetFinder | None = None
 
 # Set by `overriding`: a process that runs flows in-process (the demo) steers them without
 # touching os.environ.
@@ -32,7 +36,8 @@ def build_system(**options: Any) -> System:
     """The environment (OCOP_*), then `overriding`'s values, then the entry point's options."""
     settings = read_environment(**{**_overrides, **options})
     runtime = Runtime(db=Database(settings.database_url), clock=Clock(settings.today),
-                      rules_dir=settings.rules_dir, rulebook_pin=settings.rulebook)
+                      rules_dir=settings.rules_dir, rulebook_pin=settings.rulebook,
+                      sheets=SHEET_FINDER)
     return System(runtime, settings.notifier_settings(), settings)
 
 

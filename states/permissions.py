@@ -19,6 +19,8 @@ LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.PREPARATION}
 # Issue 12: and correct what their unit recorded (inspection, score, product, producer).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.CORRECT}
+# Issue 21: and set up their own unit's council (members score as members, whatever their role).
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.COUNCIL}
 
 
 def role_label(role: str) -> str:

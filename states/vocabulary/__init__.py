@@ -31,6 +31,10 @@ from states.vocabulary.certificates import CertificateStatus as CertificateStatu
 from states.vocabulary.certificates import RevocationReason as RevocationReason
 from states.vocabulary.corrections import Correction as Correction
 from states.vocabulary.evaluation import CouncilLevel as CouncilLevel
+from states.vocabulary.evaluation import CouncilRole as CouncilRole
+from states.vocabulary.evaluation import CouncilStatus as CouncilStatus
+from states.vocabulary.evaluation import ScoreSource as ScoreSource
+from states.vocabulary.evaluation import SheetStatus as SheetStatus
 from states.vocabulary.lifecycle import ACTION_STATES as ACTION_STATES
 from states.vocabulary.lifecycle import EVALUATING_STATES as EVALUATING_STATES
 from states.vocabulary.lifecycle import LOCAL_STATES as LOCAL_STATES

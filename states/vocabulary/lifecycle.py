@@ -49,6 +49,11 @@ class Action(StrEnum):
     REASSIGN_UNIT = "reassign_unit"
     DASHBOARD = "dashboard"
     CORRECT = "correct"  # issue 12: a correction, audited with before, after and the reason
+    # Issue 21: councils that score in the system; a member's sheet reopened by the chair and
+    # the council's closed result are written in each dossier's history.
+    COUNCIL = "council"
+    REOPEN_SHEET = "reopen_sheet"
+    COUNCIL_RESULT = "council_result"
 
 
 
@@ -91,6 +96,9 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.REASSIGN_UNIT: "chuyển hồ sơ sang đơn vị kế thừa",
         Action.DASHBOARD: "xem bảng điều hành của Sở",
         Action.CORRECT: "sửa thông tin đã ghi",
+        Action.COUNCIL: "lập và điều hành hội đồng đánh giá",
+        Action.REOPEN_SHEET: "mở lại phiếu chấm của thành viên",
+        Action.COUNCIL_RESULT: "kết luận điểm của hội đồng",
     },
 }
 

@@ -2,6 +2,15 @@
 
 from states.db.models.base import Base
 from states.db.models.certificates import Campaign, Certificate, RevocationProposal
+from states.db.models.councils import (
+    Council,
+    CouncilConflict,
+    CouncilDossier,
+    CouncilMember,
+    MemberSheet,
+    SheetChoice,
+    SheetReopening,
+)
 from states.db.models.dossiers import (
     DocumentReceipt,
     Dossier,
@@ -11,15 +20,6 @@ from states.db.models.dossiers import (
     Producer,
     Product,
     ScoreSheet,
-)
-from states.db.models.councils import (
-    Council,
-    CouncilConflict,
-    CouncilDossier,
-    CouncilMember,
-    MemberSheet,
-    SheetChoice,
-    SheetReopening,
 )
 from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
