@@ -13,6 +13,7 @@ from ocop_cli import (
     campaign_show_cli,
     consultant_cli,
     corrections_cli,
+    council_cli,
     demo_cli,
     dossier_cli,
     dossier_read_cli,
@@ -133,6 +134,8 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+# Issue 21: councils that score criterion by criterion.
+council_cli.register(app)
 
 
 def run() -> None:

@@ -31,7 +31,7 @@ COMMANDS: dict[str, str] = {
     "dossier renew": "dossier renew {I} --note {T}",
     "dossier return": "dossier return {I} --reason {T}",
     "dossier revoke": "dossier revoke {I} --reason {T} --decision {T} --note {T}",
-    "dossier score": "dossier score {I} --members {T} --failed-mandatory {T}",
+    "dossier score": "dossier score {I} --sheets-ref {T} --members {T} --failed-mandatory {T}",
     "dossier show": "dossier show {I}",
     "dossier unassigned": "--today {D} dossier unassigned",
     "dossier withdraw": "dossier withdraw {I} --note {T}",

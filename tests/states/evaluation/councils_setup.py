@@ -20,7 +20,7 @@ def _criterion(code: str, points: list[float], mandatory: bool = False) -> dict[
                         for i, p in enumerate(points)]}
 
 
-def test_sheet(rulebook: Rulebook, group: str, subgroup: str | None = None) -> ScoreSheet:
+def fixture_sheet(rulebook: Rulebook, group: str, subgroup: str | None = None) -> ScoreSheet:
     """A to C as 35/25/40 (1048); A0 is mandatory and worth 5: failing it leaves 95 at most."""
     return ScoreSheet.model_validate({
         "code": f"test-{rulebook.code}-{group}", "rulebook": rulebook.code, "group": group,
@@ -53,7 +53,7 @@ def seat_people(rt: Runtime) -> None:
 
 def provincial_council(rt: Runtime, dossiers: int = 1) -> tuple[int, list[int]]:
     """A provincial council of four, with `dossiers` forwarded dossiers, package sent in time."""
-    rt.sheets = test_sheet
+    rt.sheets = fixture_sheet
     seat_people(rt)
     ids = []
     for n in range(dossiers):

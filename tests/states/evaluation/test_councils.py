@@ -106,12 +106,12 @@ def test_the_session_waits_for_the_package_and_the_quorum(any_rt: Runtime) -> No
     council, _ = provincial_council(any_rt)
     late = date(2022, 3, 4)  # a Friday: one working day before the meeting
     uc.record_package(at(any_rt, late), "admin", council, late)
-    with pytest.raises(RuleRefused, match="quá muộn.*chậm nhất ngày 03/03/2022"):
+    with pytest.raises(RuleRefused, match=r"quá muộn.*chậm nhất ngày 03/03/2022"):
         in_session(any_rt, council)
     uc.record_package(at(any_rt, date(2022, 3, 1)), "admin", council, date(2022, 3, 1))
     with pytest.raises(RuleRefused, match="Chưa đến ngày họp"):
         uc.open_session(at(any_rt, date(2022, 3, 4)), "chu-tich", council)
-    with pytest.raises(RuleRefused, match="Không đủ số lượng: 2/4.*tạm thời"):
+    with pytest.raises(RuleRefused, match=r"Không đủ số lượng: 2/4.*tạm thời"):
         in_session(any_rt, council, ["chu-tich", "thu-ky-hd"])
     in_session(any_rt, council, ["chu-tich", "thu-ky-hd", "uy-vien-1"])
     with pytest.raises(RuleRefused, match="vắng mặt"):
