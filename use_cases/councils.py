@@ -17,6 +17,8 @@ from states.runtime import Runtime
 from states.territory.lookups import find_user
 from states.vocabulary import CouncilLevel, CouncilRole
 
+__all__ = ["Closed", "DossierResult", "SheetView"]
+
 
 def _view(rt: Runtime, session: Session, council_id: int) -> CouncilView:
     return council_setup.council_view(rt, session, load_council(session, council_id))
@@ -43,6 +45,22 @@ def add_dossiers(rt: Runtime, actor: str, council_id: int, dossier_ids: list[int
     with rt.transaction() as session:
         for dossier_id in dossier_ids:
             council_setup.add_dossier(rt, session, actor, council_id, dossier_id)
+        return _view(rt, session, council_id)
+
+
+def set_up(rt: Runtime, actor: str, council_id: int, *, seats: list[tuple[str, CouncilRole]],
+           dossiers: list[int], meeting_on: date | None,
+           package_sent_on: date | None) -> CouncilView:
+    """Members, dossiers, meeting day and package, in that order: all of it, or nothing."""
+    with rt.transaction() as session:
+        for user, role in seats:
+            council_setup.add_member(rt, session, actor, council_id, user=user, role=role)
+        for dossier_id in dossiers:
+            council_setup.add_dossier(rt, session, actor, council_id, dossier_id)
+        if meeting_on is not None:
+            council_setup.set_meeting(rt, session, actor, council_id, on=meeting_on)
+        if package_sent_on is not None:
+            council_setup.record_package(rt, session, actor, council_id, on=package_sent_on)
         return _view(rt, session, council_id)
 
 

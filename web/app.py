@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
-from web import api, api_docs, public_api
+from web import api, api_docs, council_api, public_api
 from web.errors import HANDLERS
 from web.pages import (
     admin,
@@ -55,6 +55,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
                    registry, training, consultants, unsettled, api_docs):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
+    app.include_router(council_api.router)  # issue 21
     app.include_router(public_api.router)
 
     @app.get("/healthz", include_in_schema=False)
