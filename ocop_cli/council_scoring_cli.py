@@ -94,7 +94,7 @@ def conflict(ctx: typer.Context, council_id: CouncilId, dossier_id: DossierId,
              reason: Annotated[str, typer.Option(help="Lý do xung đột lợi ích.")],
              member: MemberOption = None) -> None:
     """Khai xung đột lợi ích: thành viên không chấm hồ sơ này (chủ tịch / thư ký ghi thay được)."""
-    from ocop_cli.council_cli import print_council
+    from ocop_cli.council_printing import print_council
     from use_cases import councils
 
     state = state_of(ctx)

@@ -19,8 +19,8 @@ from tests.states.evaluation.councils_setup import (
     MEMBERS,
     NINETY_FIVE_FAILED,
     SEVENTY,
-    seat_people,
     fixture_sheet,
+    seat_people,
 )
 from use_cases.queries import show_dossier
 
@@ -80,7 +80,7 @@ def score(db: str, council: str, dossier: int, member: str, sheet: dict[str, str
 
 
 def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str) -> None:
-    rt, council, [dossier] = council_in_session(db)
+    _, council, [dossier] = council_in_session(db)
     for member, sheet in zip(MEMBERS, [EIGHTY, EIGHTY_FIVE, SEVENTY, EIGHTY], strict=True):
         score(db, council, dossier, member, sheet)
     shown = plain(db, "council", "result", council, str(dossier), user="uy-vien-1", today=MEETING)
@@ -94,7 +94,7 @@ def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str) 
 
 
 def test_a_mandatory_failure_stops_a_95_point_product(db: str) -> None:
-    rt, council, [dossier] = council_in_session(db)
+    _, council, [dossier] = council_in_session(db)
     for member in MEMBERS:
         score(db, council, dossier, member, NINETY_FIVE_FAILED)
     closed = plain(db, "council", "close", council, user="chu-tich", today=MEETING)
@@ -106,7 +106,7 @@ def test_a_mandatory_failure_stops_a_95_point_product(db: str) -> None:
 
 
 def test_a_reopened_sheet_is_in_the_dossiers_history(db: str) -> None:
-    rt, council, [dossier] = council_in_session(db)
+    _, council, [dossier] = council_in_session(db)
     score(db, council, dossier, "uy-vien-1", EIGHTY)
     reopened = ocop(db, "council", "reopen", council, str(dossier), "--member", "uy-vien-1",
                     "--reason", "Nhầm tiêu chí C1", user="chu-tich", today=MEETING)
@@ -132,7 +132,7 @@ BAD = [  # (who, command, exit code, the sentence's words)
 @pytest.mark.parametrize(("user", "command", "code", "words"), BAD)
 def test_bad_input_is_one_sentence_its_exit_code_and_no_change(
         db: str, user: str, command: list[str], code: int, words: str) -> None:
-    rt, council, [dossier] = council_in_session(db)
+    _, council, [dossier] = council_in_session(db)
     ocop(db, "council", "conflict", council, str(dossier), "--reason", "Người nhà",
          user="uy-vien-2", today=MEETING)
     score(db, council, dossier, "chu-tich", EIGHTY)
@@ -146,7 +146,7 @@ def test_bad_input_is_one_sentence_its_exit_code_and_no_change(
 
 
 def test_scoring_before_the_session_opens_is_refused(db: str) -> None:
-    rt, ids, round_code = _forwarded(db, 1)
+    _, ids, round_code = _forwarded(db, 1)
     made = ocop(db, "council", "create", "--name", "HĐ", "--level", "provincial", "--round",
                 round_code, "--unit", "bac-giang")
     council = str(json.loads(made.stdout)["id"])

@@ -100,11 +100,19 @@ def test_lists_page_with_a_cursor_and_filter(any_site: Site) -> None:
                                  "district_inspected": {"count": 1, "overdue": 0}}
 
 
+# Issue 21: web/council_api.py.
+COUNCIL_PATHS = {"/api/v1/councils", "/api/v1/councils/{council_id}",
+                 *(f"/api/v1/councils/{{council_id}}/{tail}" for tail in ("setup", "open", "close")),
+                 *(f"/api/v1/councils/{{council_id}}/dossiers/{{dossier_id}}/{tail}" for tail in (
+                     "conflict", "sheet", "submit", "reopen", "result", "acknowledge"))}
+
+
 def test_openapi_describes_the_contract(site: Site) -> None:
     spec = site.client().get("/api/openapi.json").json()
     assert set(spec["paths"]) == {"/api/v1/dossiers", "/api/v1/dossiers/{dossier_id}",
                                   "/api/v1/dossiers/{dossier_id}/steps/{trigger}",
-                                  "/api/v1/dashboard", "/api/v1/public/products"}
+                                  "/api/v1/dashboard", "/api/v1/public/products",
+                                  *COUNCIL_PATHS}
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
 
