@@ -115,10 +115,9 @@ def dossier_score(
     view = _step(ctx, "score", dossier_id, totals=totals, failed_mandatory=failed_mandatory,
                  sheets_ref=sheets_ref)
     if not state_of(ctx).as_json and view.district_points is not None:
-        say(f"Điểm hội đồng đã ghi, từ phiếu giấy {view.sheets_ref}: "
-            f"{format_points(view.district_points)}"
+        say(f"Điểm hội đồng đã ghi: {format_points(view.district_points)}"
             + (f" (trung bình của {'; '.join(format_points(t) for t in totals)})"
-               if len(totals) > 1 else "") + ".")
+               if len(totals) > 1 else "") + f", từ phiếu giấy {view.sheets_ref}.")
 
 
 @dossier_app.command("documents")

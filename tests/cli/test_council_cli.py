@@ -168,5 +168,5 @@ def test_paper_sheets_need_their_reference(db: str) -> None:
     assert missing.exit_code == 2 and "--sheets-ref" in missing.output
     done = plain(db, "dossier", "score", str(dossier), "--members", "60,62", "--sheets-ref",
                   "PG-2022/07")
-    assert "từ phiếu giấy PG-2022/07: 61" in done.stdout
+    assert "Điểm hội đồng đã ghi: 61 (trung bình của 60; 62), từ phiếu giấy PG-2022/07." in done.stdout
     assert json.loads(ocop(db, "dossier", "show", str(dossier)).stdout)["district_points"] == 61
