@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from notices.councils import queue_package_reminder
 from states.db.models import Council
 from states.evaluation import council_closing, council_results, council_session, council_setup
 from states.evaluation import member_sheets as sheets
@@ -61,12 +62,15 @@ def set_up(rt: Runtime, actor: str, council_id: int, *, seats: list[tuple[str, C
             council_setup.set_meeting(rt, session, actor, council_id, on=meeting_on)
         if package_sent_on is not None:
             council_setup.record_package(rt, session, actor, council_id, on=package_sent_on)
+        queue_package_reminder(rt, session, council_id)
         return _view(rt, session, council_id)
 
 
 def set_meeting(rt: Runtime, actor: str, council_id: int, on: date) -> CouncilView:
     with rt.transaction() as session:
         council_setup.set_meeting(rt, session, actor, council_id, on=on)
+        # The secretary hears by when the package must reach the members.
+        queue_package_reminder(rt, session, council_id)
         return _view(rt, session, council_id)
 
 

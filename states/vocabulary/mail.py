@@ -21,6 +21,7 @@ class MailKind(StrEnum):
     RENEWAL_REPORT = "renewal_report"
     TRAINING_INVITATION = "training_invitation"
     TRAINING_REMINDER = "training_reminder"
+    COUNCIL_PACKAGE = "council_package"  # issue 21: the secretary, before the meeting
 
 
 LABELS[MailKind] = {
@@ -35,6 +36,7 @@ LABELS[MailKind] = {
     MailKind.RENEWAL_REPORT: "Sản phẩm chưa đánh giá lại",
     MailKind.TRAINING_INVITATION: "Mời tập huấn",
     MailKind.TRAINING_REMINDER: "Nhắc tập huấn",
+    MailKind.COUNCIL_PACKAGE: "Nhắc gửi tài liệu cho thành viên hội đồng",
 }
 
 

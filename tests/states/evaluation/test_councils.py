@@ -5,7 +5,9 @@ and each refusal writes nothing."""
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
+from states.db.models import Council, OutboxMessage, User
 from states.errors import OcopError, PermissionDenied, RuleRefused
 from states.runtime import Runtime
 from tests.conftest import at
@@ -153,3 +155,18 @@ def test_submitting_twice_or_incomplete_and_closing_early_are_refused(rt: Runtim
     uc.declare_conflict(rt, "chu-tich", council, dossier, "Người thân", member="uy-vien-2")
     with pytest.raises(RuleRefused, match="xung đột lợi ích"):
         uc.choose(rt, "uy-vien-2", council, dossier, [("A0", "1")])
+
+
+
+def test_the_secretary_hears_by_when_the_package_is_due(rt: Runtime) -> None:
+    council, _ = provincial_council(rt)
+    with rt.transaction() as session:
+        session.scalars(select(User).where(User.name == "thu-ky-hd")).one().email = "tk@example.vn"
+        session.scalars(select(Council).where(Council.id == council)).one().package_sent_on = None
+    uc.set_meeting(rt, "admin", council, date(2022, 3, 14))
+    uc.set_meeting(rt, "admin", council, date(2022, 3, 14))  # once per meeting day
+    with rt.transaction() as session:
+        letters = list(session.scalars(select(OutboxMessage).where(
+            OutboxMessage.kind == "council_package")))
+    assert [m.recipients for m in letters] == [["tk@example.vn"]]
+    assert "chậm nhất ngày 10/03/2022" in letters[0].subject
