@@ -1,6 +1,7 @@
 """`ocop council score / submit / sheet / reopen / conflict / result / acknowledge`: a member's
 sheet criterion by criterion, and what the chair does with the sheets."""
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -72,12 +73,25 @@ MemberOption = Annotated[str | None, typer.Option(help="Thành viên (tên ngư�
 
 
 def sheet(ctx: typer.Context, council_id: CouncilId, dossier_id: DossierId,
-          member: MemberOption = None) -> None:
+          member: MemberOption = None,
+          out: Annotated[Path | None, typer.Option(
+              "--out", help="In phiếu ra tệp PDF (ghi 'tạm thời' nếu phiếu tạm thời).")] = None,
+          ) -> None:
     """Xem phiếu của mình, hoặc của thành viên khác khi mọi thành viên đã nộp."""
+    from ocop_cli.files import output_to, write_output
     from use_cases import councils
 
     state = state_of(ctx)
-    _show(ctx, councils.sheet(state.runtime(), state.actor, council_id, dossier_id, member))
+    if out is None:
+        _show(ctx, councils.sheet(state.runtime(), state.actor, council_id, dossier_id, member))
+        return
+    target = output_to(out, f"ocop council sheet {council_id} {dossier_id} --out")
+    assert target is not None
+    view, content = councils.sheet_pdf(state.runtime(), state.actor, council_id, dossier_id,
+                                       member)
+    write_output(target, content)
+    _show(ctx, view)
+    say(f"Đã ghi {target.path}.")
 
 
 def reopen(ctx: typer.Context, council_id: CouncilId, dossier_id: DossierId,

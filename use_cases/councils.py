@@ -127,6 +127,20 @@ def sheet(rt: Runtime, actor: str, council_id: int, dossier_id: int,
         return council_results.read_sheet(rt, session, actor, council_id, dossier_id, member)
 
 
+def sheet_pdf(rt: Runtime, actor: str, council_id: int, dossier_id: int,
+              member: str | None = None) -> tuple[SheetView, bytes]:
+    """The sheet as `sheet` shows it, printed (the same rules on whose sheet one may read)."""
+    from notices.council_sheet_pdf import member_sheet_pdf
+    from states.db.models import Dossier
+
+    with rt.transaction() as session:
+        view = council_results.read_sheet(rt, session, actor, council_id, dossier_id, member)
+        dossier = session.get(Dossier, dossier_id)
+        product = dossier.product.name if dossier is not None else ""
+        name = load_council(session, council_id).name
+    return view, member_sheet_pdf(view, name, product)
+
+
 def result(rt: Runtime, actor: str, council_id: int, dossier_id: int) -> DossierResult:
     with rt.transaction() as session:
         return council_results.result_for(rt, session, actor, council_id, dossier_id)

@@ -4,6 +4,8 @@ reopened sheet is in the dossier's history, and each bad input is one sentence, 
 and no change."""
 
 import json
+import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import Result
@@ -170,3 +172,15 @@ def test_paper_sheets_need_their_reference(db: str) -> None:
                   "PG-2022/07")
     assert "Điểm hội đồng đã ghi: 61 (trung bình của 60; 62), từ phiếu giấy PG-2022/07." in done.stdout
     assert json.loads(ocop(db, "dossier", "show", str(dossier)).stdout)["district_points"] == 61
+
+
+def test_a_members_sheet_prints_as_pdf_saying_provisional(db: str, tmp_path: Path) -> None:
+    _, council, [dossier] = council_in_session(db)
+    score(db, council, dossier, "uy-vien-1", EIGHTY)
+    out = tmp_path / "phieu.pdf"
+    done = plain(db, "council", "sheet", council, str(dossier), "--out", str(out),
+                 user="uy-vien-1", today=MEETING)
+    assert done.exit_code == 0, done.output
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "TẠM THỜI" in text and "TỔNG ĐIỂM" in text and "80" in text
