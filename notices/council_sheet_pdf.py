@@ -42,11 +42,11 @@ def member_sheet_pdf(view: SheetView, council: str, product: str) -> bytes:
     pdf.multi_cell(0, 7, "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP", align="C",
                    new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "", 10)
-    for line in (f"{view.sheet_title} ({view.sheet_code}){view.provisional_note}",
+    for heading in (f"{view.sheet_title} ({view.sheet_code}){view.provisional_note}",
                  f"Hội đồng: {council}", f"Hồ sơ số {view.dossier_id}: {product}",
                  f"Thành viên: {view.member_name}; "
                  f"{'đã nộp' if view.status == 'submitted' else 'chưa nộp (nháp)'}"):
-        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, heading, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     _row(pdf, tuple(title for _, title in COLUMNS), bold=True)
     for part, points in view.parts.items():
