@@ -1,6 +1,7 @@
 """`ocop council`: setting a council up (members, dossiers, meeting, package), opening its
 session and closing it; scoring is in council_scoring_cli."""
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -154,6 +155,26 @@ def council_close(ctx: typer.Context, council_id: CouncilId) -> None:
         emit_json(closed)
     else:
         print_closed(closed)
+
+
+@council_app.command("summary")
+def council_summary(
+    ctx: typer.Context, council_id: CouncilId,
+    out: Annotated[Path, typer.Option("--out", help="Tệp .xlsx cần ghi.")],
+) -> None:
+    """Bảng tổng hợp của hội đồng đã kết thúc (.xlsx): hồ sơ × thành viên × phần, trung bình,
+    hạng sao, tiêu chí bắt buộc không đạt."""
+    from ocop_cli.files import output_to, write_output
+    from use_cases import councils
+
+    target = output_to(out, f"ocop council summary {council_id} --out")  # before reading
+    assert target is not None
+    state = state_of(ctx)
+    write_output(target, councils.summary(state.runtime(), state.actor, council_id))
+    if state.as_json:
+        emit_json({"file": str(target.path)})
+    else:
+        say(f"Đã ghi {target.path}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -141,6 +141,16 @@ def sheet_pdf(rt: Runtime, actor: str, council_id: int, dossier_id: int,
     return view, member_sheet_pdf(view, name, product)
 
 
+def summary(rt: Runtime, actor: str, council_id: int) -> bytes:
+    """The closed council's summary workbook."""
+    from notices.council_summary import council_summary_xlsx
+
+    with rt.transaction() as session:
+        council = load_council(session, council_id)
+        may_see_council(session, find_user(session, actor), council)
+        return council_summary_xlsx(rt, session, council)
+
+
 def result(rt: Runtime, actor: str, council_id: int, dossier_id: int) -> DossierResult:
     with rt.transaction() as session:
         return council_results.result_for(rt, session, actor, council_id, dossier_id)

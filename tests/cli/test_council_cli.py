@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from openpyxl import load_workbook
 
 import bootstrap.system
 from states.runtime import Runtime
@@ -81,7 +82,8 @@ def score(db: str, council: str, dossier: int, member: str, sheet: dict[str, str
                 today=MEETING).exit_code == 0
 
 
-def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str) -> None:
+def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str,
+                                                                      tmp_path: Path) -> None:
     _, council, [dossier] = council_in_session(db)
     for member, sheet in zip(MEMBERS, [EIGHTY, EIGHTY_FIVE, SEVENTY, EIGHTY], strict=True):
         score(db, council, dossier, member, sheet)
@@ -89,6 +91,12 @@ def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str) 
     assert "Trung bình 78,75: 4 sao." in shown.stdout and "tạm thời" in shown.stdout
     closed = ocop(db, "council", "close", council, user="chu-tich", today=MEETING)
     assert json.loads(closed.stdout)["results"][0]["stars"] == 4
+    book = tmp_path / "tong-hop.xlsx"
+    assert plain(db, "council", "summary", council, "--out", str(book)).exit_code == 0
+    rows = [r for r in load_workbook(book).active.iter_rows(values_only=True) if r and r[0]]
+    assert "tạm thời" in str(rows[0][0])
+    assert rows[2][2:7] == ("chu-tich", 25, 25, 30, 80)
+    assert rows[-1][2:8] == ("Trung bình của hội đồng", None, None, None, 78.75, 4)
     certified = ocop(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
                      "--on", MEETING, today=MEETING)
     assert certified.exit_code == 0, certified.output

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "council result": "council result {I} {I}",
     "council acknowledge": "council acknowledge {I} {I}",
     "council close": "council close {I}",
+    "council summary": "council summary {I} --out {OUT}",
     "consultant report": "consultant report --year {N}",
     "diagram": "diagram --format {T}",
     "doctor": "doctor",
