@@ -157,24 +157,35 @@ def council_close(ctx: typer.Context, council_id: CouncilId) -> None:
         print_closed(closed)
 
 
-@council_app.command("summary")
-def council_summary(
-    ctx: typer.Context, council_id: CouncilId,
-    out: Annotated[Path, typer.Option("--out", help="Tệp .xlsx cần ghi.")],
-) -> None:
-    """Bảng tổng hợp của hội đồng đã kết thúc (.xlsx): hồ sơ × thành viên × phần, trung bình,
-    hạng sao, tiêu chí bắt buộc không đạt."""
+def _write(ctx: typer.Context, out: Path, command: str, make: str, council_id: int) -> None:
     from ocop_cli.files import output_to, write_output
     from use_cases import councils
 
-    target = output_to(out, f"ocop council summary {council_id} --out")  # before reading
+    target = output_to(out, command)  # before anything is read
     assert target is not None
     state = state_of(ctx)
-    write_output(target, councils.summary(state.runtime(), state.actor, council_id))
+    write_output(target, getattr(councils, make)(state.runtime(), state.actor, council_id))
     if state.as_json:
         emit_json({"file": str(target.path)})
     else:
         say(f"Đã ghi {target.path}.")
+
+
+OutOption = Annotated[Path, typer.Option("--out", help="Tệp cần ghi.")]
+
+
+@council_app.command("summary")
+def council_summary(ctx: typer.Context, council_id: CouncilId, out: OutOption) -> None:
+    """Bảng tổng hợp của hội đồng đã kết thúc (.xlsx): hồ sơ × thành viên × phần, trung bình,
+    hạng sao, tiêu chí bắt buộc không đạt."""
+    _write(ctx, out, f"ocop council summary {council_id} --out", "summary", council_id)
+
+
+@council_app.command("minutes")
+def council_minutes(ctx: typer.Context, council_id: CouncilId, out: OutOption) -> None:
+    """Biên bản họp (PDF) của hội đồng đã kết thúc: thành viên có mặt, không chấm vì xung đột
+    lợi ích, kết quả từng hồ sơ."""
+    _write(ctx, out, f"ocop council minutes {council_id} --out", "minutes", council_id)
 
 
 def register(app: typer.Typer) -> None:

@@ -192,3 +192,20 @@ def test_a_members_sheet_prints_as_pdf_saying_provisional(db: str, tmp_path: Pat
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "TẠM THỜI" in text and "TỔNG ĐIỂM" in text and "80" in text
+
+
+def test_the_minutes_name_who_abstained_and_the_results(db: str, tmp_path: Path) -> None:
+    _, council, [dossier] = council_in_session(db)
+    ocop(db, "council", "conflict", council, str(dossier), "--reason", "Người nhà chủ thể",
+         user="uy-vien-2", today=MEETING)
+    for member in MEMBERS[:3]:
+        score(db, council, dossier, member, NINETY_FIVE_FAILED)
+    early = plain(db, "council", "minutes", council, "--out", str(tmp_path / "x.pdf"))
+    assert early.exit_code == 3 and "chưa kết thúc" in early.stderr
+    assert ocop(db, "council", "close", council, user="chu-tich", today=MEETING).exit_code == 0
+    out = tmp_path / "bien-ban.pdf"
+    assert plain(db, "council", "minutes", council, "--out", str(out)).exit_code == 0
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Không chấm (xung đột lợi ích): uy-vien-2: Người nhà chủ thể" in text
+    assert "không đạt tiêu chí bắt buộc A0 (3/3 thành viên)" in text and "TẠM THỜI" in text

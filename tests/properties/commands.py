@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "council acknowledge": "council acknowledge {I} {I}",
     "council close": "council close {I}",
     "council summary": "council summary {I} --out {OUT}",
+    "council minutes": "council minutes {I} --out {OUT}",
     "consultant report": "consultant report --year {N}",
     "diagram": "diagram --format {T}",
     "doctor": "doctor",
