@@ -188,6 +188,13 @@ def council_minutes(ctx: typer.Context, council_id: CouncilId, out: OutOption) -
     _write(ctx, out, f"ocop council minutes {council_id} --out", "minutes", council_id)
 
 
+@council_app.command("proposal")
+def council_proposal(ctx: typer.Context, council_id: CouncilId, out: OutOption) -> None:
+    """Dự thảo đề nghị (PDF): quyết định của tỉnh cho 3–4 sao; tờ trình lên trung ương / Bộ cho
+    5 sao (không bao giờ là quyết định của UBND tỉnh); cấp huyện / xã: đề nghị lên tỉnh."""
+    _write(ctx, out, f"ocop council proposal {council_id} --out", "proposal", council_id)
+
+
 def register(app: typer.Typer) -> None:
     from ocop_cli import council_scoring_cli
 

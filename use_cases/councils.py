@@ -161,6 +161,16 @@ def minutes(rt: Runtime, actor: str, council_id: int) -> bytes:
         return council_minutes_pdf(rt, session, council)
 
 
+def proposal(rt: Runtime, actor: str, council_id: int) -> bytes:
+    """The draft proposal for the recognising body, as PDF."""
+    from notices.council_proposal_pdf import council_proposal_pdf
+
+    with rt.transaction() as session:
+        council = load_council(session, council_id)
+        may_see_council(session, find_user(session, actor), council)
+        return council_proposal_pdf(rt, session, council)
+
+
 def result(rt: Runtime, actor: str, council_id: int, dossier_id: int) -> DossierResult:
     with rt.transaction() as session:
         return council_results.result_for(rt, session, actor, council_id, dossier_id)

@@ -19,6 +19,7 @@ from tests.conftest import make_runtime
 from tests.states.evaluation.councils_setup import (
     EIGHTY,
     EIGHTY_FIVE,
+    HUNDRED,
     MEMBERS,
     NINETY_FIVE_FAILED,
     SEVENTY,
@@ -209,3 +210,20 @@ def test_the_minutes_name_who_abstained_and_the_results(db: str, tmp_path: Path)
                           check=True).stdout
     assert "Không chấm (xung đột lợi ích): uy-vien-2: Người nhà chủ thể" in text
     assert "không đạt tiêu chí bắt buộc A0 (3/3 thành viên)" in text and "TẠM THỜI" in text
+
+
+def test_five_stars_go_to_the_central_council_never_a_provincial_decision(
+        db: str, tmp_path: Path) -> None:
+    _, council, [top, good] = council_in_session(db, 2)
+    for member in MEMBERS:
+        score(db, council, top, member, HUNDRED)
+        score(db, council, good, member, EIGHTY)
+    assert ocop(db, "council", "close", council, user="chu-tich", today=MEETING).exit_code == 0
+    out = tmp_path / "de-nghi.pdf"
+    assert plain(db, "council", "proposal", council, "--out", str(out)).exit_code == 0
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    provincial, _, upward = text.partition("TỜ TRÌNH ĐỀ NGHỊ HỘI ĐỒNG")
+    assert "QUYẾT ĐỊNH CỦA UBND TỈNH" in provincial and f"Hồ sơ {good}" in provincial
+    assert f"Hồ sơ {top}" not in provincial
+    assert "CẤP TRUNG ƯƠNG" in upward and f"Hồ sơ {top}, Sản phẩm 0: 100 điểm, 5 sao" in upward

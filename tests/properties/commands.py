@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "council close": "council close {I}",
     "council summary": "council summary {I} --out {OUT}",
     "council minutes": "council minutes {I} --out {OUT}",
+    "council proposal": "council proposal {I} --out {OUT}",
     "consultant report": "consultant report --year {N}",
     "diagram": "diagram --format {T}",
     "doctor": "doctor",
