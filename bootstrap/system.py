@@ -10,8 +10,12 @@ from notifiers.settings import NotifierSettings
 from states.clock import Clock
 from states.db.database import Database
 from states.documents.store import MEGABYTE, FileDesk, FileLimits
-from states.runtime import Runtime
+from states.runtime import Runtime, SheetFinder
 from storage.factory import build_desk, build_store
+
+# Where councils find their score sheets (issue 21). None: the shipped sheets and the
+# province's (states/rules/sheet_book.py); tests set their own.
+SHEET_FINDER: SheetFinder | None = None
 
 # Set by `overriding`: a process that runs flows in-process (the demo) steers them without
 # touching os.environ.
@@ -41,7 +45,8 @@ def build_system(**options: Any) -> System:
     """The environment (OCOP_*), then `overriding`'s values, then the entry point's options."""
     settings = read_environment(**{**_overrides, **options})
     runtime = Runtime(db=Database(settings.database_url), clock=Clock(settings.today),
-                      rules_dir=settings.rules_dir, rulebook_pin=settings.rulebook)
+                      rules_dir=settings.rules_dir, rulebook_pin=settings.rulebook,
+                      sheet_finder=SHEET_FINDER)
     return System(runtime, settings.notifier_settings(), settings, file_desk(settings))
 
 

@@ -100,17 +100,24 @@ def dossier_inspect(
 
 
 @dossier_app.command("score")
-def dossier_score(ctx: typer.Context, dossier_id: DossierId, points: PointsOption = None,
-                  members: MembersOption = None, failed_mandatory: FailedOption = None) -> None:
-    """Ghi điểm hội đồng cấp huyện / xã (trung bình tổng điểm các thành viên)."""
+def dossier_score(
+    ctx: typer.Context, dossier_id: DossierId,
+    sheets_ref: Annotated[str, typer.Option(
+        "--sheets-ref", help="Số hiệu bộ phiếu giấy của các thành viên (bắt buộc).")],
+    points: PointsOption = None, members: MembersOption = None,
+    failed_mandatory: FailedOption = None,
+) -> None:
+    """Ghi điểm hội đồng cấp huyện / xã chấm trên phiếu giấy (trung bình tổng điểm các thành
+    viên). Hội đồng chấm trên hệ thống thì dùng 'ocop council'."""
     from states.rules.points import format_points
 
     totals = parse_points(points, members)
-    view = _step(ctx, "score", dossier_id, totals=totals, failed_mandatory=failed_mandatory)
+    view = _step(ctx, "score", dossier_id, totals=totals, failed_mandatory=failed_mandatory,
+                 sheets_ref=sheets_ref)
     if not state_of(ctx).as_json and view.district_points is not None:
         say(f"Điểm hội đồng đã ghi: {format_points(view.district_points)}"
             + (f" (trung bình của {'; '.join(format_points(t) for t in totals)})"
-               if len(totals) > 1 else "") + ".")
+               if len(totals) > 1 else "") + f", từ phiếu giấy {view.sheets_ref}.")
 
 
 @dossier_app.command("documents")
@@ -162,8 +169,10 @@ def dossier_certify(
     failed_mandatory: FailedOption = None,
 ) -> None:
     """Ghi điểm hội đồng và công nhận: cấp tỉnh (≥ 90 điểm: đề nghị trung ương trước), hoặc theo
-    QĐ 148 cấp huyện công nhận 3 sao cho hồ sơ đã chấm điểm."""
-    _step(ctx, "certify", dossier_id, totals=parse_points(points, members), decision=decision,
+    QĐ 148 cấp huyện công nhận 3 sao cho hồ sơ đã chấm điểm. Không nhập --points / --members:
+    lấy kết quả hội đồng đã kết luận trên hệ thống (ocop council close)."""
+    totals = parse_points(points, members) if points is not None or members else None
+    _step(ctx, "certify", dossier_id, totals=totals, decision=decision,
           on=parse_day(on, "Ngày quyết định") if on else None, failed_mandatory=failed_mandatory)
 
 

@@ -14,6 +14,7 @@ from ocop_cli import (
     campaign_show_cli,
     consultant_cli,
     corrections_cli,
+    council_cli,
     demo_cli,
     dossier_cli,
     dossier_read_cli,
@@ -150,6 +151,8 @@ backup_cli.register(app)
 # Issue 25: the dossiers' document files.
 files_cli.register(app)
 report_cli.register(app)  # issue 22: the yearly report
+# Issue 21: councils that score criterion by criterion.
+council_cli.register(app)
 
 
 def run() -> None:

@@ -25,6 +25,8 @@ LOCAL_ACTIONS[Role.DISTRICT] |= {Action.INVITE_PRODUCER}
 LOCAL_ACTIONS[Role.PRODUCER] = frozenset({Action.REGISTER})
 # Issue 25: and upload their dossiers' files, check each, keep a dossier on paper.
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.UPLOAD_FILE, Action.CHECK_FILE, Action.PAPER_ORIGINALS}
+# Issue 21: and set up their own unit's council (members score as members, whatever their role).
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.COUNCIL}
 
 
 def role_label(role: str) -> str:

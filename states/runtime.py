@@ -1,7 +1,7 @@
 """What every command needs: the database, the rules and the clock, built once by the
 composition root (bootstrap/) and passed down; nothing here reads the environment."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +15,11 @@ from states.db.database import Database
 from states.errors import Conflict
 from states.rules.rulebooks import Rulebook, RuleRegistry, load_rules
 from states.rules.sheet_book import SheetBook, load_sheets
+from states.rules.score_sheets import ScoreSheet
+
+# The score sheet of a rulebook, product group and sub-group (issue 21): the shipped sheets'
+# loader, or a test's own sheets. Raises InvalidInput / ConfigurationError when there is none.
+SheetFinder = Callable[[Rulebook, str, str | None], ScoreSheet]
 
 CONFLICT_MESSAGE = ("Hồ sơ vừa được người khác thay đổi trong lúc bạn thao tác. "
                     "Không có gì được ghi; hãy xem lại hồ sơ và thử lại.")
@@ -27,6 +32,8 @@ class Runtime:
     rules_dir: Path | None = None
     # Pins the rulebook of newly opened rounds; None: the rulebook in force on the opening day.
     rulebook_pin: str | None = None
+    # Issue 21: a test's own score sheets for councils; None: the sheets below.
+    sheet_finder: SheetFinder | None = None
     _rules: RuleRegistry | None = None
     _sheets: SheetBook | None = None
 

@@ -68,6 +68,11 @@ def _totals(fields: Fields) -> list[float]:
         raise FieldError("members", error.message) from None
 
 
+def _typed_totals(fields: Fields) -> bool:
+    """Recognition without typed totals reads the council's closed result."""
+    return text(fields, "points") is not None or bool(fields.get("members"))
+
+
 def _day(fields: Fields, field: StepField) -> Any:
     value = required(fields, field) if field.required else text(fields, field.name)
     if value is None:
@@ -93,6 +98,8 @@ POINTS = StepField("points", "Hoặc điểm trung bình", "points")
 FAILED = StepField("failed_mandatory", "Tiêu chí bắt buộc không đạt (nếu có)", "text")
 NOTE = StepField("note", "Ghi chú", "note")
 DECISION = StepField("decision", "Số quyết định", "text")
+# Issue 21: typed totals come from paper sheets; their reference says which.
+SHEETS_REF = StepField("sheets_ref", "Số hiệu phiếu giấy", "text")
 REASON_TEXT = StepField("reason", "Lý do trả lại", "note", True)
 REVOKE_REASON = StepField("reason", "Lý do thu hồi", "reason", True)
 DECISION_REQUIRED = StepField("decision", "Số quyết định thu hồi", "text", True)
@@ -110,14 +117,15 @@ STEPS: dict[Action, StepSpec] = {spec.trigger: spec for spec in (
     StepSpec(Action.INSPECT, (ON, INSPECTORS, MINUTES), evaluation.inspect, lambda f: {
         "on": _day(f, ON), "inspectors": split_names(required(f, INSPECTORS)),
         "minutes_ref": text(f, "minutes")}),
-    StepSpec(Action.SCORE, (MEMBERS, POINTS, FAILED), evaluation.score, lambda f: {
-        "totals": _totals(f), "failed_mandatory": text(f, "failed_mandatory")}),
+    StepSpec(Action.SCORE, (MEMBERS, POINTS, FAILED, SHEETS_REF), evaluation.score, lambda f: {
+        "totals": _totals(f), "failed_mandatory": text(f, "failed_mandatory"),
+        "sheets_ref": text(f, "sheets_ref")}),
     StepSpec(Action.FORWARD, (), evaluation.forward, lambda f: {}),
     StepSpec(Action.RETURN, (REASON_TEXT,), evaluation.return_dossier,
              lambda f: {"reason": required(f, REASON_TEXT)}),
     StepSpec(Action.CERTIFY, (MEMBERS, POINTS, DECISION, StepField("on", "Ngày quyết định", "date"),
                               FAILED), recognition.certify, lambda f: {
-        "totals": _totals(f), "decision": text(f, "decision"),
+        "totals": _totals(f) if _typed_totals(f) else None, "decision": text(f, "decision"),
         "on": _day(f, StepField("on", "Ngày quyết định", "date")),
         "failed_mandatory": text(f, "failed_mandatory")}),
     StepSpec(Action.NOT_RECOGNISE, (NOTE,), recognition.not_recognise,

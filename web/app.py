@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
-from web import api, api_docs, files_api, producer_api, public_api
+from web import api, api_docs, council_api, files_api, producer_api, public_api
 from web.api_schema import contract
 from web.errors import HANDLERS
 from web.pages import (
@@ -63,6 +63,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(producer_api.router)
+    app.include_router(council_api.router)  # issue 21
     app.include_router(public_api.router)
     app.include_router(files_api.router)  # issue 25
 

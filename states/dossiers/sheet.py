@@ -91,6 +91,10 @@ class DossierView:
     # What `product edit ID` and `producer edit ID` take (issue 12).
     product_id: int | None = None
     producer_id: int | None = None
+    # Issue 21: where the score just recorded came from (council | paper) and the paper
+    # sheets' reference.
+    score_source: str | None = None
+    sheets_ref: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from states.db.models import DocumentReceipt, Inspection
+from states.db.models import DocumentReceipt, Inspection, ScoreSheet
 from states.db.stored_text import length_of
 from states.documents.commands import refuse_typed_ticks
 from states.dossiers.checklist import typed_ticks
@@ -18,7 +18,7 @@ from states.lifecycle.guards import reaches_forwarding_threshold
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.typed_text import optional_name, typed_name, typed_text
-from states.vocabulary import Action, CouncilLevel
+from states.vocabulary import Action, CouncilLevel, ScoreSource
 
 # Inspectors are a JSON list: no column length, so a bound of the same size as a person's name.
 INSPECTOR_LIMIT = 200
@@ -46,18 +46,25 @@ def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: d
 
 
 def score(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals: list[float],
-          failed_mandatory: str | None = None) -> DossierView:
+          failed_mandatory: str | None = None, sheets_ref: str | None = None) -> DossierView:
+    """The local council's totals typed from paper sheets (a council that scores in the system
+    takes this step itself when its chair closes the session); `sheets_ref` names the sheets."""
     council_average(totals)
+    sheets_ref = optional_name(sheets_ref, "Số hiệu phiếu giấy", length_of(ScoreSheet.sheets_ref))
     change = DossierChange(rt, session, actor, dossier_id, Action.SCORE)
     ctx = change.context_for(Action.SCORE)
     averages: list[float] = []
 
     def write_sheet(_: str) -> None:
-        averages.append(change.add_sheet(CouncilLevel.LOCAL, totals, failed_mandatory))
+        averages.append(change.add_sheet(CouncilLevel.LOCAL, totals, failed_mandatory,
+                                         source=ScoreSource.PAPER, sheets_ref=sheets_ref))
 
     view = change.move(Action.SCORE, ctx, after=write_sheet, details={
-        "members": totals, "failed_mandatory": failed_mandatory})
+        "members": totals, "failed_mandatory": failed_mandatory, "source": ScoreSource.PAPER,
+        "sheets_ref": sheets_ref})
     view.district_points = averages[0]
+    view.score_source = ScoreSource.PAPER
+    view.sheets_ref = sheets_ref
     return view
 
 

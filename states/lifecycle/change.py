@@ -19,7 +19,7 @@ from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.territory.lookups import find_user
 from states.territory.units import name_on
-from states.vocabulary import Action, CouncilLevel, State
+from states.vocabulary import Action, CouncilLevel, ScoreSource, State
 
 
 class DossierChange(DossierFacts):
@@ -67,13 +67,17 @@ class DossierChange(DossierFacts):
         """The day the dossier reached its present state (registered, forwarded …)."""
         return local_date(self.dossier.entered_state_at)
 
-    def add_sheet(self, level: CouncilLevel, totals: list[float],
-                  failed_mandatory: str | None) -> float:
+    def add_sheet(self, level: CouncilLevel, totals: list[float], failed_mandatory: str | None,
+                  *, source: ScoreSource | None = None, sheets_ref: str | None = None,
+                  council_id: int | None = None) -> float:
+        """The council's result; `source` says whether it was scored in the system (a council)
+        or typed from paper sheets (with their reference)."""
         average = council_average(totals)
         self.session.add(ScoreSheet(
             dossier_id=self.dossier.id, cycle=self.dossier.cycle, level=level,
             member_totals=totals, average=average, failed_mandatory=failed_mandatory or None,
-            recorded_at=self.rt.clock.now()))
+            recorded_at=self.rt.clock.now(), source=source, sheets_ref=sheets_ref,
+            council_id=council_id))
         return average
 
 

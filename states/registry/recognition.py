@@ -1,5 +1,6 @@
 """The council's verdict: recognition with a 36-month certificate, or not recognised."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -7,7 +8,8 @@ from sqlalchemy.orm import Session
 from states.db.models import Certificate, Dossier
 from states.db.stored_text import length_of
 from states.dossiers.sheet import CertificateView, DossierView
-from states.errors import InvalidInput
+from states.errors import InvalidInput, RuleRefused
+from states.evaluation.council_closing import closed_result
 from states.lifecycle.change import DossierChange, not_before, not_in_future
 from states.permissions import acting_as
 from states.registry.issuers import issued_by
@@ -15,7 +17,7 @@ from states.rules.certificates import certificate_number, expiry_date
 from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.typed_text import optional_name
-from states.vocabulary import Action, CertificateStatus, CouncilLevel, State
+from states.vocabulary import Action, CertificateStatus, CouncilLevel, ScoreSource, State
 
 # Which council scores a certify step, by where the dossier stands.
 COUNCIL_OF: dict[str, CouncilLevel] = {State.CENTRAL_REVIEW: CouncilLevel.CENTRAL,
@@ -26,10 +28,37 @@ def certify_action(dossier: Dossier) -> Action:
     return acting_as(Action.CERTIFY, dossier.state)
 
 
-def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, totals: list[float],
-            decision: str | None, on: date | None,
+@dataclass(frozen=True)
+class Scored:
+    """The totals a recognition rests on: the council's closed result, or typed (paper)."""
+
+    totals: list[float]
+    failed_mandatory: str | None
+    source: ScoreSource
+    council_id: int | None = None
+
+
+def _scored(change: DossierChange, level: CouncilLevel, totals: list[float] | None,
+            failed_mandatory: str | None) -> Scored:
+    closed = closed_result(change.session, change.dossier.id, change.dossier.cycle, level)
+    if closed is not None:
+        council, item = closed
+        if totals:
+            raise RuleRefused(f"Hội đồng '{council.name}' đã chấm hồ sơ này trên hệ thống: "
+                              "kết quả lấy từ phiếu của hội đồng, không nhập lại điểm.")
+        return Scored(list(item.member_totals or []), item.failed_mandatory, ScoreSource.COUNCIL,
+                      council.id)
+    if not totals:
+        raise InvalidInput("Cần điểm của hội đồng: hội đồng kết luận trên hệ thống "
+                           "(ocop council close), hoặc điểm từ phiếu giấy (--members / --points).")
+    council_average(totals)
+    return Scored(totals, failed_mandatory, ScoreSource.PAPER)
+
+
+def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
+            totals: list[float] | None, decision: str | None, on: date | None,
             failed_mandatory: str | None = None) -> DossierView:
-    average = council_average(totals)
+    """`totals` None: the closed result of the council that scored the dossier in the system."""
     decision = optional_name(decision, "Số quyết định công nhận", length_of(Certificate.decision_no))
     failed_mandatory = optional_name(failed_mandatory, "Tiêu chí bắt buộc không đạt")
     if on is not None:
@@ -37,11 +66,15 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
     change = DossierChange(rt, session, actor, dossier_id, certify_action)
     reached = change.reached_on()  # before the move dates the dossier's new state
     level = COUNCIL_OF.get(change.dossier.state, CouncilLevel.PROVINCIAL)
-    ctx = change.context_for(Action.CERTIFY, points=average, failed_mandatory=failed_mandatory)
+    scored = _scored(change, level, totals, failed_mandatory)
+    average = council_average(scored.totals)
+    ctx = change.context_for(Action.CERTIFY, points=average,
+                             failed_mandatory=scored.failed_mandatory)
     issued: list[Certificate] = []
 
     def issue(to_state: State) -> date | None:
-        change.add_sheet(level, totals, failed_mandatory)
+        change.add_sheet(level, scored.totals, scored.failed_mandatory, source=scored.source,
+                         council_id=scored.council_id)
         if to_state != State.CERTIFIED:
             return None
         if not decision or on is None:
@@ -52,7 +85,8 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *, total
         return issued[0].expires_on
 
     view = change.move(Action.CERTIFY, ctx, after=issue, details={
-        "members": totals, "points": average, "decision": decision,
+        "members": scored.totals, "points": average, "decision": decision,
+        "source": scored.source, "council_id": scored.council_id,
         "on": on.isoformat() if on else None})
     if level == CouncilLevel.LOCAL:
         view.district_points = average

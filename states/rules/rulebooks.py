@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from states.choices import choose
 from states.errors import ConfigurationError, InvalidInput
 from states.file_problems import why_unreadable
+from states.rules.council_policy import CouncilPolicy
 from states.rules.working_days import WorkingCalendar
 from states.validation_language import reason_of
 
@@ -171,6 +172,7 @@ class ProvinceSettings(Strict):
     notices: NoticePolicy = NoticePolicy()
     campaigns: CampaignPolicy = CampaignPolicy()
     training: TrainingPolicy = TrainingPolicy()
+    councils: CouncilPolicy = CouncilPolicy()
 
 
 class RuleRegistry:

@@ -35,6 +35,10 @@ from states.vocabulary.documents import DocumentStatus as DocumentStatus
 from states.vocabulary.documents import FileStatus as FileStatus
 from states.vocabulary.documents import StoreProblem as StoreProblem
 from states.vocabulary.evaluation import CouncilLevel as CouncilLevel
+from states.vocabulary.evaluation import CouncilRole as CouncilRole
+from states.vocabulary.evaluation import CouncilStatus as CouncilStatus
+from states.vocabulary.evaluation import ScoreSource as ScoreSource
+from states.vocabulary.evaluation import SheetStatus as SheetStatus
 from states.vocabulary.lifecycle import ACTION_STATES as ACTION_STATES
 from states.vocabulary.lifecycle import EVALUATING_STATES as EVALUATING_STATES
 from states.vocabulary.lifecycle import LOCAL_STATES as LOCAL_STATES

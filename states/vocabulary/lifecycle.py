@@ -58,6 +58,11 @@ class Action(StrEnum):
     CHECK_FILE = "check_file"
     PAPER_ORIGINALS = "paper_originals"
     FILES_CHECK = "files_check"
+    # Issue 21: councils that score in the system; a member's sheet reopened by the chair and
+    # the council's closed result are written in each dossier's history.
+    COUNCIL = "council"
+    REOPEN_SHEET = "reopen_sheet"
+    COUNCIL_RESULT = "council_result"
 
 
 
@@ -106,6 +111,9 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.CHECK_FILE: "kiểm tra tài liệu (chấp nhận / từ chối)",
         Action.PAPER_ORIGINALS: "đánh dấu hồ sơ bản giấy",
         Action.FILES_CHECK: "kiểm tra kho tệp",
+        Action.COUNCIL: "lập và điều hành hội đồng đánh giá",
+        Action.REOPEN_SHEET: "mở lại phiếu chấm của thành viên",
+        Action.COUNCIL_RESULT: "kết luận điểm của hội đồng",
     },
 }
 

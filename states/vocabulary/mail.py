@@ -22,6 +22,7 @@ class MailKind(StrEnum):
     TRAINING_INVITATION = "training_invitation"
     TRAINING_REMINDER = "training_reminder"
     FILE_REJECTED = "file_rejected"
+    COUNCIL_PACKAGE = "council_package"  # issue 21: the secretary, before the meeting
 
 
 LABELS[MailKind] = {
@@ -37,6 +38,7 @@ LABELS[MailKind] = {
     MailKind.TRAINING_INVITATION: "Mời tập huấn",
     MailKind.TRAINING_REMINDER: "Nhắc tập huấn",
     MailKind.FILE_REJECTED: "Tài liệu bị từ chối",
+    MailKind.COUNCIL_PACKAGE: "Nhắc gửi tài liệu cho thành viên hội đồng",
 }
 
 

@@ -61,7 +61,8 @@ def scored(ocop: Cli) -> int:
     dossier = registered(ocop)
     assert ocop("dossier", "inspect", str(dossier), "--on", "2022-02-20", "--inspectors",
                 "Nguyễn Văn An, Trần Thị Bình", "--minutes", "BB-12").exit_code == 0
-    assert ocop("dossier", "score", str(dossier), "--members", "40,44,45").exit_code == 0
+    assert ocop("dossier", "score", str(dossier), "--sheets-ref", "P1",
+                "--members", "40,44,45").exit_code == 0
     return dossier
 
 

@@ -40,7 +40,8 @@ def test_happy_path_with_json(ocop) -> None:  # type: ignore[no-untyped-def]
     dossier_id = register(ocop)
     assert ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01",
                 "--inspectors", "Nguyễn Văn An, Trần Thị Bình", "--minutes", "BB-12").exit_code == 0
-    assert ocop("dossier", "score", str(dossier_id), "--members", "60,64,62").exit_code == 0
+    assert ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1",
+                "--members", "60,64,62").exit_code == 0
     docs = ocop("--json", "dossier", "documents", str(dossier_id), "--add", "registration-form",
                 "--add", "business-plan", "--add", "organisation", "--add", "business-registration",
                 "--add", "samples")
@@ -75,7 +76,7 @@ def test_unit_list_json_shape(ocop) -> None:  # type: ignore[no-untyped-def]
 def test_rule_refusal_exit_code_and_reason(ocop) -> None:  # type: ignore[no-untyped-def]
     dossier_id = register(ocop)
     ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
-    ocop("dossier", "score", str(dossier_id), "--points", "45")
+    ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--points", "45")
     result = ocop("dossier", "forward", str(dossier_id))
     assert result.exit_code == RuleRefused.exit_code
     assert "điểm cấp huyện 45 < 50" in result.stderr
@@ -87,7 +88,8 @@ def test_bad_input_exit_code(ocop) -> None:  # type: ignore[no-untyped-def]
     result = ocop("dossier", "inspect", str(dossier_id), "--on", "31-02-2022", "--inspectors", "An")
     assert result.exit_code == InvalidInput.exit_code
     assert "không hợp lệ" in result.stderr
-    both = ocop("dossier", "score", str(dossier_id), "--points", "50", "--members", "50")
+    both = ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--points", "50",
+                "--members", "50")
     assert both.exit_code == InvalidInput.exit_code
     bad_type = ocop("product", "register", "--unit", "Lục Ngạn", "--producer", "X",
                     "--producer-type", "company", "--name", "Y", "--group", "food")

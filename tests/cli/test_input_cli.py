@@ -112,7 +112,7 @@ def test_blank_numbers_and_dates_before_the_step_are_refused(ocop) -> None:  # t
                                         "2022-03-09", "--inspectors", "An", today="2022-03-12"))
     assert ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-12", "--inspectors", "An",
                 today="2022-03-12").exit_code == 0
-    assert ocop("dossier", "score", str(dossier_id), "--points", "62",
+    assert ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--points", "62",
                 today="2022-03-14").exit_code == 0
     ocop("dossier", "documents", str(dossier_id), "--add", "registration-form", "--add",
          "business-plan", "--add", "organisation", "--add", "business-registration", "--add",
@@ -140,10 +140,11 @@ def test_lists_are_parsed_strictly_and_alike(ocop) -> None:  # type: ignore[no-u
                                        "2022-03-01", "--inspectors", "An, , Bình"))
     ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
     for typo in ("6 2,5 8", "62,,58", "1e2", "nan", "62;", "-5", "62.555"):
-        assert "Điểm" in refused(ocop("dossier", "score", str(dossier_id), "--members", typo))
+        assert "Điểm" in refused(ocop("dossier", "score", str(dossier_id),
+                                      "--sheets-ref", "P1", "--members", typo))
     assert json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)["state"] == \
         "district_inspected"
-    assert ocop("dossier", "score", str(dossier_id), "--members", "60,62.5",
+    assert ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--members", "60,62.5",
                 "--members", "64").exit_code == 0
     shown = json.loads(ocop("--json", "dossier", "show", str(dossier_id)).stdout)
     assert shown["district_points"] == pytest.approx((60 + 62.5 + 64) / 3, abs=0.01)

@@ -47,7 +47,7 @@ def test_a_2026_round_in_a_commune_follows_qd1489(ocop) -> None:  # type: ignore
                                                                   "qd1489-2025")
     officer = {"today": day, "user": "can-bo-nam-duong"}
     assert ocop("dossier", "inspect", dossier, "--on", day, "--inspectors", "An", **officer).exit_code == 0
-    assert ocop("dossier", "score", dossier, "--points", "45", **officer).exit_code == 0
+    assert ocop("dossier", "score", dossier, "--sheets-ref", "P1", "--points", "45", **officer).exit_code == 0
     low = ocop("dossier", "forward", dossier, **officer)
     assert "điểm cấp xã 45 < 50" in low.stderr
     ocop("dossier", "return", dossier, "--reason", "Chưa đạt", **officer)
@@ -56,7 +56,7 @@ def test_a_2026_round_in_a_commune_follows_qd1489(ocop) -> None:  # type: ignore
                              "--name", "Nước cốt vải", "--group", "beverage", **officer).stdout)
     dossier = str(second["id"])
     ocop("dossier", "inspect", dossier, "--on", day, "--inspectors", "An", **officer)
-    ocop("dossier", "score", dossier, "--points", "72", **officer)
+    ocop("dossier", "score", dossier, "--sheets-ref", "P1", "--points", "72", **officer)
     ocop("dossier", "documents", dossier, *DOCS, **officer)
     # The commune proposes; under QĐ 1489 only the province recognises.
     refused = ocop("dossier", "certify", dossier, "--points", "72", "--decision", "1/QĐ-UBND",

@@ -82,7 +82,7 @@ def evaluated(ocop, name: str = "Vải thiều sấy") -> int:  # type: ignore[n
     dossier_id = register(ocop, email="htx.vaithieu@example.vn", name=name)
     ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01",
          "--inspectors", "Nguyễn Văn An, Trần Thị Bình", "--minutes", "BB-12")
-    ocop("dossier", "score", str(dossier_id), "--members", "62,58,64")
+    ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--members", "62,58,64")
     return dossier_id
 
 
@@ -136,7 +136,7 @@ def test_dossier_show_names_the_revocation_decision(ocop) -> None:  # type: igno
 def test_score_prints_the_average_and_a_refused_forward_suggests_return(ocop) -> None:  # type: ignore[no-untyped-def]
     dossier_id = register(ocop)
     ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01", "--inspectors", "An")
-    scored = ocop("dossier", "score", str(dossier_id), "--members", "40,44,50")
+    scored = ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--members", "40,44,50")
     assert scored.exit_code == 0, scored.output
     assert "Điểm hội đồng đã ghi: 44.67" in scored.stdout or "Điểm hội đồng đã ghi: 44,67" in scored.stdout
     assert "40; 44; 50" in scored.stdout

@@ -110,6 +110,11 @@ FILE_PATHS = {"/api/v1/dossiers/{dossier_id}/files",
               "/api/v1/dossiers/{dossier_id}/documents/{document}/files",
               "/api/v1/files/{file_id}/accept", "/api/v1/files/{file_id}/reject",
               "/api/v1/files/{file_id}/content"}
+# Issue 21: web/council_api.py.
+COUNCIL_PATHS = {"/api/v1/councils", "/api/v1/councils/{council_id}",
+                 *(f"/api/v1/councils/{{council_id}}/{tail}" for tail in ("setup", "open", "close")),
+                 *(f"/api/v1/councils/{{council_id}}/dossiers/{{dossier_id}}/{tail}" for tail in (
+                     "conflict", "sheet", "submit", "reopen", "result", "acknowledge"))}
 
 
 def test_openapi_describes_the_contract(site: Site) -> None:
@@ -119,7 +124,7 @@ def test_openapi_describes_the_contract(site: Site) -> None:
                                   "/api/v1/dashboard", "/api/v1/public/products",
                                   # Issue 25: a producer's own token (web/producer_api.py).
                                   "/api/v1/producer/dossiers",
-                                  "/api/v1/producer/dossiers/{dossier_id}"} | FILE_PATHS | steps
+                                  "/api/v1/producer/dossiers/{dossier_id}"} | FILE_PATHS | steps | COUNCIL_PATHS
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
 

@@ -80,6 +80,17 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     **{("POST", f"/api/v1/dossiers/{{dossier_id}}/steps/{step.value}"): (
         f"/api/v1/dossiers/{D}/steps/{step.value}", {}, (401,) * 6) for step in STEPS},
     ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 6),
+    # Issue 21: councils (a token is needed, whoever the session cookie names).
+    **{(method, path): (path.replace("{council_id}", "1").replace("{dossier_id}", "1"),
+                        None if method == "GET" else {}, (401,) * 6)
+       for method, path in (
+           ("POST", "/api/v1/councils"), ("GET", "/api/v1/councils"),
+           ("GET", "/api/v1/councils/{council_id}"), ("POST", "/api/v1/councils/{council_id}/setup"),
+           ("POST", "/api/v1/councils/{council_id}/open"),
+           ("POST", "/api/v1/councils/{council_id}/close"),
+           *((m, f"/api/v1/councils/{{council_id}}/dossiers/{{dossier_id}}/{tail}") for m, tail in (
+               ("POST", "conflict"), ("GET", "sheet"), ("PUT", "sheet"), ("POST", "submit"),
+               ("POST", "reopen"), ("GET", "result"), ("POST", "acknowledge"))))},
     # The public look-up: no login, and never a login page instead.
     ("GET", "/tra-cuu"): ("/tra-cuu?q=vai", None, PUBLIC),
     ("GET", "/tra-cuu/giay-chung-nhan/{token}"): ("/tra-cuu/giay-chung-nhan/khong-co", None,
@@ -188,7 +199,8 @@ def test_every_route_answers_each_role_as_the_table_says(any_site: Site, role: s
         if method == "GET":
             reply = client.get(url, follow_redirects=False)
         elif url.startswith("/api/"):
-            reply = client.post(url, json=data, follow_redirects=False)
+            send = client.put if method == "PUT" else client.post
+            reply = send(url, json=data, follow_redirects=False)
         else:
             form = dict(data or {})
             if url != "/login":

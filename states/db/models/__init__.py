@@ -2,6 +2,15 @@
 
 from states.db.models.base import Base
 from states.db.models.certificates import Campaign, Certificate, RevocationProposal
+from states.db.models.councils import (
+    Council,
+    CouncilConflict,
+    CouncilDossier,
+    CouncilMember,
+    MemberSheet,
+    SheetChoice,
+    SheetReopening,
+)
 from states.db.models.dossiers import (
     DocumentReceipt,
     Dossier,
@@ -36,3 +45,6 @@ __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]
 __all__ += ["ProducerInvitation", "RegistrationForm"]
 __all__ += ["DocumentFile"]
+# Issue 21: councils that score, criterion by criterion.
+__all__ += ["Council", "CouncilConflict", "CouncilDossier", "CouncilMember", "MemberSheet",
+            "SheetChoice", "SheetReopening"]

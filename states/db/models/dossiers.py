@@ -135,6 +135,11 @@ class ScoreSheet(Base):
     average: Mapped[float]
     failed_mandatory: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime]
+    # Issue 21: where the totals came from: a council that scored in the system (council_id),
+    # or paper sheets typed in, with the sheets' reference. None: recorded before issue 21.
+    source: Mapped[str | None] = mapped_column(String(16))
+    sheets_ref: Mapped[str | None] = mapped_column(String(100))
+    council_id: Mapped[int | None] = mapped_column(ForeignKey("councils.id"))
 
 
 class DocumentReceipt(Base):

@@ -37,7 +37,7 @@ def test_a_refused_forward_shows_the_average_with_a_comma(sqlite_url: str) -> No
                      "HTX A", "--producer-type", "cooperative", "--name", "Mật ong", "--group", "food")
     dossier = str(json.loads(out)["id"])
     assert ocop("dossier", "inspect", dossier, "--on", "2022-03-01", "--inspectors", "An")[0] == 0
-    assert ocop("dossier", "score", dossier, "--members", "45,46,46")[0] == 0
+    assert ocop("dossier", "score", dossier, "--sheets-ref", "P1", "--members", "45,46,46")[0] == 0
     code, out = ocop("dossier", "forward", dossier)
     assert code == 3
     assert "45,67 < 50" in out  # the average is recorded with two decimals

@@ -1,0 +1,175 @@
+"""A member's sheet, criterion by criterion: saved as they work, locked when submitted, reopened
+by the chair with a reason (written in the dossier's history); nobody reads another member's
+sheet before every member due to score the dossier has submitted."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.db.models import (
+    Council,
+    CouncilDossier,
+    CouncilMember,
+    Dossier,
+    MemberSheet,
+    SheetChoice,
+    SheetReopening,
+    User,
+)
+from states.errors import InvalidInput, PermissionDenied, RuleRefused
+from states.evaluation.council_reads import (
+    agenda_item,
+    chair_of,
+    conflicted,
+    in_session,
+    load_council,
+    membership,
+    not_submitted,
+    record_on_dossier,
+    sheet_of,
+    who,
+)
+from states.evaluation.sheet_source import sheet_for
+from states.permissions import may
+from states.rules.score_sheets import ScoreSheet
+from states.runtime import Runtime
+from states.territory.lookups import find_user
+from states.typed_text import typed_text
+from states.vocabulary import Action, CouncilStatus, SheetStatus
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A member about to work on one dossier's sheet, with the sheet's data."""
+
+    council: Council
+    member: CouncilMember
+    item: CouncilDossier
+    sheet: ScoreSheet
+
+
+def council_sheet(rt: Runtime, session: Session, council: Council,
+                  item: CouncilDossier) -> ScoreSheet:
+    dossier = session.get(Dossier, item.dossier_id)
+    assert dossier is not None
+    return sheet_for(rt, rt.rules.get(council.round.rulebook_code), dossier.product.group_code)
+
+
+def _seat(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int) -> Seat:
+    council = load_council(session, council_id)
+    member = membership(session, council, find_user(session, actor))
+    in_session(council)
+    if not member.present:
+        raise RuleRefused(f"{who(member)} vắng mặt ở phiên họp này nên không chấm điểm.")
+    item = agenda_item(session, council, dossier_id)
+    conflict = conflicted(session, member.id, dossier_id)
+    if conflict is not None:
+        raise RuleRefused(f"{who(member)} đã khai xung đột lợi ích với hồ sơ {dossier_id} "
+                          f"({conflict.reason}) nên không chấm hồ sơ này.")
+    return Seat(council, member, item, council_sheet(rt, session, council, item))
+
+
+def _open_sheet(session: Session, seat: Seat) -> MemberSheet:
+    sheet = sheet_of(session, seat.member.id, seat.item.dossier_id)
+    if sheet is None:
+        sheet = MemberSheet(member_id=seat.member.id, dossier_id=seat.item.dossier_id,
+                            status=SheetStatus.DRAFT)
+        session.add(sheet)
+        session.flush()
+    if sheet.status == SheetStatus.SUBMITTED:
+        raise RuleRefused(f"Phiếu hồ sơ {seat.item.dossier_id} của {who(seat.member)} đã nộp: "
+                          "chỉ chủ tịch hội đồng mở lại được (ocop council reopen).")
+    return sheet
+
+
+def choose(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int, *,
+           criterion: str, option: str) -> SheetChoice:
+    """Save one criterion's option in the member's draft (the draft is made on first save)."""
+    seat = _seat(rt, session, actor, council_id, dossier_id)
+    wanted = seat.sheet.criterion(criterion.strip())
+    if wanted is None:
+        raise InvalidInput(f"Phiếu {seat.sheet.code} không có tiêu chí '{criterion}'.")
+    picked = wanted.option(option.strip())
+    if picked is None:
+        offered = "; ".join(f"{o.code} = {o.points:g} điểm" for o in wanted.options)
+        raise InvalidInput(f"Tiêu chí {wanted.code} không có lựa chọn '{option}'; các lựa chọn: "
+                           f"{offered}.")
+    sheet = _open_sheet(session, seat)
+    row = session.scalar(select(SheetChoice).where(SheetChoice.sheet_id == sheet.id,
+                                                   SheetChoice.criterion == wanted.code))
+    if row is None:
+        row = SheetChoice(sheet_id=sheet.id, criterion=wanted.code)
+        session.add(row)
+    row.part = seat.sheet.part_of(wanted.code) or ""
+    row.option = picked.code
+    row.points = picked.points
+    row.fails_mandatory = wanted.mandatory and picked.points == 0
+    row.saved_at = rt.clock.now()
+    session.flush()
+    return row
+
+
+def choices_of(session: Session, sheet_id: int) -> list[SheetChoice]:
+    return list(session.scalars(select(SheetChoice).where(SheetChoice.sheet_id == sheet_id)
+                                .order_by(SheetChoice.id)))
+
+
+def submit(rt: Runtime, session: Session, actor: str, council_id: int,
+           dossier_id: int) -> MemberSheet:
+    seat = _seat(rt, session, actor, council_id, dossier_id)
+    sheet = _open_sheet(session, seat)
+    chosen = {row.criterion for row in choices_of(session, sheet.id)}
+    missing = [c.code for part in seat.sheet.parts for c in part.criteria if c.code not in chosen]
+    if missing:
+        raise RuleRefused(f"Còn {len(missing)} tiêu chí chưa chấm ({', '.join(missing)}): chưa "
+                          "nộp phiếu được.")
+    sheet.status = SheetStatus.SUBMITTED
+    sheet.submitted_at = rt.clock.now()
+    session.flush()
+    return sheet
+
+
+def reopen(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int, *,
+           member: str, reason: str) -> MemberSheet:
+    """The chair reopens one member's submitted sheet; the reason goes in the dossier's history."""
+    reason = typed_text(reason, "Lý do mở lại phiếu", lines=True)
+    council = load_council(session, council_id)
+    chair_of(session, council, find_user(session, actor), "mở lại phiếu của thành viên")
+    in_session(council)
+    item = agenda_item(session, council, dossier_id)
+    seat = membership(session, council, find_user(session, member))
+    sheet = sheet_of(session, seat.id, dossier_id)
+    if sheet is None or sheet.status != SheetStatus.SUBMITTED:
+        raise RuleRefused(f"Phiếu hồ sơ {dossier_id} của {who(seat)} chưa nộp: không cần mở lại.")
+    sheet.status = SheetStatus.DRAFT
+    sheet.submitted_at = None
+    item.discrepancy_acknowledged_by = None  # the totals may change: discussed again
+    session.add(SheetReopening(sheet_id=sheet.id, reason=reason, reopened_by=actor,
+                               reopened_at=rt.clock.now()))
+    record_on_dossier(rt, session, dossier_id, Action.REOPEN_SHEET, actor, reason,
+                      {"council_id": council.id, "member": seat.user.name})
+    return sheet
+
+
+def may_see_council(session: Session, user: User, council: Council) -> None:
+    """Its members, and whoever may set the council up (the Department, the unit's officers)."""
+    seated = session.scalar(select(CouncilMember.id).where(CouncilMember.council_id == council.id,
+                                                           CouncilMember.user_id == user.id))
+    if seated is None and not may(user, Action.COUNCIL, council.unit_id):
+        raise PermissionDenied(f"Người dùng '{user.name}' không được xem phiếu của hội đồng "
+                               f"'{council.name}'.")
+
+
+def may_read(session: Session, actor: str, council: Council, item: CouncilDossier,
+             member: CouncilMember) -> None:
+    """Members read their own sheet at any time; anyone else's only once every member due to
+    score the dossier has submitted (results stay confidential until then)."""
+    user = find_user(session, actor)
+    if member.user_id == user.id:
+        return
+    may_see_council(session, user, council)
+    if council.status != CouncilStatus.CLOSED and not_submitted(session, council.id,
+                                                                item.dossier_id):
+        raise PermissionDenied(f"Chưa xem được phiếu của {who(member)}: phiếu các thành viên chỉ "
+                               f"mở khi mọi thành viên đã nộp phiếu hồ sơ {item.dossier_id}.")

@@ -1,0 +1,25 @@
+"""How a council works where the national texts are silent: `[councils]` in province.toml.
+
+Quorum and the discrepancy rule belong to each province's council regulation (quy chế hoạt
+động), whose text this project could not confirm: they are settings, shown as provisional
+until the province says it has set them from its own regulation (`quorum_confirmed`)."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class CouncilPolicy(BaseModel):
+    # A key nothing reads is a typo: refused (as rulebooks.Strict, which imports this module).
+    model_config = ConfigDict(extra="forbid")
+
+    # Members present / members, at least (Tây Ninh's provincial council, under 1048: 3/4).
+    quorum_share: float = Field(default=0.75, gt=0, le=1)
+    chair_must_attend: bool = True
+    # False: the quorum above is this software's default, not the province's regulation.
+    quorum_confirmed: bool = False
+    # A member whose total is more than this far from the mean is discussed before closing.
+    discrepancy_points: float = Field(default=15, gt=0, le=100)
+    # Confirmed nationally: dossiers and samples reach members at least 2 working days before.
+    package_working_days: int = Field(default=2, ge=0, le=30)
+    # A mandatory criterion fails the product when at least this share of the members who
+    # scored it chose an option worth nothing (0.5: half of them; a small share: any member).
+    mandatory_fail_share: float = Field(default=0.5, gt=0, le=1)
