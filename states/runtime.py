@@ -14,8 +14,8 @@ from states.clock import Clock
 from states.db.database import Database
 from states.errors import Conflict
 from states.rules.rulebooks import Rulebook, RuleRegistry, load_rules
-from states.rules.sheet_book import SheetBook, load_sheets
 from states.rules.score_sheets import ScoreSheet
+from states.rules.sheet_book import SheetBook, load_sheets
 
 # The score sheet of a rulebook, product group and sub-group (issue 21): the shipped sheets'
 # loader, or a test's own sheets. Raises InvalidInput / ConfigurationError when there is none.
