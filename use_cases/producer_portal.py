@@ -114,8 +114,7 @@ def submit_form(rt: Runtime, actor: str, form_id: int) -> int:
 
 def _register(rt: Runtime, session: Session, user: User, wanted: forms.Submission) -> int:
     producer = forms.producer_of(session, user)
-    unit = session.get(AdministrativeUnit, producer.unit_id)
-    assert unit is not None  # a foreign key
+    unit = forms.registration_unit(session, producer, rt.clock.today())
     view = register_in(rt, session, user.name, unit=unit.code, producer=producer.name,
                        producer_type=wanted.producer_type, product=wanted.product,
                        group=wanted.group, email=wanted.email, commune=wanted.commune)

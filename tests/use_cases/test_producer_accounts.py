@@ -199,3 +199,44 @@ def test_a_producers_account_never_becomes_staff(rt: Runtime) -> None:
     with pytest.raises(RuleRefused, match="tài khoản chủ thể"):
         update_user(rt, "admin", account, role="department", unit=None, full_name=None,
                     email=None, reason="nhầm")
+
+
+@pytest.mark.parametrize(("field", "typed", "said"), [
+    ("product", "Mật\x1bong", "Tên sản phẩm chứa ký tự điều khiển"),
+    ("group", "food\u200b", "Nhóm sản phẩm chứa ký tự điều khiển"),
+    ("address", "Thôn\x00Nghè", "Địa chỉ chứa ký tự điều khiển"),
+    ("phone", "0912\u202e345678", "Điện thoại chứa ký tự điều khiển"),
+    ("subgroup", "x" * 301, "Phân nhóm dài 301 ký tự"),
+])
+def test_a_form_field_typed_wrong_is_named_in_vietnamese(rt: Runtime, field: str, typed: str,
+                                                        said: str) -> None:
+    officers(rt)
+    account = producer_account(rt, register(rt), "a@example.vn")
+    with pytest.raises(InvalidInput, match=said):
+        save_draft(rt, account, None, "01", {**FORM, field: typed})
+    assert portal(rt, account).forms == []  # nothing kept
+
+
+def test_a_producer_whose_unit_ended_is_told_who_settles_it(rt: Runtime) -> None:
+    """Lục Ngạn ended on 30/6/2025 and the switch could not place this producer (no commune):
+    the producer cannot choose a successor, so the sentence says who can, and nothing is
+    registered in the old district or elsewhere."""
+    from states.db.models import Dossier
+    from tests.conftest import at
+    from use_cases.units import reorganise
+
+    officers(rt)
+    at(rt, date(2022, 12, 1))
+    account = producer_account(rt, register(rt), "a@example.vn")
+    at(rt, date(2025, 7, 1))
+    reorganise(rt, "admin", plan="bac-ninh-2025", on=date(2025, 7, 1), dry_run=False)
+    at(rt, date(2026, 3, 2))
+    draft = save_draft(rt, account, None, "01", FORM)
+    with rt.transaction() as session:
+        before = session.query(Dossier).count()
+    with pytest.raises(RuleRefused, match="Huyện Lục Ngạn, nơi chủ thể đăng ký, không còn từ "
+                                          "ngày 01/07/2025.*cán bộ OCOP"):
+        submit_form(rt, account, draft.id)
+    with rt.transaction() as session:
+        assert session.query(Dossier).count() == before
+    assert [f.status for f in portal(rt, account).forms] == ["draft"]
