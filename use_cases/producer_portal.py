@@ -98,6 +98,7 @@ def submit_form(rt: Runtime, actor: str, form_id: int) -> int:
         row = forms.own_form(session, user, form_id)
         if row.dossier_id is None:
             wanted = forms.checked_submission(rt, row, rulebook_of_today(rt, session).code)
+            forms.claim_first_submission(session, row, rt.clock.now())
             dossier_id = _register(rt, session, user, wanted)
             dossier, changed = forms.own_dossier(session, user, dossier_id), None
         else:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from states.clock import format_local_datetime
@@ -15,7 +15,7 @@ from states.db.ids import storable_id
 from states.db.models import AdministrativeUnit, Dossier, Producer, Product, RegistrationForm, User
 from states.db.stored_text import length_of
 from states.dossiers.history import record_events
-from states.errors import InvalidInput, NotFound, RuleRefused
+from states.errors import Conflict, InvalidInput, NotFound, RuleRefused
 from states.folding import fold
 from states.runtime import Runtime
 from states.tables.columns import CellError, phone
@@ -186,6 +186,19 @@ def checked_submission(rt: Runtime, row: RegistrationForm, rulebook_code: str) -
     email = valid_email(fields["email"]) if fields.get("email") else None
     return Submission(row.form, product, group, kind, email, fields.get("commune") or None,
                       _phone(fields.get("phone") or ""), fields)
+
+
+def claim_first_submission(session: Session, row: RegistrationForm, now: datetime) -> None:
+    """A form submitted twice at once (a double click) would register two dossiers: the
+    conditional update is the lock, so the first to tie the form to a dossier wins and the
+    other writes nothing."""
+    claimed = session.execute(
+        update(RegistrationForm)
+        .where(RegistrationForm.id == row.id, RegistrationForm.dossier_id.is_(None))
+        .values(updated_at=now).execution_options(synchronize_session=False)).rowcount
+    if claimed != 1:
+        raise Conflict(f"Phiếu đăng ký số {row.id} vừa được nộp cùng lúc: không có gì được ghi "
+                       "thêm, hãy mở lại trang Hồ sơ của tôi.")
 
 
 def record_submission(session: Session, row: RegistrationForm, dossier: Dossier, actor: str,

@@ -240,3 +240,35 @@ def test_a_producer_whose_unit_ended_is_told_who_settles_it(rt: Runtime) -> None
     with rt.transaction() as session:
         assert session.query(Dossier).count() == before
     assert [f.status for f in portal(rt, account).forms] == ["draft"]
+
+
+def test_one_form_submitted_twice_at_once_registers_once(any_rt: Runtime,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A double click: the second submission read the form before the first committed. The
+    first to tie the form to its dossier wins; the other writes nothing (try again)."""
+    from states.db.models import Dossier
+    from states.errors import Conflict
+    from states.people import registration_forms
+
+    officers(any_rt)
+    account = producer_account(any_rt, register(any_rt), "a@example.vn")
+    draft = save_draft(any_rt, account, None, "01", FORM)
+    read = registration_forms.own_form
+    others: list[int] = []
+
+    def read_then_the_other_submits(*args, **kwargs):  # type: ignore[no-untyped-def]
+        row = read(*args, **kwargs)
+        if not others:
+            others.append(0)  # the other submission reads the form once, undisturbed
+            others[0] = submit_form(any_rt, account, draft.id)
+        return row
+
+    monkeypatch.setattr(registration_forms, "own_form", read_then_the_other_submits)
+    with pytest.raises(Conflict, match="vừa được nộp"):
+        submit_form(any_rt, account, draft.id)
+    monkeypatch.undo()
+    with any_rt.transaction() as session:
+        products = session.scalars(select(Dossier.id).join(Dossier.product).where(
+            Dossier.product.has(name=FORM["product"]))).all()
+    assert products == others
+    assert submit_form(any_rt, account, draft.id) == others[0]  # again: the same dossier
