@@ -272,3 +272,27 @@ def test_one_form_submitted_twice_at_once_registers_once(any_rt: Runtime,
             Dossier.product.has(name=FORM["product"]))).all()
     assert products == others
     assert submit_form(any_rt, account, draft.id) == others[0]  # again: the same dossier
+
+
+def test_the_officer_of_the_producers_new_commune_disables_its_account(rt: Runtime) -> None:
+    """The switch of 1/7/2025 moved the producer from Lục Ngạn to Xã Nam Dương: the account
+    follows its producer, so the new commune's officer disables it and Lục Ngạn's no longer
+    can (the district is gone)."""
+    from tests.conftest import at
+    from use_cases.units import reorganise
+
+    officers(rt)
+    at(rt, date(2022, 12, 1))
+    dossier = steps.register_product(rt, "admin", unit="Huyện Lục Ngạn", producer="HTX Vải",
+                                     producer_type="cooperative", product="Vải sấy",
+                                     group="food", commune="Tân Mộc").id
+    account = producer_account(rt, dossier, "a@example.vn")
+    at(rt, date(2025, 7, 1))
+    reorganise(rt, "admin", plan="bac-ninh-2025", on=date(2025, 7, 1), dry_run=False)
+    at(rt, date(2026, 3, 2))
+    add_user_with_password(rt, "admin", "can-bo-nam-duong", "district", "07603", None, PASSWORD)
+    with pytest.raises(PermissionDenied):
+        disable_producer_account(rt, "can-bo-luc-ngan", account, reason="thử")
+    disable_producer_account(rt, "can-bo-nam-duong", account, reason="chủ thể ngừng hoạt động")
+    with rt.transaction() as session:
+        assert not session.scalars(select(User.active).where(User.name == account)).one()
