@@ -116,6 +116,9 @@ def submit_form(rt: Runtime, actor: str, form_id: int) -> int:
 def _register(rt: Runtime, session: Session, user: User, wanted: forms.Submission) -> int:
     producer = forms.producer_of(session, user)
     unit = forms.registration_unit(session, producer, rt.clock.today())
+    # The account answers to its producer's unit, which a reorganisation (or an officer
+    # settling it) may have moved since the invitation.
+    user.unit_id = unit.id
     view = register_in(rt, session, user.name, unit=unit.code, producer=producer.name,
                        producer_type=wanted.producer_type, product=wanted.product,
                        group=wanted.group, email=wanted.email, commune=wanted.commune)

@@ -291,6 +291,10 @@ def test_the_officer_of_the_producers_new_commune_disables_its_account(rt: Runti
     reorganise(rt, "admin", plan="bac-ninh-2025", on=date(2025, 7, 1), dry_run=False)
     at(rt, date(2026, 3, 2))
     add_user_with_password(rt, "admin", "can-bo-nam-duong", "district", "07603", None, PASSWORD)
+    # Its own form now registers at the new commune (the account answers to it too).
+    draft = save_draft(rt, account, None, "01", {**FORM, "product": "Mật ong"})
+    new = submit_form(rt, account, draft.id)
+    assert show_dossier(rt, "can-bo-nam-duong", new).unit == "Xã Nam Dương"
     with pytest.raises(PermissionDenied):
         disable_producer_account(rt, "can-bo-luc-ngan", account, reason="thử")
     disable_producer_account(rt, "can-bo-nam-duong", account, reason="chủ thể ngừng hoạt động")
