@@ -195,8 +195,8 @@ def claim_first_submission(session: Session, row: RegistrationForm, now: datetim
     claimed = session.execute(
         update(RegistrationForm)
         .where(RegistrationForm.id == row.id, RegistrationForm.dossier_id.is_(None))
-        .values(updated_at=now).execution_options(synchronize_session=False)).rowcount
-    if claimed != 1:
+        .values(updated_at=now).execution_options(synchronize_session=False))
+    if getattr(claimed, "rowcount", 0) != 1:
         raise Conflict(f"Phiếu đăng ký số {row.id} vừa được nộp cùng lúc: không có gì được ghi "
                        "thêm, hãy mở lại trang Hồ sơ của tôi.")
 

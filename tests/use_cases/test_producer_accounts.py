@@ -5,7 +5,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from states.db.models import AuthEvent, DossierEvent, OutboxMessage, User
 from states.errors import InvalidInput, NotFound, PermissionDenied, RuleRefused
@@ -233,12 +233,12 @@ def test_a_producer_whose_unit_ended_is_told_who_settles_it(rt: Runtime) -> None
     at(rt, date(2026, 3, 2))
     draft = save_draft(rt, account, None, "01", FORM)
     with rt.transaction() as session:
-        before = session.query(Dossier).count()
-    with pytest.raises(RuleRefused, match="Huyện Lục Ngạn, nơi chủ thể đăng ký, không còn từ "
-                                          "ngày 01/07/2025.*cán bộ OCOP"):
+        before = session.scalar(select(func.count()).select_from(Dossier))
+    with pytest.raises(RuleRefused, match=r"Huyện Lục Ngạn, nơi chủ thể đăng ký, không còn từ "
+                                          r"ngày 01/07/2025.*cán bộ OCOP"):
         submit_form(rt, account, draft.id)
     with rt.transaction() as session:
-        assert session.query(Dossier).count() == before
+        assert session.scalar(select(func.count()).select_from(Dossier)) == before
     assert [f.status for f in portal(rt, account).forms] == ["draft"]
 
 
