@@ -98,6 +98,7 @@ def submit_form(rt: Runtime, actor: str, form_id: int) -> int:
         row = forms.own_form(session, user, form_id)
         if row.dossier_id is None:
             wanted = forms.checked_submission(rt, row, rulebook_of_today(rt, session).code)
+            forms.claim_first_submission(session, row, rt.clock.now())
             dossier_id = _register(rt, session, user, wanted)
             dossier, changed = forms.own_dossier(session, user, dossier_id), None
         else:
@@ -114,8 +115,10 @@ def submit_form(rt: Runtime, actor: str, form_id: int) -> int:
 
 def _register(rt: Runtime, session: Session, user: User, wanted: forms.Submission) -> int:
     producer = forms.producer_of(session, user)
-    unit = session.get(AdministrativeUnit, producer.unit_id)
-    assert unit is not None  # a foreign key
+    unit = forms.registration_unit(session, producer, rt.clock.today())
+    # The account answers to its producer's unit, which a reorganisation (or an officer
+    # settling it) may have moved since the invitation.
+    user.unit_id = unit.id
     view = register_in(rt, session, user.name, unit=unit.code, producer=producer.name,
                        producer_type=wanted.producer_type, product=wanted.product,
                        group=wanted.group, email=wanted.email, commune=wanted.commune)

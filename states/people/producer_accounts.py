@@ -75,7 +75,7 @@ def _account(session: Session, producer: Producer, unit_id: int, address: str) -
                            "dùng một địa chỉ email khác.")
     if not user.active:
         raise RuleRefused(f"Tài khoản chủ thể '{user.name}' đã bị khoá: không gửi lời mời.")
-    user.email = address
+    user.email, user.unit_id = address, unit_id  # the producer's unit today
     return user
 
 
@@ -149,7 +149,10 @@ def disable_producer_account(rt: Runtime, session: Session, actor: str, name: st
         user = None
     if user is None or user.role != Role.PRODUCER:
         raise NotFound(f"Không có tài khoản chủ thể '{name}'.")
-    authorize(me, Action.INVITE_PRODUCER, user.unit_id)
+    # The producer's unit, not the one the account was made in: a reorganisation moves the
+    # producer (Lục Ngạn's to Xã Nam Dương), and the officer who answers for it moves with it.
+    producer = session.get(Producer, user.producer_id) if user.producer_id else None
+    authorize(me, Action.INVITE_PRODUCER, producer.unit_id if producer else user.unit_id)
     return lock_account(rt, session, actor, user, required_reason(reason))
 
 

@@ -3,19 +3,19 @@
 when submitted, and the changes a resubmission makes while the dossier is still registered."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from states.clock import format_local_datetime
 from states.contacts import valid_email
 from states.db.ids import storable_id
-from states.db.models import Dossier, Producer, Product, RegistrationForm, User
+from states.db.models import AdministrativeUnit, Dossier, Producer, Product, RegistrationForm, User
 from states.db.stored_text import length_of
 from states.dossiers.history import record_events
-from states.errors import InvalidInput, NotFound, RuleRefused
+from states.errors import Conflict, InvalidInput, NotFound, RuleRefused
 from states.folding import fold
 from states.runtime import Runtime
 from states.tables.columns import CellError, phone
@@ -25,8 +25,10 @@ from states.vocabulary import Action, FormKind, FormStatus, ProducerType, Role, 
 
 # The form's fields, as the page names them. Provisional: the official mẫu 01 / 02 were not
 # found in full; these are what the rest of the system needs, plus sub-group and standards.
-TEXT_FIELDS = ("product", "group", "subgroup", "producer_type", "phone", "email", "commune",
-               "address")
+# Each field with the name its sentences give it (the page's label).
+TEXT_FIELDS = {"product": "Tên sản phẩm", "group": "Nhóm sản phẩm", "subgroup": "Phân nhóm",
+               "producer_type": "Loại chủ thể", "phone": "Điện thoại", "email": "Email",
+               "commune": "Xã, phường, thị trấn", "address": "Địa chỉ"}
 MAX_TEXT = 300
 MAX_STANDARDS = 20
 
@@ -104,9 +106,9 @@ def _state(session: Session, dossier_id: int) -> str | None:
 def typed_fields(values: dict[str, Any]) -> dict[str, Any]:
     """The form as typed, made safe to keep (a draft may be incomplete, never unreadable)."""
     fields: dict[str, Any] = {}
-    for name in TEXT_FIELDS:
+    for name, what in TEXT_FIELDS.items():
         value = str(values.get(name) or "").strip()
-        fields[name] = typed_text(value, name, MAX_TEXT) if value else ""
+        fields[name] = typed_text(value, what, MAX_TEXT) if value else ""
     lines = [line.strip() for line in str(values.get("standards") or "").splitlines()]
     standards = [typed_text(line, "Tiêu chuẩn", MAX_TEXT) for line in lines if line]
     if len(standards) > MAX_STANDARDS:
@@ -134,6 +136,20 @@ def save_draft(session: Session, user: User, form_id: int | None, kind: str,
     row.status, row.updated_by, row.updated_at = FormStatus.DRAFT, user.name, now
     session.flush()
     return form_view(row, state)
+
+
+def registration_unit(session: Session, producer: Producer, day: date) -> AdministrativeUnit:
+    """The unit a producer's form registers at: its own, while that exists. The officer's
+    refusal names the successors to register at, which a producer cannot choose (the switch of
+    1/7/2025 left it unplaced), so this sentence says who settles it."""
+    unit = session.get(AdministrativeUnit, producer.unit_id)
+    assert unit is not None  # a foreign key
+    if unit.valid_until is not None and day > unit.valid_until:
+        raise RuleRefused(f"{unit.name}, nơi chủ thể đăng ký, không còn từ ngày "
+                          f"{unit.valid_until + timedelta(days=1):%d/%m/%Y}: hãy nhờ cán bộ OCOP "
+                          "của xã, phường mới hoặc Sở chuyển chủ thể về đơn vị kế thừa, rồi nộp "
+                          "lại (phiếu đã được lưu).")
+    return unit
 
 
 def _phone(typed: str) -> str | None:
@@ -170,6 +186,19 @@ def checked_submission(rt: Runtime, row: RegistrationForm, rulebook_code: str) -
     email = valid_email(fields["email"]) if fields.get("email") else None
     return Submission(row.form, product, group, kind, email, fields.get("commune") or None,
                       _phone(fields.get("phone") or ""), fields)
+
+
+def claim_first_submission(session: Session, row: RegistrationForm, now: datetime) -> None:
+    """A form submitted twice at once (a double click) would register two dossiers: the
+    conditional update is the lock, so the first to tie the form to a dossier wins and the
+    other writes nothing."""
+    claimed = session.execute(
+        update(RegistrationForm)
+        .where(RegistrationForm.id == row.id, RegistrationForm.dossier_id.is_(None))
+        .values(updated_at=now).execution_options(synchronize_session=False))
+    if getattr(claimed, "rowcount", 0) != 1:
+        raise Conflict(f"Phiếu đăng ký số {row.id} vừa được nộp cùng lúc: không có gì được ghi "
+                       "thêm, hãy mở lại trang Hồ sơ của tôi.")
 
 
 def record_submission(session: Session, row: RegistrationForm, dossier: Dossier, actor: str,

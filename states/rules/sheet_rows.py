@@ -14,6 +14,7 @@ from states.rules.rulebooks import Rulebook
 from states.rules.score_sheets import PART_CODES, ScoreSheet
 from states.tables.columns import CellError, Column, TableSpec, as_text, is_blank, number, text
 from states.tables.headers import Row, find_layout
+from states.typed_text import unseen_character
 from states.validation_language import reason_of
 
 PART_NAMES = {"A": "Sản phẩm và sức mạnh cộng đồng", "B": "Khả năng tiếp thị",
@@ -43,6 +44,9 @@ def _yes_no(value: Any) -> bool:
 
 def _code(value: Any) -> str:
     code = as_text(value)
+    unseen = unseen_character(code)
+    if unseen:  # "A1\u200b" would look like A1 and be another criterion
+        raise CellError(f"mã chứa ký tự điều khiển hoặc ký tự ẩn ({unseen}): hãy gõ lại")
     if not code or len(code) > 20 or " " in code:
         raise CellError(f"mã '{code}' không hợp lệ (tối đa 20 ký tự, không có khoảng trắng)")
     return code
@@ -52,7 +56,8 @@ SPEC = TableSpec("Phiếu đánh giá", (
     Column("part", "Phần", _part, ("Phan", "Part"), example="A",
            hint="A, B hoặc C (hoặc 'Phần A')"),
     Column("criterion", "Mã tiêu chí", _code, ("Ma tieu chi", "Tiêu chí số", "STT tiêu chí"),
-           example="A1", hint="mã không trùng trong phiếu; mọi dòng của một tiêu chí ghi cùng mã"),
+           example="A1", hint="mã không trùng trong phiếu; mọi dòng của một tiêu chí ghi cùng mã, "
+                              "hoặc để trống (ô gộp) ở các dòng sau dòng đầu"),
     Column("criterion_text", "Tiêu chí", text(500), ("Nội dung tiêu chí", "Tên tiêu chí"),
            required=False, example="Nguồn nguyên liệu",
            hint="ghi ở dòng đầu của tiêu chí; các dòng sau để trống hoặc ghi giống hệt"),
@@ -89,39 +94,59 @@ class SheetRows:
 
     criteria: dict[str, _Criterion] = field(default_factory=dict)
     problems: list[SheetProblem] = field(default_factory=list)
+    # Criteria whose first row was refused: their later rows add no problem of their own
+    # ("the first row must hold the text"), which would only repeat it.
+    broken: set[str] = field(default_factory=set)
 
     def refuse(self, row: int | None, reason: str) -> None:
         self.problems.append(SheetProblem(row, reason))
 
 
+# Merged over a criterion's rows in the official annex tables, so blank below its first row.
+CONTINUED = ("part", "criterion")
+
+
 def read_rows(rows: Iterator[Row], source: str) -> SheetRows:
     layout, _ = find_layout(SPEC, rows, source)
     found = SheetRows()
+    above: dict[str, Any] = {}
     for number_, cells in rows:
         if all(is_blank(cell) for cell in cells):
             continue
-        values, problems = _cells(layout.columns(SPEC), layout.heading, cells)
+        values, problems = _cells(layout.columns(SPEC), layout.heading, cells, above)
+        above = {key: values[key] for key in CONTINUED if key in values}
         if problems:
             found.refuse(number_, "; ".join(problems))
-        else:
+            if "criterion" in values and values["criterion"] not in found.criteria:
+                found.broken.add(values["criterion"])
+        elif values["criterion"] not in found.broken:
             _add(found, number_, values)
     return found
 
 
-def _cells(columns: list[tuple[int, Column]], heading: Any,
-           cells: tuple[Any, ...]) -> tuple[dict[str, Any], list[str]]:
+def _cells(columns: list[tuple[int, Column]], heading: Any, cells: tuple[Any, ...],
+           above: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The row's values; a blank part or criterion code continues the row above's (a merged
+    cell), unless the row starts a criterion of its own (its text written)."""
     values: dict[str, Any] = {}
     problems: list[str] = []
+    carried: set[str] = set()
     for index, column in columns:
         value = cells[index] if index < len(cells) else None
         if is_blank(value):
-            if column.required:
+            if column.key in CONTINUED and column.key in above:
+                values[column.key] = above[column.key]
+                carried.add(column.key)
+            elif column.required:
                 problems.append(f"cột '{heading(column.key)}' bỏ trống")
             continue
         try:
             values[column.key] = column.read(value)
         except CellError as error:
             problems.append(f"cột '{heading(column.key)}': {error}")
+    starts = "criterion_text" in values or values.get("criterion") != above.get("criterion")
+    problems.extend(f"cột '{heading(key)}' bỏ trống" for key in CONTINUED
+                    if key in carried and starts)
     return values, problems
 
 

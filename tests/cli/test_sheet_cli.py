@@ -233,3 +233,54 @@ def test_the_blank_template(ocop, tmp_path: Path) -> None:  # type: ignore[no-un
     assert tuple(first) == HEADINGS
     half = ocop("sheet", "template", "--rulebook", "qd148-2023")
     assert half.exit_code == 2 and "--group" in half.stderr
+
+
+def test_merged_cells_of_a_criterion_read_as_its_rows(ocop, rules_dir: Path,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    """Official annex tables merge a criterion's part, code and text over its options' rows;
+    the file then holds them on the first row only, and the rows below continue it."""
+    rows = shipped_rows()
+    for row in rows:
+        if row[2] is None:  # an option after the criterion's first row
+            row[0] = row[1] = None
+    path = workbook(tmp_path / "gop.xlsx", rows)
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    first = next(i for i, r in enumerate(rows) if r[2] is None)  # A1's second option's index
+    for column in "ABC":
+        sheet.merge_cells(f"{column}{first + 1}:{column}{first + 2}")  # +1 heading, +1 from 0
+    book.save(path)
+    result = ocop("sheet", "import", str(path), "--rulebook", "qd148-2023", "--group", "food")
+    assert result.exit_code == 0, result.output
+    imported = load_sheets(load_rules(rules_dir), rules_dir).sheet_for("qd148-2023", "food")
+    shipped = load_sheets(load_rules()).sheet_for("qd148-2023", "food")
+    assert [(c.code, [o.points for o in c.options]) for p in imported.parts for c in p.criteria] \
+        == [(c.code, [o.points for o in c.options]) for p in shipped.parts for c in p.criteria]
+
+
+def test_a_code_with_an_unseen_character_is_refused(ocop, rules_dir: Path,  # type: ignore[no-untyped-def]
+                                                    tmp_path: Path) -> None:
+    rows = shipped_rows()
+    for row in rows:
+        if row[1] == "A1":
+            row[1] = "A1\u200b"  # looks like A1, would be another code
+    path = workbook(tmp_path / "an.xlsx", rows)
+    data = ocop("--json", "sheet", "import", str(path), "--rulebook", "qd148-2023", "--group",
+                "food")
+    assert data.exit_code == 2, data.output
+    problems = json.loads(data.stdout)["problems"]
+    assert problems[0]["row"] == 2 and "ký tự ẩn (U+200B)" in problems[0]["reason"]
+    assert not (rules_dir / "sheets").exists()
+
+
+def test_a_refused_first_row_is_one_problem_not_two(ocop, rules_dir: Path,  # type: ignore[no-untyped-def]
+                                                   tmp_path: Path) -> None:
+    rows = shipped_rows()
+    rows[0][2] = "x" * 501  # A1's text, on its first row: too long
+    path = workbook(tmp_path / "dai.xlsx", rows)
+    data = ocop("--json", "sheet", "import", str(path), "--rulebook", "qd148-2023", "--group",
+                "food")
+    assert data.exit_code == 2
+    assert json.loads(data.stdout)["problems"] == [
+        {"row": 2, "reason": "cột 'Tiêu chí': dài 501 ký tự, tối đa 500"}]

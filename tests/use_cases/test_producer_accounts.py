@@ -5,7 +5,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from states.db.models import AuthEvent, DossierEvent, OutboxMessage, User
 from states.errors import InvalidInput, NotFound, PermissionDenied, RuleRefused
@@ -199,3 +199,104 @@ def test_a_producers_account_never_becomes_staff(rt: Runtime) -> None:
     with pytest.raises(RuleRefused, match="tài khoản chủ thể"):
         update_user(rt, "admin", account, role="department", unit=None, full_name=None,
                     email=None, reason="nhầm")
+
+
+@pytest.mark.parametrize(("field", "typed", "said"), [
+    ("product", "Mật\x1bong", "Tên sản phẩm chứa ký tự điều khiển"),
+    ("group", "food\u200b", "Nhóm sản phẩm chứa ký tự điều khiển"),
+    ("address", "Thôn\x00Nghè", "Địa chỉ chứa ký tự điều khiển"),
+    ("phone", "0912\u202e345678", "Điện thoại chứa ký tự điều khiển"),
+    ("subgroup", "x" * 301, "Phân nhóm dài 301 ký tự"),
+])
+def test_a_form_field_typed_wrong_is_named_in_vietnamese(rt: Runtime, field: str, typed: str,
+                                                        said: str) -> None:
+    officers(rt)
+    account = producer_account(rt, register(rt), "a@example.vn")
+    with pytest.raises(InvalidInput, match=said):
+        save_draft(rt, account, None, "01", {**FORM, field: typed})
+    assert portal(rt, account).forms == []  # nothing kept
+
+
+def test_a_producer_whose_unit_ended_is_told_who_settles_it(rt: Runtime) -> None:
+    """Lục Ngạn ended on 30/6/2025 and the switch could not place this producer (no commune):
+    the producer cannot choose a successor, so the sentence says who can, and nothing is
+    registered in the old district or elsewhere."""
+    from states.db.models import Dossier
+    from tests.conftest import at
+    from use_cases.units import reorganise
+
+    officers(rt)
+    at(rt, date(2022, 12, 1))
+    account = producer_account(rt, register(rt), "a@example.vn")
+    at(rt, date(2025, 7, 1))
+    reorganise(rt, "admin", plan="bac-ninh-2025", on=date(2025, 7, 1), dry_run=False)
+    at(rt, date(2026, 3, 2))
+    draft = save_draft(rt, account, None, "01", FORM)
+    with rt.transaction() as session:
+        before = session.scalar(select(func.count()).select_from(Dossier))
+    with pytest.raises(RuleRefused, match=r"Huyện Lục Ngạn, nơi chủ thể đăng ký, không còn từ "
+                                          r"ngày 01/07/2025.*cán bộ OCOP"):
+        submit_form(rt, account, draft.id)
+    with rt.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == before
+    assert [f.status for f in portal(rt, account).forms] == ["draft"]
+
+
+def test_one_form_submitted_twice_at_once_registers_once(any_rt: Runtime,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A double click: the second submission read the form before the first committed. The
+    first to tie the form to its dossier wins; the other writes nothing (try again)."""
+    from states.db.models import Dossier
+    from states.errors import Conflict
+    from states.people import registration_forms
+
+    officers(any_rt)
+    account = producer_account(any_rt, register(any_rt), "a@example.vn")
+    draft = save_draft(any_rt, account, None, "01", FORM)
+    read = registration_forms.own_form
+    others: list[int] = []
+
+    def read_then_the_other_submits(*args, **kwargs):  # type: ignore[no-untyped-def]
+        row = read(*args, **kwargs)
+        if not others:
+            others.append(0)  # the other submission reads the form once, undisturbed
+            others[0] = submit_form(any_rt, account, draft.id)
+        return row
+
+    monkeypatch.setattr(registration_forms, "own_form", read_then_the_other_submits)
+    with pytest.raises(Conflict, match="vừa được nộp"):
+        submit_form(any_rt, account, draft.id)
+    monkeypatch.undo()
+    with any_rt.transaction() as session:
+        products = session.scalars(select(Dossier.id).join(Dossier.product).where(
+            Dossier.product.has(name=FORM["product"]))).all()
+    assert products == others
+    assert submit_form(any_rt, account, draft.id) == others[0]  # again: the same dossier
+
+
+def test_the_officer_of_the_producers_new_commune_disables_its_account(rt: Runtime) -> None:
+    """The switch of 1/7/2025 moved the producer from Lục Ngạn to Xã Nam Dương: the account
+    follows its producer, so the new commune's officer disables it and Lục Ngạn's no longer
+    can (the district is gone)."""
+    from tests.conftest import at
+    from use_cases.units import reorganise
+
+    officers(rt)
+    at(rt, date(2022, 12, 1))
+    dossier = steps.register_product(rt, "admin", unit="Huyện Lục Ngạn", producer="HTX Vải",
+                                     producer_type="cooperative", product="Vải sấy",
+                                     group="food", commune="Tân Mộc").id
+    account = producer_account(rt, dossier, "a@example.vn")
+    at(rt, date(2025, 7, 1))
+    reorganise(rt, "admin", plan="bac-ninh-2025", on=date(2025, 7, 1), dry_run=False)
+    at(rt, date(2026, 3, 2))
+    add_user_with_password(rt, "admin", "can-bo-nam-duong", "district", "07603", None, PASSWORD)
+    # Its own form now registers at the new commune (the account answers to it too).
+    draft = save_draft(rt, account, None, "01", {**FORM, "product": "Mật ong"})
+    new = submit_form(rt, account, draft.id)
+    assert show_dossier(rt, "can-bo-nam-duong", new).unit == "Xã Nam Dương"
+    with pytest.raises(PermissionDenied):
+        disable_producer_account(rt, "can-bo-luc-ngan", account, reason="thử")
+    disable_producer_account(rt, "can-bo-nam-duong", account, reason="chủ thể ngừng hoạt động")
+    with rt.transaction() as session:
+        assert not session.scalars(select(User.active).where(User.name == account)).one()
