@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from notifiers.settings import NotifierSettings
@@ -24,6 +24,14 @@ class EnvSettings(BaseSettings, NotifierSettings):
     rules_dir: Path | None = None
     # Issue 13: where the public look-up is served; printed certificates' QR codes link there.
     public_url: str = "http://localhost:8000"
+    # Issue 25: how long a producer's invitation link works (the e-mail's link leads to
+    # public_url, where producers log in too).
+    invitation_days: int = Field(default=7, ge=1, le=60)
+    # Issue 25: the dossiers' document files (the `files` branch adds the store beside it), and
+    # where the nightly backup flow writes its archives.
+    files_dir: Path = Path("files")
+    backup_dir: Path = Path("backups")
+    backup_keep: int = Field(default=14, ge=1, le=3650)
 
     # Inherited from NotifierSettings: notifier, mail_from, outbox_dir, the SendGrid and SMTP
     # settings, retries and the lease.

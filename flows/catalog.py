@@ -30,6 +30,9 @@ FLOWS: tuple[FlowSpec, ...] = (
              "Mỗi ngày 00:15: giấy chứng nhận quá hạn hết hiệu lực; báo chủ thể trước 30 ngày."),
     FlowSpec("training-reminders", "flows/training.py:training_reminders", "10 7 * * *",
              "Mỗi ngày 07:10: nhắc đơn vị chưa có cán bộ được tập huấn cử người dự lớp sắp mở."),
+    FlowSpec("nightly-backup", "flows/backup.py:nightly_backup", "30 1 * * *",
+             "Mỗi đêm 01:30: sao lưu cơ sở dữ liệu và tệp hồ sơ vào một tệp tar có mã SHA-256 "
+             "(OCOP_BACKUP_DIR, giữ OCOP_BACKUP_KEEP bản mới nhất)."),
     FlowSpec("dispatch-notifications", "flows/dispatch.py:dispatch_notifications", "*/5 * * * *",
              "5 phút một lần: gửi thư trong hộp thư đi (thử lại, không gửi trùng)."),
 )

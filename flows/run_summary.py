@@ -50,6 +50,11 @@ def expiry(result: dict[str, Any]) -> str:
             f"{result['notices_queued']} thư báo sắp hết hạn")
 
 
+def backup(result: dict[str, Any]) -> str:
+    return (f"đã sao lưu cơ sở dữ liệu và {result['files']} tệp hồ sơ vào {result['archive']} "
+            f"(giữ {result['kept']} bản mới nhất)")
+
+
 def dispatch(result: dict[str, Any]) -> str:
     return (f"đã gửi {result['sent']} thư, {result['retrying']} thư sẽ thử lại, "
             f"{result['failed']} thư thất bại")
@@ -58,7 +63,7 @@ def dispatch(result: dict[str, Any]) -> str:
 # Which sentence fits a result, told by a key only that kind of result has.
 SENTENCES: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("sent", dispatch), ("certificates_expired", expiry), ("closed", campaigns),
-    ("queued", queued))
+    ("queued", queued), ("archive", backup))
 
 
 def flow_sentence(name: str, result: Any) -> str:

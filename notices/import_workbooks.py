@@ -48,17 +48,22 @@ def check_report(checked: CheckedTable) -> bytes:
     return _saved(book)
 
 
-def template(spec: TableSpec, guide: Iterable[Sequence[str]] = ()) -> bytes:
-    """The headings, one example row, and a guide sheet: each column, whether it must be
-    filled, how to write it, the other headings accepted; then `guide`'s extra lines."""
+def template(spec: TableSpec, guide: Iterable[Sequence[str]] = (),
+             rows: Sequence[Sequence[object]] | None = None) -> bytes:
+    """The headings, one example row (or `rows`: a filled template, to be edited), and a guide
+    sheet: each column, whether it must be filled, how to write it, the other headings
+    accepted; then `guide`'s extra lines."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(spec.name[:31])
     for index, column in enumerate(spec.columns):
         sheet.column_dimensions[get_column_letter(index + 1)].width = max(14, len(column.heading) + 4)
     sheet.append([sheet_cell(sheet, c.heading, font=Font(bold=True), fill=HEADER_FILL)
                   for c in spec.columns])
-    sheet.append([sheet_cell(sheet, c.example, font=Font(italic=True, color="616161"))
-                  for c in spec.columns])
+    if rows is None:
+        sheet.append([sheet_cell(sheet, c.example, font=Font(italic=True, color="616161"))
+                      for c in spec.columns])
+    for row in rows or ():  # a filled template: what there is today, to be edited
+        sheet.append([sheet_cell(sheet, v) for v in row])
     notes = book.create_sheet("Hướng dẫn")
     notes.append([sheet_cell(notes, h, font=Font(bold=True), fill=HEADER_FILL)
                   for h in ("Cột", "Bắt buộc", "Cách ghi", "Tên cột khác cũng được nhận")])
@@ -66,7 +71,8 @@ def template(spec: TableSpec, guide: Iterable[Sequence[str]] = ()) -> bytes:
         notes.append([sheet_cell(notes, v) for v in (column.heading, "có" if column.required else "không",
                                                 column.hint, ", ".join(column.variants))])
     notes.append([])
-    for line in (*guide, ("Dòng 2 của trang đầu là dòng ví dụ (chữ nghiêng): hãy xoá hoặc ghi đè "
-                          "trước khi nhập.",)):
+    example = () if rows is not None else (("Dòng 2 của trang đầu là dòng ví dụ (chữ nghiêng): "
+                                            "hãy xoá hoặc ghi đè trước khi nhập.",),)
+    for line in (*guide, *example):
         notes.append([sheet_cell(notes, v) for v in line])
     return _saved(book)

@@ -16,12 +16,12 @@ from ocop_cli.context import state_of
 # Commands that act for nobody: `init` checks for itself (a new database has no users yet), the
 # demo drives its own database as its own users, `diagram` and the schedule list of `flows` read
 # no data (`flows` shows the next work only to a known user), `doctor` reads a database that may
-# be too damaged to name any user.
-NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows", "doctor"})
+# be too damaged to name any user; `restore` writes only into an empty database (no users yet).
+NO_ACTOR_NEEDED = frozenset({"init", "demo", "diagram", "flows", "doctor", "restore"})
 # The operator's commands, which act for the whole province (`init` on an existing database
 # checks for itself): the Department's alone.
-DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox",
-                             "unit set-contacts"})
+DEPARTMENT_ONLY = frozenset({"run", "serve", "web", "user", "outbox", "backup",
+                             "unit set-contacts", "sheet import"})
 
 
 def guard_commands(commands: list[Command]) -> None:

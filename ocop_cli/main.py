@@ -9,6 +9,7 @@ from typer.core import TyperGroup
 
 from ocop_cli import (
     admin_cli,
+    backup_cli,
     campaign_cli,
     campaign_show_cli,
     consultant_cli,
@@ -22,7 +23,9 @@ from ocop_cli import (
     import_cli,
     outbox_cli,
     plan_cli,
+    producer_accounts_cli,
     registry_cli,
+    sheet_cli,
     training_cli,
     units_cli,
     web_cli,
@@ -116,6 +119,7 @@ def global_options(
 campaign_show_cli.register()
 corrections_cli.register()  # issue 12: corrections with an audit trail
 dossier_read_cli.register()
+producer_accounts_cli.register()  # issue 25: producers' own accounts
 
 admin_cli.register(app)
 dossier_cli.register(app)
@@ -134,8 +138,15 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
+<<<<<<< HEAD
 # Issue 21: councils that score criterion by criterion.
 council_cli.register(app)
+=======
+# Issue 21: score sheets as data (show, import a province's .xlsx, the template).
+sheet_cli.register(app)
+# Issue 25: the database and the document files in one archive, and back.
+backup_cli.register(app)
+>>>>>>> main
 
 
 def run() -> None:

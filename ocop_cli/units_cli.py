@@ -13,7 +13,8 @@ from ocop_cli.output import emit_json, listing, reply, say, table
 from ocop_cli.parsing import choices_help, parse_day, split_names
 from states.vocabulary import UnitLevel
 
-producer_app = typer.Typer(help="Chủ thể sản phẩm: xã nơi chủ thể ở.", no_args_is_help=True)
+producer_app = typer.Typer(help="Chủ thể sản phẩm: xã nơi chủ thể ở, tài khoản riêng của chủ thể.",
+                            no_args_is_help=True)
 DateOption = Annotated[str | None, typer.Option(help="Ngày (YYYY-MM-DD hoặc dd/mm/yyyy).")]
 
 

@@ -19,8 +19,15 @@ LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.PREPARATION}
 # Issue 12: and correct what their unit recorded (inspection, score, product, producer).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.CORRECT}
+<<<<<<< HEAD
 # Issue 21: and set up their own unit's council (members score as members, whatever their role).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.COUNCIL}
+=======
+# Issue 25: the unit's officers invite their producers (and disable those accounts); a producer
+# registers its own products, only ever for itself (states/people/producer_accounts.py).
+LOCAL_ACTIONS[Role.DISTRICT] |= {Action.INVITE_PRODUCER}
+LOCAL_ACTIONS[Role.PRODUCER] = frozenset({Action.REGISTER})
+>>>>>>> main
 
 
 def role_label(role: str) -> str:
@@ -38,12 +45,15 @@ def authorize(user: "User", action: Action, unit_id: int | None = None) -> None:
         )
     if unit_id is not None and user.unit_id is not None and user.unit_id != unit_id:
         raise PermissionDenied(f"Người dùng '{user.name}' chỉ được {what} cho hồ sơ của đơn vị mình.")
-    if unit_id is not None and user.unit_id is None and user.role == Role.DISTRICT:
+    if unit_id is not None and user.unit_id is None and user.role in (Role.DISTRICT, Role.PRODUCER):
         raise PermissionDenied(f"Người dùng '{user.name}' chưa được gán đơn vị nên không thể {what}.")
 
 
 def sees_unit(user: "User", unit_id: int) -> bool:
-    """A district officer sees only their own unit's dossiers; others see the province."""
+    """A district officer sees only their own unit's dossiers; a producer none by unit (only its
+    own, by producer: states/people/producer_accounts.py); others see the province."""
+    if user.role == Role.PRODUCER:
+        return False
     return user.role != Role.DISTRICT or user.unit_id == unit_id
 
 

@@ -14,11 +14,15 @@ from states.clock import Clock
 from states.db.database import Database
 from states.errors import Conflict
 from states.rules.rulebooks import Rulebook, RuleRegistry, load_rules
+<<<<<<< HEAD
 from states.rules.score_sheets import ScoreSheet
 
 # The score sheet of a rulebook, product group and sub-group (issue 21): the shipped sheets'
 # loader, or a test's own sheets. Raises InvalidInput / ConfigurationError when there is none.
 SheetFinder = Callable[[Rulebook, str, str | None], ScoreSheet]
+=======
+from states.rules.sheet_book import SheetBook, load_sheets
+>>>>>>> main
 
 CONFLICT_MESSAGE = ("Hồ sơ vừa được người khác thay đổi trong lúc bạn thao tác. "
                     "Không có gì được ghi; hãy xem lại hồ sơ và thử lại.")
@@ -33,6 +37,7 @@ class Runtime:
     rulebook_pin: str | None = None
     sheets: SheetFinder | None = None
     _rules: RuleRegistry | None = None
+    _sheets: SheetBook | None = None
 
     @property
     def rules(self) -> RuleRegistry:
@@ -40,6 +45,19 @@ class Runtime:
         if self._rules is None:
             self._rules = load_rules(self.rules_dir)
         return self._rules
+
+    @property
+    def sheets(self) -> SheetBook:
+        """The score sheets (shipped, then the province's), checked against the rulebooks on
+        first use: `rt.sheets.sheet_for("qd148-2023", "food")`."""
+        if self._sheets is None:
+            self._sheets = load_sheets(self.rules, self.rules_dir)
+        return self._sheets
+
+    def reload_sheets(self) -> SheetBook:
+        """After `ocop sheet import` wrote a file: the book as it now is."""
+        self._sheets = None
+        return self.sheets
 
     def rulebook_for_round(self, opened_on: date) -> Rulebook:
         if self.rulebook_pin is not None:

@@ -3,6 +3,8 @@
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from notices.missing_documents import queue_missing_documents_letter
 from states.dossiers.preparation import PreparationView
 from states.dossiers.sheet import DossierView
@@ -39,11 +41,18 @@ def register_product(rt: Runtime, actor: str, /, *,
     record who prepared the dossier, and queue the producer's letter of what is still missing,
     in one transaction."""
     with rt.transaction() as session:
-        view = register.register_product(rt, session, actor, **product)
-        if preparation is not None:
-            view.preparation = record_preparation(rt, session, actor, view.id, preparation)
-        queue_missing_documents_letter(rt, session, view.id)
-        return view
+        return register_in(rt, session, actor, preparation=preparation, **product)
+
+
+def register_in(rt: Runtime, session: Session, actor: str, /, *,
+                preparation: PreparationInput | None = None, **product: Any) -> DossierView:
+    """`register_product` in the caller's transaction: the producer's online form submits
+    through the very steps the officer's registration takes."""
+    view = register.register_product(rt, session, actor, **product)
+    if preparation is not None:
+        view.preparation = record_preparation(rt, session, actor, view.id, preparation)
+    queue_missing_documents_letter(rt, session, view.id)
+    return view
 
 
 def return_dossier(rt: Runtime, actor: str, dossier_id: int, *, reason: str) -> DossierView:

@@ -42,6 +42,10 @@ def operator(rt: Runtime, name: str | None) -> Operator:
             why = "không có" if user is None else "đã bị khoá"
             raise PermissionDenied(
                 f"Người dùng '{name}' {why}: {HOW_TO_NAME}, với một người dùng đang hoạt động.")
+        if user.role == Role.PRODUCER:
+            # The command line is the server operator's: a producer's account reads and
+            # registers its own dossiers on the web only.
+            raise PermissionDenied(f"'{name}' là tài khoản chủ thể: chỉ dùng được trên trang web.")
         return Operator(user.name, Role(user.role))
 
 

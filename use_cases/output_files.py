@@ -6,8 +6,10 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from states.errors import InvalidInput
 
@@ -95,6 +97,13 @@ def checked_directory(directory: Path) -> Path:
 def write_checked(target: OutputFile, content: bytes, *, committed: bool = False) -> None:
     """Write to a temporary name in the target's directory, then rename it into place; a
     failure is one sentence (after a commit: the change stays, and which command to run)."""
+    write_streamed(target, lambda stream: stream.write(content), committed=committed)
+
+
+def write_streamed(target: OutputFile, write: Callable[[BinaryIO], object], *,
+                   committed: bool = False) -> None:
+    """write_checked for content too large to hold in memory (a backup): `write(stream)` fills
+    the temporary file, which is renamed into place only when it returns."""
     path = target.path
     temporary: str | None = None
     try:
@@ -103,7 +112,7 @@ def write_checked(target: OutputFile, content: bytes, *, committed: bool = False
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                                  suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
+                write(stream)
             os.replace(temporary, path)
             temporary = None
             return

@@ -74,7 +74,7 @@ def filter_units(session: Session, user: User, today: date,
     return units
 
 
-def _communes(session: Session, units: list[UnitView], today: date) -> dict[str, list[UnitView]]:
+def communes_of(session: Session, units: list[UnitView], today: date) -> dict[str, list[UnitView]]:
     offered = {u.name for u in units}
     found: dict[str, list[UnitView]] = {}
     for level in sorted(LEVELS_OF_TIER[UnitLevel.COMMUNE]):
@@ -97,5 +97,5 @@ def registration_choices(rt: Runtime, actor: str) -> RegistrationChoices:
         return RegistrationChoices(
             units, own, rulebook.title, dict(rulebook.groups),
             [(t.value, label(t)) for t in ProducerType],
-            _communes(session, units, today) if tier == UnitLevel.DISTRICT else {},
+            communes_of(session, units, today) if tier == UnitLevel.DISTRICT else {},
             rulebook.local_level_name, preparation_choices(session, {u.name for u in units}))

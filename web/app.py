@@ -9,9 +9,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import PlainTextResponse
 
 from bootstrap.system import System
-from web import api, api_docs, public_api
+from web import api, api_docs, producer_api, public_api
 from web.errors import HANDLERS
 from web.pages import (
+    account_setup,
     admin,
     auth_pages,
     campaigns,
@@ -19,6 +20,8 @@ from web.pages import (
     dashboard,
     dossier,
     outbox,
+    producer_accounts,
+    producer_portal,
     register,
     registry,
     training,
@@ -52,9 +55,11 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
         app.add_exception_handler(error, handler)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
-                   registry, training, consultants, unsettled, api_docs):
+                   registry, training, consultants, unsettled, api_docs, account_setup,
+                   producer_portal, producer_accounts):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
+    app.include_router(producer_api.router)
     app.include_router(public_api.router)
 
     @app.get("/healthz", include_in_schema=False)

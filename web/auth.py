@@ -13,6 +13,7 @@ from bootstrap.system import System
 from states.errors import NotFound
 from states.people.sessions import SessionUser
 from states.runtime import Runtime
+from states.vocabulary import Role
 from use_cases.identity import api_user as token_user
 from use_cases.identity import resolve_session
 from use_cases.worklist import my_counts
@@ -22,6 +23,10 @@ SESSION_COOKIE = "ocop_session"
 LOGIN_CSRF_COOKIE = "ocop_login_csrf"
 # Pages a person who must change their password may still open.
 BEFORE_NEW_PASSWORD = ("/password", "/logout")
+# Issue 25: all a producer's account may open (deny by default: any other page is "not
+# found", not "forbidden", so that it learns nothing of what exists).
+PRODUCER_PAGES = ("/producer", *BEFORE_NEW_PASSWORD)
+NO_SUCH_PAGE = "Không có trang này."
 
 
 class LoginRequired(Exception):
@@ -32,6 +37,10 @@ class LoginRequired(Exception):
 
 class PasswordChangeRequired(Exception):
     pass
+
+
+class ProducerHome(Exception):
+    """A producer's account asked for the staff's home page: its own is /producer."""
 
 
 class TokenRequired(Exception):
@@ -76,12 +85,33 @@ def page_user(request: Request) -> SessionUser:
     request.state.csrf = user.csrf_token
     if user.must_change_password and request.url.path not in BEFORE_NEW_PASSWORD:
         raise PasswordChangeRequired()
+    if user.role == Role.PRODUCER:
+        _producers_page(request.url.path)
+        request.state.count_work = lambda: None
+        return user
     # Counted only when a page is rendered (the worklist already has them: it sets them).
     request.state.count_work = lambda: my_counts(rt_of(request), user.name)
     return user
 
 
+def _producers_page(path: str) -> None:
+    if path == "/":
+        raise ProducerHome()
+    if not any(path == page or path.startswith(page + "/") for page in PRODUCER_PAGES):
+        raise NotFound(NO_SUCH_PAGE)
+
+
 PageUser = Annotated[SessionUser, Depends(page_user)]
+
+
+def producer_user(user: PageUser) -> SessionUser:
+    """The producer's pages are the producer's accounts' alone (staff: not found)."""
+    if user.role != Role.PRODUCER:
+        raise NotFound(NO_SUCH_PAGE)
+    return user
+
+
+ProducerUser = Annotated[SessionUser, Depends(producer_user)]
 
 
 async def posted_form(request: Request, user: PageUser) -> FormData:
@@ -100,9 +130,29 @@ def api_user(request: Request) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise TokenRequired("Cần mã truy cập: Authorization: Bearer <mã> (tạo bằng 'ocop token create').")
     try:
-        return token_user(rt_of(request), token.strip(), now_of(request)).name
+        user = token_user(rt_of(request), token.strip(), now_of(request))
     except NotFound as error:
         raise TokenRequired(error.message) from None
+    if user.role == Role.PRODUCER:  # a producer's token reaches web/producer_api.py only
+        raise NotFound(NO_SUCH_PAGE)
+    return user.name
 
 
 ApiUser = Annotated[str, Depends(api_user)]
+
+
+def producer_api_user(request: Request) -> str:
+    """The producer's account whose token the request carries (a staff token: not found)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise TokenRequired("Cần mã truy cập: Authorization: Bearer <mã>.")
+    try:
+        user = token_user(rt_of(request), token.strip(), now_of(request))
+    except NotFound as error:
+        raise TokenRequired(error.message) from None
+    if user.role != Role.PRODUCER:
+        raise NotFound(NO_SUCH_PAGE)
+    return user.name
+
+
+ProducerApiUser = Annotated[str, Depends(producer_api_user)]

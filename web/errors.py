@@ -18,7 +18,7 @@ from states.errors import (
     RuleRefused,
 )
 from states.validation_language import reason_of
-from web.auth import LoginRequired, PasswordChangeRequired, TokenRequired
+from web.auth import LoginRequired, PasswordChangeRequired, ProducerHome, TokenRequired
 from web.rate_limit import RateLimited
 from web.rendering import page
 
@@ -81,6 +81,10 @@ async def password_change_required(request: Request, error: Exception) -> Respon
     return RedirectResponse("/password", status_code=303)
 
 
+async def producer_home(request: Request, error: Exception) -> Response:
+    return RedirectResponse("/producer", status_code=303)
+
+
 async def token_required(request: Request, error: Exception) -> Response:
     assert isinstance(error, TokenRequired)
     return JSONResponse({"code": "unauthorized", "message": error.message}, status_code=401,
@@ -96,4 +100,5 @@ async def rate_limited(request: Request, error: Exception) -> Response:
 
 HANDLERS = {OcopError: ocop_error, RateLimited: rate_limited, HTTPException: http_error,
             RequestValidationError: validation_error, LoginRequired: login_required,
-            PasswordChangeRequired: password_change_required, TokenRequired: token_required}
+            PasswordChangeRequired: password_change_required, TokenRequired: token_required,
+            ProducerHome: producer_home}

@@ -2,10 +2,13 @@
 commune). Each correction is one audit event on every dossier of the product or producer, so
 each dossier's history shows it."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from states.contacts import valid_email
@@ -38,6 +41,9 @@ from states.vocabulary import (
 )
 
 DossierRef = tuple[int, int, str]  # id, unit id, state
+
+# How each database names the products' unique key in its refusal (PostgreSQL, SQLite).
+SAME_NAME = ("uq_products_producer_search_key", "products.producer_id, products.search_key")
 
 
 @dataclass(frozen=True)
@@ -81,12 +87,34 @@ def edit_product(rt: Runtime, session: Session, actor: str, product_id: int, *,
             "vì hội đồng và giấy chứng nhận đã dùng chúng.")
     before, after = changes({"name": product.name, "group": product.group_code},
                             {"name": new_name, "group": group_code})
-    product.name = after.get("name", product.name)
-    product.search_key = fold(product.name)
-    product.group_code = after.get("group", product.group_code)
+    with _one_of_a_name(session, product):
+        product.name = after.get("name", product.name)
+        product.search_key = fold(product.name)
+        product.group_code = after.get("group", product.group_code)
     done = Corrected(Correction.PRODUCT, product_id, before, after, why)
     record_on_dossiers(session, dossiers, actor, rt.clock.now(), done)
     return done
+
+
+@contextmanager
+def _one_of_a_name(session: Session, product: Product) -> Iterator[None]:
+    """The product's change, which may not make two products of one producer alike (issue 25):
+    the unique key decides, in a savepoint, and the refusal names the other product."""
+    producer_id, wanted = product.producer_id, dict[str, str]()
+    try:
+        with session.begin_nested():
+            yield
+            wanted = {"name": product.name, "key": product.search_key}
+            session.flush()
+    except IntegrityError as error:
+        if not wanted or not any(words in str(error.orig) for words in SAME_NAME):
+            raise
+        other = session.scalar(select(Product).where(Product.producer_id == producer_id,
+                                                     Product.search_key == wanted["key"]))
+        raise RuleRefused(f"Không đổi tên được thành '{wanted['name']}': chủ thể đã có sản phẩm "
+                          f"'{other.name if other else wanted['name']}' (sản phẩm số "
+                          f"{other.id if other else '?'}) cùng tên khi bỏ qua hoa thường và "
+                          "dấu; mỗi sản phẩm chỉ ghi một lần.") from None
 
 
 def _phone(typed: str | None) -> str | None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from states.db.connection_problems import connection_problem, unusable_address
 from states.db.stored_text import check_stored_text
-from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError
+from states.errors import ConfigurationError, Conflict, InvalidInput, OcopError, RuleRefused
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,6 +37,12 @@ RACE_SQLSTATES = frozenset({"23505", "23503"})
 RACE_MESSAGES = ("UNIQUE constraint failed", "FOREIGN KEY constraint failed")
 RACE_MESSAGE = ("Không ghi được vì trùng với dữ liệu vừa có (cùng số giấy chứng nhận, cùng tên...), "
                 "có lẽ do một thao tác khác cùng lúc. Không có gì được ghi; hãy xem lại rồi thử lại.")
+# Issue 25: the partial unique index that keeps one open dossier per product, as each database
+# names it in its refusal (PostgreSQL by name, SQLite by its column).
+ONE_OPEN_REFUSALS = ("uq_dossiers_one_open_per_product", "UNIQUE constraint failed: dossiers.product_id")
+ONE_OPEN_MESSAGE = ("Không ghi được: sản phẩm này đã có một hồ sơ đang mở, vừa được ghi cùng lúc bởi "
+                    "một thao tác khác (mỗi sản phẩm chỉ một hồ sơ đang mở). Không có gì được ghi; "
+                    "hãy xem danh sách hồ sơ của sản phẩm.")
 # A value the column cannot hold: too long, or a number out of range. Input is checked before
 # the database (typed_text.py, ids.py, the column lengths); this is the net behind those checks.
 VALUE_SQLSTATES = frozenset({"22001", "22003"})
@@ -158,6 +164,8 @@ def database_error(error: DBAPIError, dialect: str, url: "URL | None" = None) ->
     """What a driver error means for the person who typed the command."""
     sqlstate = getattr(error.orig, "sqlstate", None)
     text = str(error.orig)
+    if isinstance(error, IntegrityError) and any(words in text for words in ONE_OPEN_REFUSALS):
+        return RuleRefused(ONE_OPEN_MESSAGE)
     if isinstance(error, IntegrityError) and (
             sqlstate in RACE_SQLSTATES or any(m in text for m in RACE_MESSAGES)):
         return Conflict(RACE_MESSAGE)

@@ -3,12 +3,14 @@
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from states.contacts import valid_email
 from states.db.inserts import insert_unless_taken
 from states.db.models import Dossier, DossierEvent, EvaluationRound, Producer, Product
 from states.db.stored_text import length_of
+from states.dossiers.open_dossier import holds_one_open, open_dossier, refusal
 from states.dossiers.sheet import DossierView, dossier_view
 from states.errors import InvalidInput
 from states.folding import fold
@@ -75,6 +77,35 @@ def same_producer(session: Session, unit_id: int, name: str) -> Producer | None:
     return next((row for row in alike if name_key(row.name) == wanted), None)
 
 
+def same_product(session: Session, producer_id: int, name: str, group: str) -> Product:
+    """The producer's product of that name, case and accents aside ("GÀ ĐỒI" is "Gà đồi"),
+    added if new. Two registrations at the same moment add it once: the unique key
+    (producer, folded name) takes the first INSERT, the other finds its row."""
+    key = fold(name)
+    insert_unless_taken(session, Product, {"name": name, "search_key": key, "group_code": group,
+                                           "producer_id": producer_id},
+                        ("producer_id", "search_key"))
+    row = session.scalars(select(Product).where(Product.producer_id == producer_id,
+                                                Product.search_key == key)).one()
+    # Registered again after its last dossier ended: judged in the group declared now.
+    row.group_code = group
+    return row
+
+
+def _add_open_dossier(session: Session, dossier: Dossier, product_id: int) -> None:
+    """Write the dossier, unless its product already has an open one: the database's unique
+    index decides (a check before the insert would let two submissions at once both pass)."""
+    try:
+        with session.begin_nested():
+            session.add(dossier)
+            session.flush()
+    except IntegrityError as error:
+        held = open_dossier(session, product_id) if holds_one_open(error) else None
+        if held is None:
+            raise
+        raise refusal(held) from None
+
+
 def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, producer: str,
                      producer_type: str, product: str, group: str,
                      email: str | None = None, commune: str | None = None) -> DossierView:
@@ -105,13 +136,12 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
         producer_row.email = address
     if commune_row is not None:
         producer_row.commune_id = commune_row.id
-    product_row = Product(name=product, group_code=group, producer=producer_row)
+    product_row = same_product(session, producer_row.id, product, group)
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,
                       due_at=due_at_for(rt.rules, rulebook, State.REGISTERED, now, evaluation_round))
-    session.add(dossier)
-    session.flush()
+    _add_open_dossier(session, dossier, product_row.id)
     session.add(DossierEvent(dossier_id=dossier.id, from_state=None, to_state=State.REGISTERED,
                              trigger=Action.REGISTER, actor=actor, at=now,
                              details={"round": evaluation_round.code, "rulebook": rulebook.code},

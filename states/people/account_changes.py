@@ -30,12 +30,25 @@ def _unit_name(user: User) -> str | None:
     return user.unit.name if user.unit is not None else None
 
 
+def staff_role(role: str) -> Role:
+    """A role the Department may give; a producer's account comes only by invitation."""
+    parsed = parse_code(Role, role, "Vai trò")
+    if parsed == Role.PRODUCER:
+        raise InvalidInput("Tài khoản chủ thể chỉ tạo được bằng lời mời của cán bộ: "
+                           "ocop producer invite SỐ_HỒ_SƠ.")
+    return parsed
+
+
 def role_and_unit(rt: Runtime, session: Session, actor: str, user: User, role: str,
                   unit: str | None) -> tuple[Role, AdministrativeUnit | None]:
     """The one rule for a user's role and unit, whichever face changes them (the CLI's
     `user set-role`, the web's users page): the unit as of today, an officer needs one, nobody
     demotes themselves, a disabled account keeps what it had."""
-    parsed = parse_code(Role, role, "Vai trò")
+    if user.role == Role.PRODUCER:
+        # Its producer ties it to one producer's dossiers: a staff role would untie it.
+        raise RuleRefused(f"'{user.name}' là tài khoản chủ thể: không đổi vai trò hay đơn vị; "
+                          "khoá tài khoản nếu cần.")
+    parsed = staff_role(role)
     unit_row = find_unit(session, unit, rt.clock.today()) if unit else user.unit
     if parsed == Role.DISTRICT and unit_row is None:
         raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")

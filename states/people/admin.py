@@ -11,6 +11,7 @@ from states.db.database import upgrade_schema
 from states.db.models import User
 from states.db.stored_text import length_of
 from states.errors import InvalidInput
+from states.people.account_changes import staff_role
 from states.people.credentials import generate_password, hash_password
 from states.people.placeholder_mail import readdress_waiting_mail
 from states.permissions import authorize
@@ -19,7 +20,7 @@ from states.territory.lookups import find_unit, find_user
 from states.territory.seeding import load_seed, seed_path
 from states.territory.units import UnitView, unit_view
 from states.typed_text import name_key, typed_name
-from states.vocabulary import Action, Role, parse_code
+from states.vocabulary import Action, Role
 
 ADMIN_USER = "admin"
 # Bắc Ninh today, with Bắc Giang's 2022 units as its history (the seed follows that one).
@@ -67,7 +68,7 @@ class UserView:
 
 def add_user(rt: Runtime, session: Session, actor: str, name: str, role: str, unit: str | None,
              email: str | None) -> UserView:
-    parsed = parse_code(Role, role, "Vai trò")
+    parsed = staff_role(role)
     name = typed_name(name, "Tên người dùng", length_of(User.name))
     if parsed == Role.DISTRICT and unit is None:
         raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")

@@ -58,9 +58,13 @@ def disable_user(rt: Runtime, session: Session, actor: str, name: str,
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     if name == actor:
         raise InvalidInput("Không thể tự khoá tài khoản của chính mình.")
-    user = find_user(session, name)
+    return lock_account(rt, session, actor, find_user(session, name), why)
+
+
+def lock_account(rt: Runtime, session: Session, actor: str, user: User, why: str) -> Corrected:
+    """Disable `user` (whoever was allowed to): audited, sessions ended, tokens revoked."""
     if not user.active:
-        raise RuleRefused(f"Người dùng '{name}' đã bị khoá từ trước.")
+        raise RuleRefused(f"Người dùng '{user.name}' đã bị khoá từ trước.")
     user.active = False
     done = Corrected(Correction.USER, user.name, {"active": True}, {"active": False}, why)
     record_account_change(session, AuthEventKind.USER_DISABLED, user, actor, rt.clock.now(), done)

@@ -30,6 +30,9 @@ class AuthEventKind(StrEnum):
     # Issue 12: the Department's changes to an account, with before, after and the reason.
     USER_DISABLED = "user_disabled"
     USER_CHANGED = "user_changed"
+    # Issue 25: an officer invited a producer to its own account; the producer set its password.
+    PRODUCER_INVITED = "producer_invited"
+    INVITATION_ACCEPTED = "invitation_accepted"
 
 
 IDLE_TIMEOUT = timedelta(minutes=30)

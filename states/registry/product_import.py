@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound, Product
+from states.db.models import AdministrativeUnit, Certificate, Dossier, EvaluationRound
 from states.db.tables import table_of
 from states.dossiers.history import record_events
+from states.dossiers.open_dossier import open_in_units, reason
 from states.dossiers.registered import Registered, by_numbers, by_products
 from states.errors import InvalidInput
 from states.folding import fold
@@ -19,6 +20,7 @@ from states.lifecycle.deadlines import due_at_on
 from states.permissions import authorize
 from states.registry.issuers import issued_by
 from states.registry.producer_book import ProducerBook
+from states.registry.product_book import product_ids_for
 from states.registry.product_rows import (
     PRODUCTS,
     certificate_term,
@@ -40,7 +42,8 @@ MatchKey = tuple[int, str, str, str]
 
 
 def match_key(unit_id: int, producer: str, product: str, decision: str) -> MatchKey:
-    return unit_id, identity(producer), identity(product), identity(decision)
+    # A product is compared folded, as its unique key does (issue 25): "Ga doi" is "Gà đồi".
+    return unit_id, identity(producer), fold(product), identity(decision)
 
 
 class ProductImporter:
@@ -98,6 +101,9 @@ class ProductImporter:
             rulebook, values["decision_date"], values.get("expires_on"), self.today))
         if term is not None:
             values["expires_on"], values["state"], values["status"] = term
+            if values["state"] == State.CERTIFIED:
+                # One product per producer and folded name has one open dossier (issue 25).
+                values["open_product"] = fold(values["product"])
 
     def check_batch(self, batch: list[Candidate]) -> None:
         numbers = by_numbers(self.session, {c.values["certificate"] for c in batch
@@ -119,15 +125,29 @@ class ProductImporter:
         for candidate in rest:
             if _key(candidate) in present:
                 candidate.outcome = RowOutcome.EXISTING
+        self._refuse_second_open([c for c in rest if c.outcome == RowOutcome.NEW
+                                  and c.values["state"] == State.CERTIFIED])
+
+    def _refuse_second_open(self, batch: list[Candidate]) -> None:
+        """Issue 25: a certificate in force opens a dossier, and a product has one open dossier;
+        the database's index holds it, this says which row and which dossier before any write
+        (rows of one file are held to it by the spec's unique key `open_product`)."""
+        held = {(unit_id, identity(producer), key): dossier for unit_id, producer, key, dossier
+                in open_in_units(self.session, {c.values["unit_id"] for c in batch},
+                                 {c.values["open_product"] for c in batch})}
+        for candidate in batch:
+            values = candidate.values
+            found = held.get((values["unit_id"], identity(values["producer"]),
+                              values["open_product"]))
+            if found is not None:
+                candidate.refuse("product", reason(found))
 
     def write_batch(self, batch: list[Candidate]) -> None:
         now = self.rt.clock.now()
         producer_ids = self.producers.ids_for([c.values for c in batch])
-        product_ids = self.session.scalars(
-            insert(table_of(Product)).returning(Product.id, sort_by_parameter_order=True),
-            [{"name": c.values["product"], "search_key": fold(c.values["product"]),
-              "group_code": c.values["group"], "producer_id": producer_id}
-             for c, producer_id in zip(batch, producer_ids, strict=True)]).all()
+        product_ids = product_ids_for(self.session, [
+            (producer_id, c.values["product"], c.values["group"])
+            for c, producer_id in zip(batch, producer_ids, strict=True)])
         dossier_ids = self.session.scalars(
             insert(table_of(Dossier)).returning(Dossier.id, sort_by_parameter_order=True),
             [{"product_id": product_id, "unit_id": c.values["unit_id"],

@@ -101,7 +101,11 @@ PRODUCTS = TableSpec("Sản phẩm OCOP", (
            hint="bỏ trống: ngày quyết định + 36 tháng (theo bộ quy định)"),
 ), unique=(UniqueKey(("certificate",), "certificate", "số giấy chứng nhận"),
            UniqueKey(("unit_id", "producer", "product", "decision"), "product",
-                     "đơn vị, chủ thể, sản phẩm và quyết định")))
+                     "đơn vị, chủ thể, sản phẩm và quyết định"),
+           # Issue 25: set (folded) only on a row whose certificate is in force: a product has
+           # one open dossier, so one such row; its expired recognitions may come beside it.
+           UniqueKey(("unit_id", "producer", "open_product"), "product",
+                     "sản phẩm còn giấy chứng nhận hiệu lực của cùng chủ thể")))
 
 
 def group_words(rules: RuleRegistry) -> dict[str, str]:

@@ -9,11 +9,15 @@ This module holds the shape and its checks; loading the shipped sheets, importin
 province's .xlsx and printing a sheet are built on it.
 """
 
+import hashlib
+
 from pydantic import Field, model_validator
 
 from states.rules.rulebooks import Strict
 
 PART_CODES = ("A", "B", "C")
+# Shown on every screen and printout of a provisional sheet (issue 21), word for word.
+PROVISIONAL_BANNER = "TẠM THỜI / chưa đối chiếu văn bản gốc"
 
 
 class SheetOption(Strict):
@@ -42,6 +46,14 @@ class SheetCriterion(Strict):
         codes = [option.code for option in self.options]
         if len(set(codes)) != len(codes):
             raise ValueError(f"tiêu chí {self.code}: mã lựa chọn bị trùng")
+        return self
+
+    @model_validator(mode="after")
+    def _mandatory_can_fail(self) -> "SheetCriterion":
+        # Failing a mandatory criterion is choosing its 0-point option: without one, a product
+        # could never fail it.
+        if self.mandatory and all(option.points > 0 for option in self.options):
+            raise ValueError(f"tiêu chí bắt buộc {self.code} cần một lựa chọn 0 điểm (không đạt)")
         return self
 
 
@@ -84,6 +96,15 @@ class ScoreSheet(Strict):
         if len(set(criteria)) != len(criteria):
             raise ValueError("mã tiêu chí bị trùng trong phiếu")
         return self
+
+    def fingerprint(self) -> str:
+        """A digest of the whole sheet (the same content, the same digest): a council's result
+        can record exactly which sheet it was scored on, whatever later replaces the file."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+    def mandatory_codes(self) -> list[str]:
+        return [criterion.code for part in self.parts for criterion in part.criteria
+                if criterion.mandatory]
 
     def criterion(self, code: str) -> SheetCriterion | None:
         return next((criterion for part in self.parts for criterion in part.criteria

@@ -52,6 +52,7 @@ class TableSpec:
     name: str  # the template's sheet title
     columns: tuple[Column, ...]
     unique: tuple[UniqueKey, ...] = field(default=())
+    template_command: str = "ocop import template"  # where a person gets the template
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

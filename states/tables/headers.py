@@ -73,4 +73,4 @@ def find_layout(spec: TableSpec, rows: Iterator[Row], source: str) -> tuple[Layo
             break
     missing = ", ".join(f"'{c.heading}'" for c in spec.columns if c.required and c.key not in best)
     raise InvalidInput(f"Tệp {source}: không tìm thấy dòng tiêu đề trong {HEADING_ROWS} dòng đầu; "
-                       f"thiếu cột {missing}. Lấy mẫu bằng: ocop import template.")
+                       f"thiếu cột {missing}. Lấy mẫu bằng: {spec.template_command}.")

@@ -45,6 +45,9 @@ from states.vocabulary.lifecycle import Action as Action
 from states.vocabulary.lifecycle import State as State
 from states.vocabulary.mail import MailKind as MailKind
 from states.vocabulary.mail import OutboxStatus as OutboxStatus
+from states.vocabulary.people import STAFF_ROLES as STAFF_ROLES
+from states.vocabulary.people import FormKind as FormKind
+from states.vocabulary.people import FormStatus as FormStatus
 from states.vocabulary.people import ProducerType as ProducerType
 from states.vocabulary.people import Role as Role
 from states.vocabulary.plan import CampaignKind as CampaignKind

@@ -54,6 +54,10 @@ class Action(StrEnum):
     COUNCIL = "council"
     REOPEN_SHEET = "reopen_sheet"
     COUNCIL_RESULT = "council_result"
+    # Issue 25: inviting a producer to its own account (and disabling it); the producer's
+    # changes to its submitted registration form.
+    INVITE_PRODUCER = "invite_producer"
+    REGISTRATION_FORM = "registration_form"
 
 
 
@@ -99,6 +103,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.COUNCIL: "lập và điều hành hội đồng đánh giá",
         Action.REOPEN_SHEET: "mở lại phiếu chấm của thành viên",
         Action.COUNCIL_RESULT: "kết luận điểm của hội đồng",
+        Action.INVITE_PRODUCER: "mời chủ thể dùng tài khoản riêng",
+        Action.REGISTRATION_FORM: "cập nhật phiếu đăng ký",
     },
 }
 

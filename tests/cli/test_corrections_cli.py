@@ -170,3 +170,12 @@ def test_a_value_typed_again_unchanged_is_not_recorded(ocop: Cli) -> None:
                      "50,52", "--reason", "Hội đồng chỉ có hai thành viên")
     assert [c["what"] for c in done] == ["score"]  # the minutes were already BB-12
     assert done[0]["after"] == {"members": [50, 52], "average": 51}
+
+
+def test_a_product_is_not_renamed_into_another_of_its_producer(ocop: Cli) -> None:
+    registered(ocop)
+    other = registered(ocop, product="Mật ong")
+    product = ocop.json("dossier", "show", str(other))["product_id"]
+    said = ocop.refused(3, "product", "edit", str(product), "--name", "VẢI THIỀU SẤY",
+                        "--reason", "x")
+    assert "chủ thể đã có sản phẩm 'Vải thiều sấy' (sản phẩm số 1)" in " ".join(said.split())

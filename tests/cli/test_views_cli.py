@@ -37,11 +37,12 @@ def ocop(sqlite_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
     return call
 
 
-def register(ocop, email: str | None = None) -> int:  # type: ignore[no-untyped-def]
+def register(ocop, email: str | None = None,  # type: ignore[no-untyped-def]
+             name: str = "Vải thiều sấy") -> int:
     extra = ["--email", email] if email else []
     result = ocop("--json", "product", "register", "--unit", "Huyện Lục Ngạn",
                   "--producer", "HTX Nông sản Lục Ngạn", "--producer-type", "cooperative",
-                  "--name", "Vải thiều sấy", "--group", "food", *extra)
+                  "--name", name, "--group", "food", *extra)
     assert result.exit_code == 0, result.output
     return int(json.loads(result.stdout)["id"])
 
@@ -77,8 +78,8 @@ def test_outbox_list_shows_when_a_failed_attempt_is_retried(sqlite_url: str,
     assert re.search(rf"\d\d/\d\d/\d{{4}} {hour:02d}:{when[14:16]}", listed.stdout), listed.stdout
 
 
-def evaluated(ocop) -> int:  # type: ignore[no-untyped-def]
-    dossier_id = register(ocop, email="htx.vaithieu@example.vn")
+def evaluated(ocop, name: str = "Vải thiều sấy") -> int:  # type: ignore[no-untyped-def]
+    dossier_id = register(ocop, email="htx.vaithieu@example.vn", name=name)
     ocop("dossier", "inspect", str(dossier_id), "--on", "2022-03-01",
          "--inspectors", "Nguyễn Văn An, Trần Thị Bình", "--minutes", "BB-12")
     ocop("dossier", "score", str(dossier_id), "--sheets-ref", "P1", "--members", "62,58,64")
@@ -144,7 +145,7 @@ def test_score_prints_the_average_and_a_refused_forward_suggests_return(ocop) ->
     assert "< 50" in refused.stderr
     assert f"ocop dossier return {dossier_id} --reason" in refused.stderr
     # Already forwarded: returning is no longer possible, so it is not suggested.
-    other = evaluated(ocop)
+    other = evaluated(ocop, "Vải thiều tươi")
     ocop("dossier", "documents", str(other), "--add", "registration-form", "--add", "business-plan",
          "--add", "organisation", "--add", "business-registration", "--add", "samples")
     assert ocop("dossier", "forward", str(other)).exit_code == 0

@@ -178,3 +178,24 @@ def test_a_refusal_is_not_retried_and_reaches_the_operator_at_once(
     assert failed and all(r.run_count == 1 for r in failed)
     sends = [t for t in tasks if t.name.startswith("send_due") and t.flow_run_id == failed[-1].id]
     assert sends and all(t.run_count == 1 for t in sends)
+
+
+def test_the_nightly_backup_flow_writes_archives_and_keeps_the_newest(
+        harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runner import run_flows
+    from use_cases.backup_archive import open_checked
+
+    files = tmp_path / "files"
+    (files / "ab").mkdir(parents=True)
+    (files / "ab" / "abcd.pdf").write_bytes(b"%PDF-1.7 ...")
+    old = tmp_path / "backups" / "ocop-sao-luu-2020-01-01-013000.tar"
+    old.parent.mkdir()
+    old.write_bytes(b"an older archive")
+    for name, value in (("DATABASE_URL", sqlite_url), ("FILES_DIR", str(files)),
+                        ("BACKUP_DIR", str(old.parent)), ("BACKUP_KEEP", "1")):
+        monkeypatch.setenv(f"OCOP_{name}", value)
+    result = run_flows(["nightly-backup"], None, dispatch=False)["nightly-backup"]
+    archive = Path(result["archive"])
+    assert result["files"] == 1 and archive.parent == old.parent and not old.exists()
+    with open_checked(archive).tar as tar:
+        assert "files/ab/abcd.pdf" in tar.getnames()

@@ -60,12 +60,12 @@ def letters(rt: Runtime) -> dict[str, OutboxMessage]:
 
 
 def register(rt: Runtime, email: str | None = "htx@example.vn", actor: str = "admin",
-             officer: str | None = None) -> int:
+             officer: str | None = None, product: str = "Gà đồi") -> int:
     from states.training.preparation_commands import parse_preparation
 
     return c.register_product(
         rt, actor, unit="Yên Thế", producer="HTX Gà đồi", producer_type="cooperative",
-        product="Gà đồi", group="food", email=email,
+        product=product, group="food", email=email,
         preparation=parse_preparation(None, officer, None, []) if officer else None).id
 
 
@@ -125,8 +125,8 @@ def test_the_letter_names_the_officer_to_ask(rt: Runtime) -> None:
     for name in ("first", "registrar", "helper"):
         admin.add_user(rt, "admin", f"can-bo-{name}", "district", "Yên Thế", f"{name}@yenthe.vn")
     by_admin = register(rt)
-    by_registrar = register(rt, actor="can-bo-registrar")
-    helped = register(rt, actor="can-bo-registrar", officer="can-bo-helper")
+    by_registrar = register(rt, actor="can-bo-registrar", product="Gà đồi thả vườn")
+    helped = register(rt, actor="can-bo-registrar", officer="can-bo-helper", product="Gà ri")
     found = letters(rt)
     for dossier_id, email in ((by_admin, "first"), (by_registrar, "registrar"),
                               (helped, "helper")):

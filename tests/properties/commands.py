@@ -3,6 +3,8 @@
 with the reason, so that a new command cannot be forgotten (test_every_command_is_driven)."""
 
 COMMANDS: dict[str, str] = {
+    "backup": "backup --out {OUT}",
+    "restore": "restore {T}",
     "campaign close": "campaign close {I}",
     "campaign decide": "campaign decide {I} --decision {T}",
     "campaign list": "--today {D} campaign list",
@@ -60,6 +62,10 @@ COMMANDS: dict[str, str] = {
     "registry export": "registry export --format {T} --out {OUT}",
     "registry search": "registry search {T} --unit {T} --page {N}",
     "registry show": "registry show {T}",
+    "sheet import": "sheet import {T} --rulebook {T} --group {T} --subgroup {T}",
+    "sheet list": "sheet list",
+    "sheet show": "sheet show {T} {T} --subgroup {T}",
+    "sheet template": "sheet template --rulebook {T} --group {T} --out {OUT}",
     "stuck": "--today {D} stuck",
     "token create": "token create {T} --name {T}",
     "token revoke": "token revoke {I}",

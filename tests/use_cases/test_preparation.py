@@ -19,11 +19,12 @@ def count(rt: Runtime, model: type) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
-def register(rt: Runtime, *options: object, actor: str = "admin") -> int:
+def register(rt: Runtime, *options: object, actor: str = "admin",
+             product: str = "Vải thiều sấy") -> int:
     prepared_by, officer, consultant, parts = options
     view = c.register_product(
         rt, actor, unit="Lục Ngạn", producer="HTX Vải thiều", producer_type="cooperative",
-        product="Vải thiều sấy", group="food",
+        product=product, group="food",
         preparation=parse_preparation(prepared_by, officer, consultant, parts))  # type: ignore[arg-type]
     return view.id
 
@@ -46,7 +47,7 @@ def test_registration_records_the_consultant_and_the_parts(any_rt: Runtime) -> N
 
 def test_editing_keeps_before_and_after_and_one_row_per_firm(any_rt: Runtime) -> None:
     dossier_id = register(any_rt, "producer", None, None, [])
-    other = register(any_rt, None, None, "Cty TNHH Tư vấn ABC", ["testing"])
+    other = register(any_rt, None, None, "Cty TNHH Tư vấn ABC", ["testing"], product="Vải tươi")
     view = c.set_preparation(any_rt, "admin", dossier_id, parse_preparation(
         None, None, "CÔNG TY TNHH TƯ VẤN ABC", ["testing", "whole-dossier"]))
     assert view.consultant == "Cty TNHH Tư vấn ABC"  # as first written

@@ -9,13 +9,16 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy import select
 
 from bootstrap.settings import EnvSettings
 from bootstrap.system import System
+from states.db.models import OutboxMessage
 from states.runtime import Runtime
 from tests.conftest import make_runtime
 from use_cases.dashboard import forget_dashboards
 from use_cases.identity import add_user_with_password, set_password
+from use_cases.producer_accounts import accept_invitation, invite_producer
 from web.app import create_app
 
 PASSWORD = "mat-khau-thu-nghiem"
@@ -71,6 +74,26 @@ def login(client: TestClient, name: str, password: str, next_path: str = "/") ->
     token = csrf_of(client.get("/login").text)
     return client.post("/login", data={"username": name, "password": password, "csrf": token,
                                        "next": next_path}, follow_redirects=False)
+
+
+def invitation_token(rt: Runtime, outbox_key: str) -> str:
+    """The one-time token of an invitation, as the producer reads it in the e-mail."""
+    with rt.transaction() as session:
+        body = session.scalars(select(OutboxMessage.text_body).where(
+            OutboxMessage.dedupe_key == outbox_key)).one()
+    found = re.search(r"/account/setup\?token=([\w-]+)", body)
+    assert found, "no link in the invitation"
+    return found.group(1)
+
+
+def invite_and_set_password(site: "Site", dossier_id: int, email: str,
+                            officer: str = "admin") -> str:
+    """A producer's account for the dossier's producer, its password set to PASSWORD."""
+    sent = invite_producer(site.rt, officer, dossier_id, email=email, site_url="http://testserver",
+                           valid_for=timedelta(days=7), now=site.wall())
+    accept_invitation(site.rt, invitation_token(site.rt, sent.outbox_key), PASSWORD, PASSWORD,
+                      "testclient", site.wall())
+    return sent.login
 
 
 def people(rt: Runtime) -> None:

@@ -104,7 +104,10 @@ def test_openapi_describes_the_contract(site: Site) -> None:
     spec = site.client().get("/api/openapi.json").json()
     assert set(spec["paths"]) == {"/api/v1/dossiers", "/api/v1/dossiers/{dossier_id}",
                                   "/api/v1/dossiers/{dossier_id}/steps/{trigger}",
-                                  "/api/v1/dashboard", "/api/v1/public/products"}
+                                  "/api/v1/dashboard", "/api/v1/public/products",
+                                  # Issue 25: a producer's own token (web/producer_api.py).
+                                  "/api/v1/producer/dossiers",
+                                  "/api/v1/producer/dossiers/{dossier_id}"}
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
 

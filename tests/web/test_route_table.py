@@ -7,102 +7,125 @@ import pytest
 from fastapi.routing import APIRoute
 
 from tests.builders import advance, register
-from tests.web.conftest import Site, csrf_of
+from tests.web.conftest import Site, csrf_of, invite_and_set_password
 from web.app import create_app
 
-ROLES = ("admin", "can-bo-yen-the", "can-bo-luc-ngan", "thu-ky", None)
+# Issue 25: a producer's own account (of the Yên Thế dossiers' producer), invited in the test.
+PRODUCER = "chu-the@example.vn"
+ROLES = ("admin", "can-bo-yen-the", "can-bo-luc-ngan", "thu-ky", PRODUCER, None)
 D = "{dossier}"
 C = "{certified}"  # a dossier of Yên Thế with its certificate
-PUBLIC = (200,) * 5
+PUBLIC = (200,) * 6
 # (method, path) → (path to request, form or JSON data, statuses in the order of ROLES).
 # The data is chosen so that nothing succeeds by accident: 422/404 for the Department means it
 # got past the permission check, 403 means it did not.
 TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]] = {
-    ("GET", "/login"): ("/login", None, (303, 303, 303, 303, 200)),
-    ("POST", "/login"): ("/login", {"username": "admin", "password": "x"}, (403,) * 5),
-    ("GET", "/password"): ("/password", None, (200, 200, 200, 200, 303)),
+    ("GET", "/login"): ("/login", None, (303, 303, 303, 303, 303, 200)),
+    ("POST", "/login"): ("/login", {"username": "admin", "password": "x"}, (403,) * 6),
+    ("GET", "/password"): ("/password", None, (200, 200, 200, 200, 200, 303)),
     ("POST", "/password"): ("/password", {"old": "sai", "new": "x", "repeat": "x"},
-                            (422, 422, 422, 422, 303)),
-    ("GET", "/"): ("/", None, (200, 200, 200, 200, 303)),
-    ("GET", "/dossiers/{dossier_id}"): (f"/dossiers/{D}", None, (200, 200, 404, 200, 303)),
+                            (422, 422, 422, 422, 422, 303)),
+    ("GET", "/"): ("/", None, (200, 200, 200, 200, 303, 303)),
+    ("GET", "/dossiers/{dossier_id}"): (f"/dossiers/{D}", None, (200, 200, 404, 200, 404, 303)),
     ("POST", "/dossiers/{dossier_id}/steps/{trigger}"): (
         f"/dossiers/{D}/steps/certify", {"members": "75", "decision": "1/QĐ", "on": "2022-03-01"},
-        (409, 409, 404, 403, 303)),
+        (409, 409, 404, 403, 404, 303)),
     ("POST", "/dossiers/{dossier_id}/propose-revocation"): (
         f"/dossiers/{D}/propose-revocation", {"campaign": "999", "reason": "ceased"},
-        (404, 404, 404, 404, 303)),
-    ("GET", "/register"): ("/register", None, (200, 200, 200, 200, 303)),
+        (404, 404, 404, 404, 404, 303)),
+    ("GET", "/register"): ("/register", None, (200, 200, 200, 200, 404, 303)),
     ("POST", "/register"): ("/register", {"unit": "yen-the", "producer": "HTX Thử", "name": "Chè",
                                           "producer_type": "cooperative", "group": "food"},
-                            (303, 303, 403, 403, 303)),
-    ("GET", "/dashboard"): ("/dashboard", None, (200, 403, 403, 403, 303)),
-    ("GET", "/stuck"): ("/stuck", None, (200, 403, 403, 403, 303)),
-    ("GET", "/stuck.xlsx"): ("/stuck.xlsx", None, (200, 403, 403, 403, 303)),
-    ("GET", "/campaigns"): ("/campaigns", None, (200, 403, 403, 403, 303)),
+                            (303, 303, 403, 403, 404, 303)),
+    ("GET", "/dashboard"): ("/dashboard", None, (200, 403, 403, 403, 404, 303)),
+    ("GET", "/stuck"): ("/stuck", None, (200, 403, 403, 403, 404, 303)),
+    ("GET", "/stuck.xlsx"): ("/stuck.xlsx", None, (200, 403, 403, 403, 404, 303)),
+    ("GET", "/campaigns"): ("/campaigns", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/campaigns"): ("/campaigns", {"kind": "revocation", "deadline": "2020-01-01"},
-                             (422, 403, 403, 403, 303)),
-    ("GET", "/campaigns/{campaign_id}"): ("/campaigns/999", None, (404, 403, 403, 403, 303)),
+                             (422, 403, 403, 403, 404, 303)),
+    ("GET", "/campaigns/{campaign_id}"): ("/campaigns/999", None, (404, 403, 403, 403, 404, 303)),
     ("POST", "/campaigns/{campaign_id}/close"): ("/campaigns/999/close", {},
-                                                 (404, 403, 403, 403, 303)),
+                                                 (404, 403, 403, 403, 404, 303)),
     ("GET", "/campaigns/{campaign_id}/list.xlsx"): ("/campaigns/999/list.xlsx", None,
-                                                    (404, 403, 403, 403, 303)),
+                                                    (404, 403, 403, 403, 404, 303)),
     ("POST", "/campaigns/{campaign_id}/decide"): ("/campaigns/999/decide", {"decision": "1/QĐ"},
-                                                  (404, 403, 403, 403, 303)),
-    ("GET", "/outbox"): ("/outbox", None, (200, 403, 403, 403, 303)),
-    ("POST", "/outbox/{message_id}/retry"): ("/outbox/999/retry", {}, (404, 403, 403, 403, 303)),
-    ("GET", "/admin/users"): ("/admin/users", None, (200, 403, 403, 403, 303)),
+                                                  (404, 403, 403, 403, 404, 303)),
+    ("GET", "/outbox"): ("/outbox", None, (200, 403, 403, 403, 404, 303)),
+    ("POST", "/outbox/{message_id}/retry"): ("/outbox/999/retry", {}, (404, 403, 403, 403, 404, 303)),
+    ("GET", "/admin/users"): ("/admin/users", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/admin/users"): ("/admin/users", {"name": "admin", "role": "department"},
-                               (422, 403, 403, 403, 303)),
+                               (422, 403, 403, 403, 404, 303)),
     ("POST", "/admin/users/{name}/password"): ("/admin/users/ghost/password", {},
-                                               (404, 403, 403, 403, 303)),
+                                               (404, 403, 403, 403, 404, 303)),
     ("POST", "/admin/users/{name}/disable"): ("/admin/users/admin/disable", {},
-                                              (422, 403, 403, 403, 303)),
+                                              (422, 403, 403, 403, 404, 303)),
     ("POST", "/admin/users/{name}"): ("/admin/users/ghost", {"role": "department"},
-                                      (404, 403, 403, 403, 303)),
-    ("GET", "/admin/units"): ("/admin/units", None, (200, 403, 403, 403, 303)),
+                                      (404, 403, 403, 403, 404, 303)),
+    ("GET", "/admin/units"): ("/admin/units", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/admin/units/{code}/contacts"): ("/admin/units/ghost/contacts",
-                                               {"emails": "a@example.vn"}, (404, 403, 403, 403, 303)),
-    ("GET", "/api/docs"): ("/api/docs", None, (200,) * 5),
-    ("GET", "/api/openapi.json"): ("/api/openapi.json", None, (200,) * 5),
-    ("GET", "/healthz"): ("/healthz", None, (200,) * 5),
+                                               {"emails": "a@example.vn"}, (404, 403, 403, 403, 404, 303)),
+    ("GET", "/api/docs"): ("/api/docs", None, (200,) * 6),
+    ("GET", "/api/openapi.json"): ("/api/openapi.json", None, (200,) * 6),
+    ("GET", "/healthz"): ("/healthz", None, (200,) * 6),
     # A session cookie is not an API credential: without a token every API route answers 401.
-    ("GET", "/api/v1/dossiers"): ("/api/v1/dossiers", None, (401,) * 5),
-    ("GET", "/api/v1/dossiers/{dossier_id}"): (f"/api/v1/dossiers/{D}", None, (401,) * 5),
-    ("POST", "/api/v1/dossiers"): ("/api/v1/dossiers", {}, (401,) * 5),
+    ("GET", "/api/v1/dossiers"): ("/api/v1/dossiers", None, (401,) * 6),
+    ("GET", "/api/v1/dossiers/{dossier_id}"): (f"/api/v1/dossiers/{D}", None, (401,) * 6),
+    ("POST", "/api/v1/dossiers"): ("/api/v1/dossiers", {}, (401,) * 6),
     ("POST", "/api/v1/dossiers/{dossier_id}/steps/{trigger}"): (
-        f"/api/v1/dossiers/{D}/steps/forward", {}, (401,) * 5),
-    ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 5),
+        f"/api/v1/dossiers/{D}/steps/forward", {}, (401,) * 6),
+    ("GET", "/api/v1/dashboard"): ("/api/v1/dashboard", None, (401,) * 6),
     # The public look-up: no login, and never a login page instead.
     ("GET", "/tra-cuu"): ("/tra-cuu?q=vai", None, PUBLIC),
     ("GET", "/tra-cuu/giay-chung-nhan/{token}"): ("/tra-cuu/giay-chung-nhan/khong-co", None,
-                                                  (404,) * 5),
+                                                  (404,) * 6),
     ("GET", "/tra-cuu/so-dang-ky-ocop.csv"): ("/tra-cuu/so-dang-ky-ocop.csv", None, PUBLIC),
     ("GET", "/tra-cuu/so-dang-ky-ocop.json"): ("/tra-cuu/so-dang-ky-ocop.json", None, PUBLIC),
     ("GET", "/api/v1/public/products"): ("/api/v1/public/products?q=vai", None, PUBLIC),
     ("GET", "/dossiers/{dossier_id}/certificate.pdf"): (f"/dossiers/{C}/certificate.pdf", None,
-                                                        (200, 200, 404, 200, 303)),
+                                                        (200, 200, 404, 200, 404, 303)),
     # Issue 14: who prepared a dossier (a consultant without a name: refused as input), training,
     # the consultant report.
     ("POST", "/dossiers/{dossier_id}/preparation"): (
-        f"/dossiers/{D}/preparation", {"prepared_by": "consultant"}, (422, 422, 404, 403, 303)),
-    ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 303)),
+        f"/dossiers/{D}/preparation", {"prepared_by": "consultant"}, (422, 422, 404, 403, 404, 303)),
+    ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/training"): ("/training", {"title": " ", "starts_on": "2022-03-10"},
-                            (422, 403, 403, 403, 303)),
-    ("GET", "/training/coverage"): ("/training/coverage", None, (200, 403, 403, 403, 303)),
+                            (422, 403, 403, 403, 404, 303)),
+    ("GET", "/training/coverage"): ("/training/coverage", None, (200, 403, 403, 403, 404, 303)),
     ("GET", "/training/coverage.xlsx"): ("/training/coverage.xlsx", None,
-                                         (200, 403, 403, 403, 303)),
-    ("GET", "/training/{course_id}"): ("/training/999", None, (404, 403, 403, 403, 303)),
+                                         (200, 403, 403, 403, 404, 303)),
+    ("GET", "/training/{course_id}"): ("/training/999", None, (404, 403, 403, 403, 404, 303)),
     ("POST", "/training/{course_id}/attendance"): ("/training/999/attendance",
-                                                   {"officer": "admin"}, (404, 403, 403, 403, 303)),
+                                                   {"officer": "admin"}, (404, 403, 403, 403, 404, 303)),
     ("POST", "/training/{course_id}/sheet"): ("/training/999/sheet", {},
-                                              (404, 403, 403, 403, 303)),
-    ("GET", "/consultants"): ("/consultants?year=2022", None, (200, 403, 403, 403, 303)),
-    ("GET", "/consultants.xlsx"): ("/consultants.xlsx", None, (200, 403, 403, 403, 303)),
+                                              (404, 403, 403, 403, 404, 303)),
+    ("GET", "/consultants"): ("/consultants?year=2022", None, (200, 403, 403, 403, 404, 303)),
+    ("GET", "/consultants.xlsx"): ("/consultants.xlsx", None, (200, 403, 403, 403, 404, 303)),
     # Issue 11: the "chưa xác định xã" list; the dossier is already in the unit asked for.
-    ("GET", "/unsettled"): ("/unsettled", None, (200, 403, 403, 403, 303)),
+    ("GET", "/unsettled"): ("/unsettled", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/dossiers/{dossier_id}/assign-unit"): (
-        f"/dossiers/{D}/assign-unit", {"unit": "yen-the"}, (422, 403, 404, 403, 303)),
-    ("POST", "/logout"): ("/logout", {}, (303,) * 5),  # last: it ends the session
+        f"/dossiers/{D}/assign-unit", {"unit": "yen-the"}, (422, 403, 404, 403, 404, 303)),
+    # Issue 25: producers' own accounts. A producer reaches its own pages only; staff reach none
+    # of them; the one-time link needs no login (a link that cannot be used: 422).
+    ("GET", "/account/setup"): ("/account/setup?token=khong-co", None, (422,) * 6),
+    ("POST", "/account/setup"): ("/account/setup", {"token": "x"}, (403,) * 6),
+    ("GET", "/producer"): ("/producer", None, (404, 404, 404, 404, 200, 303)),
+    ("GET", "/producer/forms/new"): ("/producer/forms/new", None, (404, 404, 404, 404, 200, 303)),
+    ("GET", "/producer/forms/{form_id}"): ("/producer/forms/999", None, (404,) * 5 + (303,)),
+    ("POST", "/producer/forms"): ("/producer/forms", {"product": "Chè", "action": "save"},
+                                  (404, 404, 404, 404, 303, 303)),
+    ("POST", "/producer/forms/{form_id}"): ("/producer/forms/999", {}, (404,) * 5 + (303,)),
+    ("GET", "/producer/dossiers/{dossier_id}"): (f"/producer/dossiers/{D}", None,
+                                                 (404, 404, 404, 404, 200, 303)),
+    ("POST", "/dossiers/{dossier_id}/producer-invitation"): (
+        f"/dossiers/{D}/producer-invitation", {"email": "khong-phai-email"},
+        (422, 422, 404, 403, 404, 303)),
+    ("POST", "/dossiers/{dossier_id}/producer-accounts/disable"): (
+        f"/dossiers/{D}/producer-accounts/disable", {"name": "ghost", "reason": "thử"},
+        (404, 404, 404, 404, 404, 303)),
+    ("GET", "/api/v1/producer/dossiers"): ("/api/v1/producer/dossiers", None, (401,) * 6),
+    ("GET", "/api/v1/producer/dossiers/{dossier_id}"): (f"/api/v1/producer/dossiers/{D}", None,
+                                                        (401,) * 6),
+    ("POST", "/logout"): ("/logout", {}, (303,) * 6),  # last: it ends the session
 }
 
 
@@ -130,6 +153,8 @@ def test_every_route_answers_each_role_as_the_table_says(any_site: Site, role: s
     advance(any_site.rt, dossier, "district_scored")
     certified = register(any_site.rt, unit="Huyện Yên Thế", name="Gà đồi")
     advance(any_site.rt, certified, "certified")
+    if role == PRODUCER:
+        invite_and_set_password(any_site, dossier, PRODUCER)
     client = any_site.login(role) if role else any_site.client()
     csrf = csrf_of(client.get("/").text) if role else ""
     column = ROLES.index(role)

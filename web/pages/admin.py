@@ -5,7 +5,7 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from states.errors import InvalidInput, NotFound
-from states.vocabulary import Role, UnitLevel, parse_code
+from states.vocabulary import STAFF_ROLES, UnitLevel, parse_code
 from use_cases.admin import set_contacts, units_for_admin
 from use_cases.identity import (
     add_user_with_password,
@@ -28,7 +28,7 @@ def _users(request: Request, actor: str, *, shown: tuple[str, str] | None = None
     rt = rt_of(request)
     rows = users(rt, actor)  # authorises first: the Department's
     units = list_units(rt)
-    return page(request, "users.html", {"users": rows, "units": units, "roles": list(Role),
+    return page(request, "users.html", {"users": rows, "units": units, "roles": list(STAFF_ROLES),
                                         "shown": shown, "message": message}, status)
 
 

@@ -29,8 +29,10 @@ router = APIRouter()
 def _login_form(request: Request, next_path: str, message: str | None = None,
                 status: int = 200) -> Response:
     token = secrets.token_urlsafe(32)
+    # Back from the producer's one-time link (issue 25): its password is set.
+    notice = "Đã đặt mật khẩu: hãy đăng nhập." if request.query_params.get("set") else None
     response = page(request, "login.html", {"next": next_path, "message": message,
-                                            "csrf": token}, status)
+                                            "csrf": token, "notice": notice}, status)
     response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict",
                         secure=request.app.state.https, path="/login")
     return response

@@ -13,6 +13,7 @@ from use_cases.campaigns import propose_revocation
 from use_cases.dossier_page import dossier_page
 from use_cases.dossiers import record_who_prepared
 from use_cases.inputs import FieldError
+from use_cases.producer_accounts import dossier_accounts
 from use_cases.queries import show_dossier
 from use_cases.registry import dossier_certificate
 from use_cases.steps import STEPS, StepSpec, step_spec, take_step
@@ -31,7 +32,8 @@ def render_dossier(request: Request, actor: str, dossier_id: int, *, status: int
     return page(request, "dossier.html", {
         "d": data, "v": data.view, "specs": STEPS, "today": rt.clock.today().isoformat(),
         "problem": problem or {}, "stale": stale, "reasons": list(RevocationReason),
-        "done": request.query_params.get("done", "")}, status)
+        "done": request.query_params.get("done", ""),
+        "accounts": dossier_accounts(rt, actor, dossier_id)}, status)
 
 
 @router.get("/dossiers/{dossier_id}")

@@ -24,6 +24,7 @@ from states.db.models.dossiers import (
 from states.db.models.identity import ApiToken, AuthEvent, WebSession
 from states.db.models.outbox import OutboxMessage
 from states.db.models.preparation import Consultant, DossierPreparation
+from states.db.models.producers import ProducerInvitation, RegistrationForm
 from states.db.models.territory import Department, UnitFormerName, UnitSuccession
 from states.db.models.training import TrainingAttendance, TrainingCourse, TrainingInvitation
 from states.db.models.units import AdministrativeUnit, User
@@ -36,6 +37,10 @@ __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingC
             "TrainingInvitation"]
 __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]
+<<<<<<< HEAD
 # Issue 21: councils that score, criterion by criterion.
 __all__ += ["Council", "CouncilConflict", "CouncilDossier", "CouncilMember", "MemberSheet",
             "SheetChoice", "SheetReopening"]
+=======
+__all__ += ["ProducerInvitation", "RegistrationForm"]
+>>>>>>> main

@@ -6,13 +6,19 @@ Calendar dates (inspection day) are plain dates; instants are UTC.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from states.clock import real_now
 from states.db.models.base import Base
 from states.db.models.search import folded_from
 from states.db.models.units import AdministrativeUnit
+from states.vocabulary import TERMINAL_STATES
+
+# Issue 25: a dossier is open until its cycle ends (returned, not recognised, expired, revoked,
+# withdrawn); a certified one stays open, since its product goes round again by renewal. The
+# same predicate on SQLite and PostgreSQL, both of which have partial indexes.
+OPEN_DOSSIER = text("state NOT IN ({})".format(", ".join(f"'{s}'" for s in sorted(TERMINAL_STATES))))
 
 
 class Producer(Base):
@@ -36,6 +42,10 @@ class Producer(Base):
 
 class Product(Base):
     __tablename__ = "products"
+    # Issue 25: one row per product of a producer, its name compared folded ("Gà đồi" = "ga doi"):
+    # two registrations at the same moment meet here, not in a check before the insert.
+    __table_args__ = (UniqueConstraint("producer_id", "search_key",
+                                       name="uq_products_producer_search_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -72,6 +82,9 @@ class Dossier(Base):
         Index("ix_dossiers_unit_state", "unit_id", "state"),
         # The worklist's order: a page is the next few entries of this index, not a sort.
         Index("ix_dossiers_due_at_id", "due_at", "id"),
+        # Issue 25: one open dossier per product, held by the database whoever writes it.
+        Index("uq_dossiers_one_open_per_product", "product_id", unique=True,
+              sqlite_where=OPEN_DOSSIER, postgresql_where=OPEN_DOSSIER),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -44,5 +44,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True, server_default=true())
     password_hash: Mapped[str | None] = mapped_column(String(255))
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Issue 25: a producer's own account (role producer) belongs to one producer, whose
+    # dossiers are the only ones it sees.
+    producer_id: Mapped[int | None] = mapped_column(ForeignKey("producers.id"), index=True)
 
     unit: Mapped[AdministrativeUnit | None] = relationship()

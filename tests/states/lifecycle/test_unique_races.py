@@ -2,6 +2,7 @@
 (issue 9, "Races"): concurrent certificates of one dossier, concurrent first dossiers of one
 producer (the producer and the half-year round are added once and reused)."""
 
+import itertools
 import subprocess
 import sys
 import threading
@@ -75,9 +76,12 @@ def test_concurrent_certify_gives_one_certificate(pg_url: str) -> None:
 
 
 def test_concurrent_first_dossiers_of_a_producer_share_it(pg_url: str) -> None:
+    serial = itertools.count(1)  # each writer its own product (one product has one open dossier)
+
     def first_dossier(mine: Any) -> object:
         return c.register_product(mine, "admin", unit="Huyện Yên Thế", producer="HTX Gà đồi mới",
-                                  producer_type="cooperative", product="Gà đồi", group="food")
+                                  producer_type="cooperative", product=f"Gà đồi {next(serial)}",
+                                  group="food")
 
     for attempt in range(3):
         outcomes = _together(pg_url, first_dossier)
@@ -109,8 +113,11 @@ def test_concurrent_commands_exit_0_or_6_without_a_traceback(pg_url: str) -> Non
     for code, stderr in certified:
         assert "Traceback" not in stderr and code in (0, 3, 6), stderr
         assert code != 6 or "thử lại" in stderr
+    # The same product from every process: one dossier; the others are refused naming it.
     for code, stderr in registered:
-        assert "Traceback" not in stderr and code == 0, stderr
+        assert "Traceback" not in stderr and code in (0, 3), stderr
+        assert code == 0 or "đã có hồ sơ số" in stderr, stderr
+    assert [code for code, _ in registered].count(0) == 1
     assert [code for code, _ in certified].count(0) == 1
     assert _count(pg_url, Certificate, Certificate.dossier_id == dossier_id) == 1
     assert _count(pg_url, Producer, Producer.name == "HTX Mật ong mới") == 1

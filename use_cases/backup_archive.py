@@ -1,0 +1,204 @@
+"""A backup as one tar archive: the database's dump, every document file, and last a manifest
+with each member's SHA-256 and size; read back only once every member matches it."""
+
+import hashlib
+import json
+import tarfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import IO, Any, BinaryIO, Protocol
+
+from states.errors import InvalidInput
+
+FORMAT = "ocop-backup"
+VERSION = 1
+MANIFEST = "manifest.json"
+DATABASE_PREFIX = "database/ocop."
+FILES_PREFIX = "files/"
+CHUNK = 1024 * 1024
+
+
+class ObjectSource(Protocol):
+    """Where a backup reads the document files from. Here: a local directory. The seam for an
+    S3-compatible bucket: the same three calls over the bucket's object list (list_objects_v2,
+    head_object's size, get_object's streamed body)."""
+
+    def names(self) -> Iterator[str]:
+        """Every object's name, as a relative path with '/'."""
+        ...
+
+    def size(self, name: str) -> int: ...
+
+    def open(self, name: str) -> BinaryIO: ...
+
+    def describe(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class DirectoryObjects:
+    """Every regular file under `root`, whatever its layout (OCOP_FILES_DIR); none if absent."""
+
+    root: Path
+
+    def names(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                yield path.relative_to(self.root).as_posix()
+
+    def size(self, name: str) -> int:
+        return (self.root / name).stat().st_size
+
+    def open(self, name: str) -> BinaryIO:
+        return (self.root / name).open("rb")
+
+    def describe(self) -> str:
+        return f"thư mục {self.root}"
+
+
+class _Hashing:
+    """A reader that hashes what tar copies through it, so each file is read once."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream, self.digest, self.size = stream, hashlib.sha256(), 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.digest.update(data)
+        self.size += len(data)
+        return data
+
+
+def _add(tar: tarfile.TarFile, name: str, stream: IO[bytes], size: int,
+         members: dict[str, dict[str, Any]]) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mode, info.mtime = size, 0o600, int(time.time())
+    hashing = _Hashing(stream)
+    tar.addfile(info, hashing)
+    members[name] = {"sha256": hashing.digest.hexdigest(), "size": hashing.size}
+
+
+def write_archive(stream: BinaryIO, dump: Path, kind: str, objects: ObjectSource,
+                  about: dict[str, Any]) -> dict[str, Any]:
+    """Write the archive into `stream`; returns its manifest."""
+    members: dict[str, dict[str, Any]] = {}
+    with tarfile.open(fileobj=stream, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+        with dump.open("rb") as database:
+            _add(tar, DATABASE_PREFIX + kind, database, dump.stat().st_size, members)
+        for name in objects.names():
+            with objects.open(name) as content:
+                _add(tar, FILES_PREFIX + name, content, objects.size(name), members)
+        manifest = {"format": FORMAT, "version": VERSION, **about, "database": kind,
+                    "members": members}
+        body = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+        info = tarfile.TarInfo(MANIFEST)
+        info.size, info.mode = len(body), 0o600
+        tar.addfile(info, _Hashing(_Bytes(body)))  # type: ignore[arg-type]
+    return manifest
+
+
+class _Bytes:
+    def __init__(self, body: bytes) -> None:
+        self.body, self.at = body, 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self.body) if size < 0 else self.at + size
+        data, self.at = self.body[self.at:end], min(end, len(self.body))
+        return data
+
+
+@dataclass
+class CheckedArchive:
+    """An archive whose every member matched its manifest (read with `member`)."""
+
+    path: Path
+    tar: tarfile.TarFile
+    manifest: dict[str, Any]
+
+    @property
+    def kind(self) -> str:
+        return str(self.manifest["database"])
+
+    @property
+    def files(self) -> list[str]:
+        return [name for name in self.manifest["members"] if name.startswith(FILES_PREFIX)]
+
+    def member(self, name: str) -> IO[bytes]:
+        found = self.tar.extractfile(name)
+        assert found is not None  # checked to be a regular file
+        return found
+
+    def created(self) -> datetime:
+        return datetime.fromisoformat(str(self.manifest["created_at"]))
+
+
+def _damaged(path: Path, why: str) -> InvalidInput:
+    return InvalidInput(f"Tệp {path} không dùng được để khôi phục: {why}; không có gì thay đổi.")
+
+
+def _safe(name: str) -> bool:
+    pure = PurePosixPath(name)
+    return not pure.is_absolute() and ".." not in pure.parts and name == pure.as_posix()
+
+
+def open_checked(path: Path) -> CheckedArchive:
+    """The archive at `path`, once every member's hash and size match the manifest and the
+    manifest lists every member; else one sentence (bad input), before anything is written."""
+    try:
+        tar = tarfile.open(path, mode="r:")  # noqa: SIM115  (closed by the caller, via CheckedArchive)
+        infos = tar.getmembers()
+    except FileNotFoundError:
+        raise _damaged(path, "không có tệp này") from None
+    except (tarfile.TarError, EOFError, OSError) as error:
+        raise _damaged(path, f"không phải bản sao lưu tar còn nguyên ({error})") from None
+    try:
+        manifest = _manifest(path, tar, infos)
+        for name, expected in manifest["members"].items():
+            _verify(path, tar, name, expected)
+    except BaseException:
+        tar.close()
+        raise
+    return CheckedArchive(path, tar, manifest)
+
+
+def _manifest(path: Path, tar: tarfile.TarFile, infos: list[tarfile.TarInfo]) -> dict[str, Any]:
+    names = [info.name for info in infos]
+    if len(set(names)) != len(names) or any(not i.isfile() or not _safe(i.name) for i in infos):
+        raise _damaged(path, "có thành phần trùng tên, không phải tệp thường, hoặc đường dẫn ra "
+                             "ngoài thư mục")
+    if MANIFEST not in names:
+        raise _damaged(path, f"thiếu {MANIFEST} (không phải bản sao lưu của ocop backup)")
+    try:
+        manifest = json.loads(tar.extractfile(MANIFEST).read())  # type: ignore[union-attr]
+        members = manifest["members"]
+        ok = (manifest["format"] == FORMAT and manifest["version"] == VERSION
+              and isinstance(members, dict) and DATABASE_PREFIX + manifest["database"] in members)
+    except (ValueError, KeyError, TypeError, tarfile.TarError, EOFError, OSError):
+        ok = False
+    if not ok:
+        raise _damaged(path, f"{MANIFEST} không đọc được hoặc không đúng định dạng {FORMAT} "
+                             f"phiên bản {VERSION}")
+    listed, present = set(manifest["members"]), set(names) - {MANIFEST}
+    if listed != present:
+        odd = sorted(listed ^ present)[0]
+        raise _damaged(path, f"danh sách trong {MANIFEST} không khớp các thành phần ({odd})")
+    return dict(manifest)
+
+
+def _verify(path: Path, tar: tarfile.TarFile, name: str, expected: dict[str, Any]) -> None:
+    digest, size = hashlib.sha256(), 0
+    try:
+        stream = tar.extractfile(name)
+        assert stream is not None
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    except (tarfile.TarError, EOFError, OSError) as error:
+        raise _damaged(path, f"thành phần {name} bị cắt hoặc hỏng ({error})") from None
+    if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
+        raise _damaged(path, f"thành phần {name} không khớp mã SHA-256 trong {MANIFEST} "
+                             "(tệp đã bị sửa hoặc hỏng)")
