@@ -11,8 +11,8 @@ from states.clock import Clock
 from states.db.database import Database
 from states.runtime import Runtime, SheetFinder
 
-# Where councils find their score sheets (issue 21). None until the shipped sheets' loader is
-# wired here; tests set their own.
+# A test's own score sheets for councils (issue 21); None: the runtime's book of shipped and
+# province sheets.
 SHEET_FINDER: SheetFinder | None = None
 
 # Set by `overriding`: a process that runs flows in-process (the demo) steers them without
@@ -37,7 +37,7 @@ def build_system(**options: Any) -> System:
     settings = read_environment(**{**_overrides, **options})
     runtime = Runtime(db=Database(settings.database_url), clock=Clock(settings.today),
                       rules_dir=settings.rules_dir, rulebook_pin=settings.rulebook,
-                      sheets=SHEET_FINDER)
+                      sheet_finder=SHEET_FINDER)
     return System(runtime, settings.notifier_settings(), settings)
 
 

@@ -138,15 +138,12 @@ registry_cli.register(app)
 # The web application and its identities (issue 10)
 identity_cli.register(app)
 web_cli.register(app)
-<<<<<<< HEAD
 # Issue 21: councils that score criterion by criterion.
 council_cli.register(app)
-=======
 # Issue 21: score sheets as data (show, import a province's .xlsx, the template).
 sheet_cli.register(app)
 # Issue 25: the database and the document files in one archive, and back.
 backup_cli.register(app)
->>>>>>> main
 
 
 def run() -> None:

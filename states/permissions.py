@@ -19,15 +19,12 @@ LOCAL_ACTIONS: dict[Role, frozenset[Action]] = {
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.PREPARATION}
 # Issue 12: and correct what their unit recorded (inspection, score, product, producer).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.CORRECT}
-<<<<<<< HEAD
 # Issue 21: and set up their own unit's council (members score as members, whatever their role).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.COUNCIL}
-=======
 # Issue 25: the unit's officers invite their producers (and disable those accounts); a producer
 # registers its own products, only ever for itself (states/people/producer_accounts.py).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.INVITE_PRODUCER}
 LOCAL_ACTIONS[Role.PRODUCER] = frozenset({Action.REGISTER})
->>>>>>> main
 
 
 def role_label(role: str) -> str:

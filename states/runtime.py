@@ -14,15 +14,12 @@ from states.clock import Clock
 from states.db.database import Database
 from states.errors import Conflict
 from states.rules.rulebooks import Rulebook, RuleRegistry, load_rules
-<<<<<<< HEAD
 from states.rules.score_sheets import ScoreSheet
+from states.rules.sheet_book import SheetBook, load_sheets
 
 # The score sheet of a rulebook, product group and sub-group (issue 21): the shipped sheets'
 # loader, or a test's own sheets. Raises InvalidInput / ConfigurationError when there is none.
 SheetFinder = Callable[[Rulebook, str, str | None], ScoreSheet]
-=======
-from states.rules.sheet_book import SheetBook, load_sheets
->>>>>>> main
 
 CONFLICT_MESSAGE = ("Hồ sơ vừa được người khác thay đổi trong lúc bạn thao tác. "
                     "Không có gì được ghi; hãy xem lại hồ sơ và thử lại.")
@@ -35,7 +32,8 @@ class Runtime:
     rules_dir: Path | None = None
     # Pins the rulebook of newly opened rounds; None: the rulebook in force on the opening day.
     rulebook_pin: str | None = None
-    sheets: SheetFinder | None = None
+    # A test's own sheets in place of the book's (issue 21 councils); None: the book.
+    sheet_finder: SheetFinder | None = None
     _rules: RuleRegistry | None = None
     _sheets: SheetBook | None = None
 

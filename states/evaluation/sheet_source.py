@@ -1,7 +1,6 @@
-"""The one seam through which councils reach a score sheet: the runtime's finder (the shipped
-sheets' loader, or a test's sheets), asked by rulebook, product group and sub-group."""
+"""The one seam through which councils reach a score sheet: the shipped and province sheets'
+book, or a test's own sheets, asked by rulebook, product group and sub-group."""
 
-from states.errors import ConfigurationError
 from states.rules.rulebooks import Rulebook
 from states.rules.score_sheets import ScoreSheet
 from states.runtime import Runtime
@@ -9,10 +8,9 @@ from states.runtime import Runtime
 
 def sheet_for(rt: Runtime, rulebook: Rulebook, group: str,
               subgroup: str | None = None) -> ScoreSheet:
-    if rt.sheets is None:
-        raise ConfigurationError("Chưa nạp phiếu đánh giá nào: hội đồng chưa thể chấm trên "
-                                 "hệ thống (hãy chấm trên phiếu giấy với 'ocop dossier score').")
-    return rt.sheets(rulebook, group, subgroup)
+    if rt.sheet_finder is not None:
+        return rt.sheet_finder(rulebook, group, subgroup)
+    return rt.sheets.sheet_for(rulebook.code, group, subgroup)
 
 
 def provisional_note(provisional: bool) -> str:

@@ -46,7 +46,7 @@ def plain(db: str, *args: str, user: str = "admin", today: str = SET_UP) -> Resu
 
 def _forwarded(db: str, count: int) -> tuple[Runtime, list[int], str]:
     rt = make_runtime(db)
-    rt.sheets = fixture_sheet
+    rt.sheet_finder = fixture_sheet
     seat_people(rt)
     ids = [register(rt, name=f"Sản phẩm {n}", producer=f"HTX số {n}") for n in range(count)]
     for dossier in ids:

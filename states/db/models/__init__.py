@@ -37,10 +37,7 @@ __all__ += ["Consultant", "DossierPreparation", "TrainingAttendance", "TrainingC
             "TrainingInvitation"]
 __all__ += ["Department", "UnitFormerName", "UnitSuccession"]
 __all__ += ["ApiToken", "AuthEvent", "WebSession"]
-<<<<<<< HEAD
 # Issue 21: councils that score, criterion by criterion.
 __all__ += ["Council", "CouncilConflict", "CouncilDossier", "CouncilMember", "MemberSheet",
             "SheetChoice", "SheetReopening"]
-=======
 __all__ += ["ProducerInvitation", "RegistrationForm"]
->>>>>>> main

@@ -53,7 +53,7 @@ def seat_people(rt: Runtime) -> None:
 
 def provincial_council(rt: Runtime, dossiers: int = 1) -> tuple[int, list[int]]:
     """A provincial council of four, with `dossiers` forwarded dossiers, package sent in time."""
-    rt.sheets = fixture_sheet
+    rt.sheet_finder = fixture_sheet
     seat_people(rt)
     ids = []
     for n in range(dossiers):

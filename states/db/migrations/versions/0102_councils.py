@@ -12,7 +12,7 @@ from alembic import op
 from states.db.types import UtcDateTime
 
 revision = "0102_councils"
-down_revision = "0101_outbox_retry_window"
+down_revision = "0105_producer_accounts"  # re-chained after main (lead re-chains at merge)
 branch_labels = None
 depends_on = None
 
