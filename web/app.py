@@ -17,6 +17,7 @@ from web.pages import (
     auth_pages,
     campaigns,
     consultants,
+    councils,
     dashboard,
     dossier,
     outbox,
@@ -56,7 +57,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
                    registry, training, consultants, unsettled, api_docs, account_setup,
-                   producer_portal, producer_accounts):
+                   producer_portal, producer_accounts, councils):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(producer_api.router)
