@@ -121,7 +121,8 @@ def _next(rows: list[MyDossier], after: int | None = None) -> int | None:
     """The next dossier still to score: after `after` first, then from the top."""
     open_rows = [r.dossier_id for r in rows if r.state in (TO_SCORE, DRAFT)]
     later = [d for d in open_rows if after is not None and d > after]
-    return (later or [d for d in open_rows if d != after] or [None])[0]
+    candidates = later or [d for d in open_rows if d != after]
+    return candidates[0] if candidates else None
 
 
 def member_agenda(rt: Runtime, actor: str, council_id: int) -> MemberAgenda:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from tests.conftest import at
 from tests.states.evaluation.councils_setup import (
@@ -30,10 +31,11 @@ def council(site: Site) -> Iterator[tuple[Site, int, list[int]]]:
 
 
 def post(client: TestClient, path: str, data: dict[str, str], page: str,
-         headers: dict[str, str] | None = None) -> object:
+         headers: dict[str, str] | None = None) -> Response:
     token = csrf_of(client.get(page).text)
-    return client.post(path, data={"csrf": token, **data}, headers=headers or {},
-                       follow_redirects=False)
+    reply: Response = client.post(path, data={"csrf": token, **data}, headers=headers or {},
+                                  follow_redirects=False)
+    return reply
 
 
 def choices(sheet: dict[str, str]) -> dict[str, str]:
@@ -54,13 +56,13 @@ def test_the_member_reads_vietnamese_words_and_scores_as_a_draft(
     assert "Phần A. Sản xuất" in page and 'name="c:A0"' in page and "(tiêu chí bắt buộc)" in page
     reply = post(member, f"{screen}/draft", {"c:A1": "2", "c:B1": "3"}, screen,
                  {"HX-Request": "true"})
-    assert reply.status_code == 200 and 'id="totals"' in reply.text  # type: ignore[attr-defined]
-    assert ">35<" in reply.text.replace(" ", "")  # type: ignore[attr-defined]
+    assert reply.status_code == 200 and 'id="totals"' in reply.text
+    assert ">35<" in reply.text.replace(" ", "")
     saved = uc.sheet(site.rt, "uy-vien-1", council_id, first)
     assert (saved.parts, saved.status) == ({"A": 10, "B": 25, "C": 0}, "draft")
     # Without JS: a plain submit saves and "save and next" goes on to the next dossier.
     reply = post(member, f"{screen}/draft", {"c:C1": "1", "then": "next"}, screen)
-    assert reply.headers["location"] == (  # type: ignore[attr-defined]
+    assert reply.headers["location"] == (
         f"/councils/{council_id}/dossiers/{second}?done=saved")
 
 
@@ -70,24 +72,24 @@ def test_bad_inputs_get_one_sentence_their_status_and_no_change(
     screen = f"/councils/{council_id}/dossiers/{first}"
     member = site.login("uy-vien-1")
     early = post(member, f"{screen}/draft", {"c:A1": "1"}, f"/councils/{council_id}")
-    assert early.status_code == 409 and "chưa mở" in early.text  # type: ignore[attr-defined]
+    assert early.status_code == 409 and "chưa mở" in early.text
     chair = site.login("chu-tich")
     closing = post(chair, f"/councils/{council_id}/close", {"confirm": "yes"},
                    f"/councils/{council_id}")
-    assert closing.status_code == 409  # type: ignore[attr-defined]
+    assert closing.status_code == 409
     uc.open_session(site.rt, "chu-tich", council_id)
 
     wrong = post(member, f"{screen}/draft", {"c:A1": "1", "c:A2": "9"}, screen)
-    assert wrong.status_code == 422 and "không có lựa chọn &#39;9&#39;" in wrong.text  # type: ignore[attr-defined]
+    assert wrong.status_code == 422 and "không có lựa chọn &#39;9&#39;" in wrong.text
     assert uc.sheet(site.rt, "uy-vien-1", council_id, first).total == 0  # A1 not kept either
     unconfirmed = post(member, f"{screen}/submit", choices(SEVENTY), screen)
-    assert unconfirmed.status_code == 422  # type: ignore[attr-defined]
+    assert unconfirmed.status_code == 422
     incomplete = post(member, f"{screen}/submit", {"confirm": "yes", "c:A1": "1"}, screen)
-    assert incomplete.status_code == 409 and "chưa chấm" in incomplete.text  # type: ignore[attr-defined]
+    assert incomplete.status_code == 409 and "chưa chấm" in incomplete.text
     done = post(member, f"{screen}/submit", {"confirm": "yes", **choices(SEVENTY)}, screen)
-    assert done.status_code == 303  # type: ignore[attr-defined]
+    assert done.status_code == 303
     twice = post(member, f"{screen}/submit", {"confirm": "yes", **choices(EIGHTY)}, screen)
-    assert twice.status_code == 409 and "đã nộp" in twice.text  # type: ignore[attr-defined]
+    assert twice.status_code == 409 and "đã nộp" in twice.text
     assert uc.sheet(site.rt, "uy-vien-1", council_id, first).total == 70
 
     outsider = site.login("can-bo-yen-the")
@@ -95,10 +97,10 @@ def test_bad_inputs_get_one_sentence_their_status_and_no_change(
     other = site.login("uy-vien-2")
     post(other, f"{screen}/conflict", {"reason": "Người thân của chủ thể"}, screen)
     conflicted = post(other, f"{screen}/draft", choices(EIGHTY), f"/councils/{council_id}")
-    assert conflicted.status_code == 409 and "xung đột lợi ích" in conflicted.text  # type: ignore[attr-defined]
+    assert conflicted.status_code == 409 and "xung đột lợi ích" in conflicted.text
     early_close = post(chair, f"/councils/{council_id}/close", {"confirm": "yes"},
                        f"/councils/{council_id}")
-    assert early_close.status_code == 409  # type: ignore[attr-defined]
+    assert early_close.status_code == 409
     assert uc.show(site.rt, "chu-tich", council_id).status == "in_session"
 
 
