@@ -104,6 +104,28 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     # the consultant report.
     ("POST", "/dossiers/{dossier_id}/preparation"): (
         f"/dossiers/{D}/preparation", {"prepared_by": "consultant"}, (422, 422, 404, 403, 404, 303)),
+    # Issue 21: council scoring pages; council 999 does not exist (only members may act).
+    ("GET", "/councils"): ("/councils", None, (200, 200, 200, 200, 404, 303)),
+    ("GET", "/councils/{council_id}"): ("/councils/999", None, (404, 404, 404, 404, 404, 303)),
+    ("GET", "/councils/{council_id}/dossiers/{dossier_id}"): (
+        "/councils/999/dossiers/1", None, (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/dossiers/{dossier_id}/draft"): (
+        "/councils/999/dossiers/1/draft", {"c:A1": "1"}, (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/dossiers/{dossier_id}/submit"): (
+        "/councils/999/dossiers/1/submit", {"confirm": "yes"}, (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/dossiers/{dossier_id}/conflict"): (
+        "/councils/999/dossiers/1/conflict", {"reason": "x"}, (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/dossiers/{dossier_id}/acknowledge"): (
+        "/councils/999/dossiers/1/acknowledge", {}, (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/package"): (
+        "/councils/999/package", {"sent_on": "2022-03-01"}, (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/open"): ("/councils/999/open", {},
+                                              (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/reopen"): (
+        "/councils/999/reopen", {"dossier": "1", "member": "admin", "reason": "x"},
+        (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/close"): ("/councils/999/close", {"confirm": "yes"},
+                                               (404, 404, 404, 404, 404, 303)),
     ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/training"): ("/training", {"title": " ", "starts_on": "2022-03-10"},
                             (422, 403, 403, 403, 404, 303)),
