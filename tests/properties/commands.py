@@ -4,6 +4,11 @@ with the reason, so that a new command cannot be forgotten (test_every_command_i
 
 COMMANDS: dict[str, str] = {
     "backup": "backup --out {OUT}",
+    # Issue 25: producers' own accounts.
+    "producer invite": "producer invite {I} --email {T}",
+    "producer disable": "producer disable {T} --reason {T}",
+    # Issue 22: the yearly report.
+    "report year": "report year {N} --out {OUT}",
     "restore": "restore {T}",
     "campaign close": "campaign close {I}",
     "campaign decide": "campaign decide {I} --decision {T}",
