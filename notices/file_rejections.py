@@ -27,17 +27,24 @@ class Rejection:
     reason: str
     officer: str
     officer_email: str | None
+    link: str  # the producer's own page of the dossier, where the new version is uploaded
+
+
+def portal_link(site_url: str, dossier_id: int) -> str:
+    return f"{site_url.rstrip('/')}/producer/dossiers/{dossier_id}"
 
 
 def queue_rejection_letter(rt: Runtime, session: Session, row: DocumentFile,
-                           officer: User) -> bool:
-    """Queue the letter for a rejected file, once per file (`file-rejected:ID`)."""
+                           officer: User, site_url: str) -> bool:
+    """Queue the letter for a rejected file, once per file (`file-rejected:ID`); its link
+    leads to the producer's page of the dossier under `site_url`."""
     dossier = load_dossier(session, row.dossier_id)
     rulebook = rt.rules.get(dossier.round.rulebook_code)
     producer = dossier.product.producer
     facts = Rejection(dossier.id, dossier.product.name, producer.name, dossier.unit.name,
                       rulebook.document(row.document_code).name, row.file_name, row.version,
-                      row.reason or "", officer.full_name or officer.name, officer.email)
+                      row.reason or "", officer.full_name or officer.name, officer.email,
+                      portal_link(site_url, dossier.id))
     directory = UnitDirectory.load(session, rt.clock.today())
     recipients, handed_over = directory.producer_or_unit(producer.email, dossier.unit_id)
     subject = (f"[OCOP] Hồ sơ số {dossier.id} - {dossier.product.name}: tài liệu "

@@ -82,8 +82,9 @@ def post_accept(request: Request, actor: ApiUser, file_id: int) -> dict[str, Any
 @router.post("/files/{file_id}/reject")
 def post_reject(request: Request, actor: ApiUser, file_id: int,
                 body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-    rejected: dict[str, Any] = jsonable(reject_file(rt_of(request), actor, file_id,
-                                                    str(body.get("reason") or "")))
+    rejected: dict[str, Any] = jsonable(reject_file(
+        rt_of(request), actor, file_id, str(body.get("reason") or ""),
+        site_url=system_of(request).settings.public_url))
     return rejected
 
 

@@ -61,7 +61,8 @@ def file_check(request: Request, me: PageUser, form: CheckedForm, file_id: int) 
         if text(form, "verdict") == "accept":
             accept_file(rt, me.name, file_id)
         else:
-            reject_file(rt, me.name, file_id, optional(form, "reason") or "")
+            reject_file(rt, me.name, file_id, optional(form, "reason") or "",
+                        site_url=system_of(request).settings.public_url)
     except (InvalidInput, RuleRefused) as error:
         return _problem(request, me.name, dossier_id, error)
     return RedirectResponse(f"/dossiers/{dossier_id}?done=check_file#tai-lieu", status_code=303)
