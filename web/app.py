@@ -22,6 +22,7 @@ from web.pages import (
     files,
     outbox,
     producer_accounts,
+    producer_files,
     producer_portal,
     register,
     registry,
@@ -58,7 +59,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
                    registry, training, consultants, unsettled, unit, api_docs, account_setup,
-                   producer_portal, producer_accounts, files):
+                   producer_portal, producer_accounts, files, producer_files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(producer_api.router)
