@@ -25,7 +25,8 @@ from web.forms import text
 from web.rendering import page
 
 router = APIRouter()
-DONE = {"saved": "Đã lưu bản nháp.", "submitted": "Đã nộp phiếu đăng ký: hãy nộp tệp các tài liệu dưới đây.",
+DONE = {"saved": "Đã lưu bản nháp.",
+        "submitted": "Đã nộp phiếu đăng ký. Hãy nộp tệp các tài liệu dưới đây.",
         "uploaded": "Đã nộp tệp: cán bộ OCOP sẽ kiểm tra."}
 
 
