@@ -6,7 +6,7 @@ accepts them all and records the field inspection."""
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -36,7 +36,7 @@ def _token(demo: Demo, key: str) -> str:
 
 def _signed_up(demo: Demo, invited_from: int) -> None:
     # Links expire on the wall clock; the demo's business date is in the past.
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     url = demo.system.settings.public_url
     sent = invite_producer(demo.rt, ADMIN, invited_from, email=EMAIL, site_url=url,
                            valid_for=timedelta(days=7), now=now)

@@ -107,7 +107,8 @@ def files_reject(
     ctx: typer.Context, file_id: FileArg,
     reason: Annotated[str, typer.Option("--reason", help="Lý do, gửi cho chủ thể qua email.")],
 ) -> None:
-    """Từ chối một tệp, kèm lý do; chủ thể nhận email (có liên kết tới trang hồ sơ của chủ thể) và có thể nộp bản mới."""
+    """Từ chối một tệp, kèm lý do; chủ thể nhận email (có liên kết tới trang hồ sơ của mình)
+    và có thể nộp bản mới."""
     from use_cases.document_files import reject_file
 
     state = state_of(ctx)

@@ -14,10 +14,9 @@ import pytest
 from notifiers.settings import NotifierSettings
 from tests.browser.conftest import Server
 from tests.browser.test_browser import log_in, open_page, step_form
-from tests.browser.test_files_browser import REQUIRED, files_server  # noqa: F401  (fixture)
+from tests.browser.test_files_browser import REQUIRED
 from tests.browser.test_producer_account import PHONE, PRODUCER, fits_the_screen, link_in_outbox
 from tests.builders import register
-from tests.fakes.s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures)
 from tests.storage.stores import PDF, PNG
 from tests.web.conftest import PASSWORD
 from use_cases.outbox import send

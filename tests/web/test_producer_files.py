@@ -8,7 +8,6 @@ from states.db.models import DocumentFile, Dossier
 from tests.builders import advance, register
 from tests.storage.stores import PDF, PNG
 from tests.web.conftest import Site, csrf_of, invite_and_set_password
-from tests.web.test_file_pages import files_site  # noqa: F401  (fixture)
 from use_cases.document_files import reject_file
 from use_cases.identity import create_token
 from use_cases.producer_portal import save_draft, submit_form

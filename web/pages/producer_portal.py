@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from states.errors import InvalidInput, NotFound, RuleRefused
 from states.people.registration_forms import TEXT_FIELDS, FormView
+from use_cases.document_files import list_files
 from use_cases.producer_portal import (
     blank_fields,
     form_choices,
@@ -19,7 +20,6 @@ from use_cases.producer_portal import (
     save_draft,
     submit_form,
 )
-from use_cases.document_files import list_files
 from web.auth import CheckedForm, ProducerUser, rt_of, system_of
 from web.forms import text
 from web.rendering import page
