@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
-from states.db.database import database_error, sqlite_file
+from states.db.database import database_error
+from states.db.sqlite_problems import sqlite_file
 from states.errors import ConfigurationError, InvalidInput
 
 # Where Debian puts PostgreSQL's client programs: /usr/bin (a wrapper that picks the version
