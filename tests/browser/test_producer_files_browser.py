@@ -36,8 +36,8 @@ def rejection_link(server: Server, folder: Path) -> str:
     send(server.site.rt, "admin", NotifierSettings(notifier="file", outbox_dir=folder))
     [letter] = folder.glob("file-rejected_*.eml")
     parsed = email.message_from_bytes(letter.read_bytes())
-    # To the producer's address on record (Producer.email), not necessarily its login.
-    assert parsed["To"] == "htx.vaithieu@example.vn"
+    # To the producer's address on record and to its account's, who uploads the new version.
+    assert parsed["To"] == f"htx.vaithieu@example.vn, {PRODUCER}"
     text = next(part.get_payload(decode=True) for part in parsed.walk()
                 if part.get_content_type() == "text/plain")
     assert isinstance(text, bytes) and REASON in text.decode()

@@ -4,7 +4,7 @@ another producer's dossier is not found, and a dossier out of its hands refuses 
 
 from sqlalchemy import func, select
 
-from states.db.models import DocumentFile, Dossier
+from states.db.models import DocumentFile, Dossier, OutboxMessage
 from tests.builders import advance, register
 from tests.storage.stores import PDF, PNG
 from tests.web.conftest import Site, csrf_of, invite_and_set_password
@@ -36,6 +36,12 @@ def test_a_producer_uploads_reads_the_reason_and_replaces_its_file(files_site: S
         assert (row.uploaded_by, row.status) == (name, "submitted")
     assert "chờ kiểm tra" in client.get(f"/producer/dossiers/{mine}").text
     reject_file(site.rt, "admin", row.id, REASON, site_url="http://testserver")
+    with site.rt.transaction() as session:
+        letter = session.scalars(select(OutboxMessage).where(
+            OutboxMessage.kind == "file_rejected")).one()
+        # The producer's address on record, and its account's (the one who uploads again).
+        assert letter.recipients == ["htx.vaithieu@example.vn", "a@example.vn"]
+        assert f"http://testserver/producer/dossiers/{mine}" in letter.text_body
     page = client.get(f"/producer/dossiers/{mine}").text
     assert f"Lý do: {REASON}" in page and "bị từ chối" in page
     assert client.get(f"/producer/files/{row.id}").content == PDF
