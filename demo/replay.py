@@ -147,11 +147,12 @@ def demo_settings(folder: Path) -> dict[str, Any]:
     """The embedded default, whatever the environment says: SQLite, the file outbox and the
     demo's own plan."""
     return {"database_url": f"sqlite:///{folder / 'ocop-demo.db'}", "notifier": "file",
-            "outbox_dir": folder / "outbox", "rules_dir": DEMO_RULES_DIR, "rulebook": None}
+            "outbox_dir": folder / "outbox", "rules_dir": DEMO_RULES_DIR, "rulebook": None,
+            "files_store": "local", "files_dir": folder / "files"}
 
 
 def clean(folder: Path) -> None:
-    for leftover in ("ocop-demo.db", "ocop-demo.db-wal", "ocop-demo.db-shm", "outbox"):
+    for leftover in ("ocop-demo.db", "ocop-demo.db-wal", "ocop-demo.db-shm", "outbox", "files"):
         path = folder / leftover
         if path.is_dir():
             shutil.rmtree(path)

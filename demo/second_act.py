@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from demo.producer_own import producer_completes_its_dossier
 from demo.replay import ADMIN, Demo
 from demo.synthetic import sample_product
 from states.db.models import AdministrativeUnit, Dossier
@@ -148,6 +149,7 @@ def second_act(demo: Demo, folder: Path, say: Callable[[str], None], size: int =
                             date(2025, 11, 20), "2150/QĐ-UBND")
     say("Năm 2026, 3/3: đợt 1/2026 theo QĐ 1489, xã, phường đăng ký và đánh giá, tỉnh công nhận")
     forwarded = commune_round(demo, size)
+    producer_completes_its_dossier(demo, forwarded[0], date(2026, 3, 2), say)
     demo.run_flows(date(2026, 3, 20), ["expire-certificates", "deadline-reminders"])
     demo.provincial_council(forwarded, date(2026, 5, 15), "980/QĐ-UBND")
     demo.on(date(2026, 6, 1))

@@ -1,12 +1,15 @@
 """People to log in as when browsing the demo database (`ocop --db … web`): the Department's
-admin and the officers of the two local units with the most work left, with demo passwords
+admin, the officers of the two local units with the most work left and the producer who
+completed its own dossier, with demo passwords
 printed at the end of `make demo` (never use them outside the demo)."""
 
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from states.db.models import AdministrativeUnit, Dossier
+from demo.producer_own import EMAIL as PRODUCER_EMAIL
+from demo.producer_own import PASSWORD as PRODUCER_PASSWORD
+from states.db.models import AdministrativeUnit, Dossier, User
 from states.runtime import Runtime
 from states.territory.units import in_force
 from states.vocabulary import LOCAL_STATES, UnitLevel
@@ -43,4 +46,9 @@ def add_demo_users(rt: Runtime) -> list[DemoUser]:
         add_user_with_password(rt, "admin", login, "district", code, None, password,
                                f"Cán bộ OCOP {name}")
         users.append(DemoUser(login, password, name))
+    # Issue 25: the producer who completed its own dossier (demo/producer_own.py; not in
+    # `--year 2022`) logs in too.
+    with rt.transaction() as session:
+        if session.scalar(select(User.id).where(User.name == PRODUCER_EMAIL)) is not None:
+            users.append(DemoUser(PRODUCER_EMAIL, PRODUCER_PASSWORD, "chủ thể tự lập hồ sơ"))
     return users

@@ -107,11 +107,13 @@ def files_reject(
     ctx: typer.Context, file_id: FileArg,
     reason: Annotated[str, typer.Option("--reason", help="Lý do, gửi cho chủ thể qua email.")],
 ) -> None:
-    """Từ chối một tệp, kèm lý do; chủ thể nhận email và có thể nộp bản mới."""
+    """Từ chối một tệp, kèm lý do; chủ thể nhận email (có liên kết tới trang hồ sơ của mình)
+    và có thể nộp bản mới."""
     from use_cases.document_files import reject_file
 
     state = state_of(ctx)
-    view = reject_file(state.runtime(), state.actor, file_id, reason)
+    view = reject_file(state.runtime(), state.actor, file_id, reason,
+                       site_url=state.system().settings.public_url)
     reply(state.as_json, view, f"Đã từ chối tệp số {view.id} ({view.file_name}); lý do đã được "
                                "gửi cho chủ thể.")
 

@@ -27,6 +27,8 @@ LOCAL_ACTIONS[Role.PRODUCER] = frozenset({Action.REGISTER})
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.UPLOAD_FILE, Action.CHECK_FILE, Action.PAPER_ORIGINALS}
 # Issue 21: and set up their own unit's council (members score as members, whatever their role).
 LOCAL_ACTIONS[Role.DISTRICT] |= {Action.COUNCIL}
+# Issue 25: a producer uploads its own dossiers' files (which dossiers: sees_dossier).
+LOCAL_ACTIONS[Role.PRODUCER] |= {Action.UPLOAD_FILE}
 
 
 def role_label(role: str) -> str:
@@ -54,6 +56,13 @@ def sees_unit(user: "User", unit_id: int) -> bool:
     if user.role == Role.PRODUCER:
         return False
     return user.role != Role.DISTRICT or user.unit_id == unit_id
+
+
+def sees_dossier(user: "User", unit_id: int, producer_id: int) -> bool:
+    """sees_unit, and a producer's account sees its own producer's dossiers (of any unit)."""
+    if user.role == Role.PRODUCER:
+        return user.producer_id is not None and user.producer_id == producer_id
+    return sees_unit(user, unit_id)
 
 
 def acting_as(trigger: Action, state: str) -> Action:

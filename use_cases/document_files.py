@@ -93,11 +93,13 @@ def accept_file(rt: Runtime, actor: str, file_id: int) -> FileView:
         return check_file(rt, session, actor, file_id, accept=True)
 
 
-def reject_file(rt: Runtime, actor: str, file_id: int, reason: str) -> FileView:
-    """Reject with a reason; the producer is mailed it in the same transaction."""
+def reject_file(rt: Runtime, actor: str, file_id: int, reason: str, *, site_url: str) -> FileView:
+    """Reject with a reason; the producer is mailed it in the same transaction, with a link to
+    its page of the dossier under `site_url` (the settings' public_url)."""
     with rt.transaction() as session:
         view = check_file(rt, session, actor, file_id, accept=False, reason=reason)
-        queue_rejection_letter(rt, session, find_file(session, file_id), find_user(session, actor))
+        queue_rejection_letter(rt, session, find_file(session, file_id), find_user(session, actor),
+                               site_url)
         return view
 
 

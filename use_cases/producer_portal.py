@@ -101,6 +101,9 @@ def submit_form(rt: Runtime, actor: str, form_id: int) -> int:
             forms.claim_first_submission(session, row, rt.clock.now())
             dossier_id = _register(rt, session, user, wanted)
             dossier, changed = forms.own_dossier(session, user, dossier_id), None
+            # The producer uploads its documents itself: a dossier of files, not of paper
+            # (a new dossier has no ticks to remove; the officer can still switch it back).
+            dossier.paper_originals = False
         else:
             current = forms.own_dossier(session, user, row.dossier_id)
             wanted = forms.checked_submission(rt, row, current.round.rulebook_code)

@@ -24,6 +24,7 @@ from web.pages import (
     files,
     outbox,
     producer_accounts,
+    producer_files,
     producer_portal,
     register,
     registry,
@@ -60,7 +61,8 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
                    registry, training, consultants, unsettled, unit, api_docs, account_setup,
-                   producer_portal, producer_accounts, files, councils):
+                   producer_portal, producer_accounts, files, councils,
+                   producer_files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(producer_api.router)

@@ -50,6 +50,11 @@ def _pulled(source: AsyncIterator[bytes]) -> Iterator[bytes]:
             raise InvalidInput(CUT_OFF) from None
 
 
+def streamed_body(request: Request) -> Iterator[bytes]:
+    """The request body, gathered, as the worker thread's iterator (the producer's API too)."""
+    return _pulled(_gathered(request))
+
+
 @router.get("/dossiers/{dossier_id}/files")
 def get_files(request: Request, actor: ApiUser, dossier_id: int) -> dict[str, Any]:
     system = system_of(request)
@@ -66,7 +71,7 @@ async def post_file(request: Request, actor: ApiUser, dossier_id: int, document:
                     ) -> JSONResponse:
     """The body is the file itself (PDF, JPEG or PNG, told by its bytes)."""
     system = system_of(request)
-    chunks = _pulled(_gathered(request))
+    chunks = streamed_body(request)
     # Over a limit: 413 (web/errors.py); the body stops being read there.
     view = await anyio.to_thread.run_sync(
         lambda: upload_file(system.rt, system.files, actor, dossier_id, document, name, chunks))
@@ -82,8 +87,9 @@ def post_accept(request: Request, actor: ApiUser, file_id: int) -> dict[str, Any
 @router.post("/files/{file_id}/reject")
 def post_reject(request: Request, actor: ApiUser, file_id: int,
                 body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-    rejected: dict[str, Any] = jsonable(reject_file(rt_of(request), actor, file_id,
-                                                    str(body.get("reason") or "")))
+    rejected: dict[str, Any] = jsonable(reject_file(
+        rt_of(request), actor, file_id, str(body.get("reason") or ""),
+        site_url=system_of(request).settings.public_url))
     return rejected
 
 

@@ -13,24 +13,25 @@ from states.documents.store import FileLimits, FileTooLarge, Received, megabytes
 from states.dossiers.history import record_events
 from states.dossiers.sheet import load_dossier
 from states.errors import InvalidInput, RuleRefused
-from states.permissions import authorize, sees_unit
+from states.permissions import authorize, sees_dossier
 from states.rules.rulebooks import Rulebook, RuleRegistry
 from states.runtime import Runtime
 from states.territory.lookups import dossier_not_found, find_user
 from states.typed_text import typed_text
-from states.vocabulary import Action, FileStatus
+from states.vocabulary import Action, FileStatus, Role
 
 
 def dossier_for(session: Session, actor: str, dossier_id: int,
                 action: Action | None) -> tuple[User, Dossier]:
-    """The dossier, for someone who may see it ("no such dossier" otherwise) and do `action`
-    (None: only see it)."""
+    """The dossier, for someone who may see it ("no such dossier" otherwise, another
+    producer's too) and do `action` (None: only see it)."""
     dossier = load_dossier(session, dossier_id)
     user = find_user(session, actor)
-    if not sees_unit(user, dossier.unit_id):
+    if not sees_dossier(user, dossier.unit_id, dossier.product.producer_id):
         raise dossier_not_found(dossier_id)
     if action is not None:
-        authorize(user, action, dossier.unit_id)
+        # A producer's reach is its producer (above), not a unit: the product may have moved.
+        authorize(user, action, None if user.role == Role.PRODUCER else dossier.unit_id)
     return user, dossier
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from states.documents.store import FileDesk, FileLimits
+from storage.factory import build_store
+from tests.fakes.s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures)
 from tests.web.conftest import Site, site_for
 from web.app import create_app
 
@@ -75,3 +78,16 @@ def shots(request: pytest.FixtureRequest) -> Path:
     folder = ARTEFACTS / request.node.name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(params=["local", "s3"])
+def files_server(request: pytest.FixtureRequest, sqlite_url: str, tmp_path: Path) -> Iterator[Server]:
+    if request.param == "local":
+        store = build_store("local", tmp_path / "files")
+    else:
+        store = build_store("s3", tmp_path / "files", s3_bucket=request.getfixturevalue("s3_bucket"),
+                            s3_endpoint=request.getfixturevalue("s3_server"))
+    for site in site_for(sqlite_url):
+        site.system.files = FileDesk(store, FileLimits())
+        with Server(site) as running:
+            yield running

@@ -3,37 +3,19 @@ dossier of files, the documents uploaded from the dossier page, one rejected wit
 replaced, all accepted, the inspection allowed only then, each file read inline."""
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from states.documents.store import FileDesk, FileLimits
-from storage.factory import build_store
 from tests.browser.conftest import Server
 from tests.browser.test_browser import log_in, open_page, step_form
 from tests.builders import register
-from tests.fakes.s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures)
 from tests.storage.stores import PDF, PNG
-from tests.web.conftest import site_for
 from use_cases.document_files import mark_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 REQUIRED = ("registration-form", "business-plan", "organisation", "business-registration")
-
-
-@pytest.fixture(params=["local", "s3"])
-def files_server(request: pytest.FixtureRequest, sqlite_url: str, tmp_path: Path) -> Iterator[Server]:
-    if request.param == "local":
-        store = build_store("local", tmp_path / "files")
-    else:
-        store = build_store("s3", tmp_path / "files", s3_bucket=request.getfixturevalue("s3_bucket"),
-                            s3_endpoint=request.getfixturevalue("s3_server"))
-    for site in site_for(sqlite_url):
-        site.system.files = FileDesk(store, FileLimits())
-        with Server(site) as running:
-            yield running
 
 
 def upload(page: Any, document: str, path: Path) -> None:

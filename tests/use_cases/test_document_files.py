@@ -60,13 +60,17 @@ def test_an_accepted_file_ticks_its_document_and_a_rejected_one_mails_the_produc
         rt: Runtime, desk: FileDesk, dossier: int) -> None:
     first = upload_file(rt, desk, "admin", dossier, "business-plan", "ke-hoach.pdf", chunked(PDF))
     assert (first.version, first.status, first.content_type) == (1, "submitted", "application/pdf")
-    rejected = reject_file(rt, "admin", first.id, "Thiếu chữ ký của chủ thể")
+    rejected = reject_file(rt, "admin", first.id, "Thiếu chữ ký của chủ thể",
+                           site_url="http://ocop.test/")
     assert rejected.status == "rejected"
     with rt.transaction() as session:
         letter = session.scalars(select(OutboxMessage)).all()[-1]
         assert letter.dedupe_key == f"file-rejected:{first.id}"
         assert letter.recipients == ["htx.vaithieu@example.vn"]
         assert "Thiếu chữ ký của chủ thể" in letter.text_body and "nộp lại" in letter.text_body
+        # The link leads to the producer's own page of the dossier, where it uploads again.
+        link = f"http://ocop.test/producer/dossiers/{dossier}"
+        assert link in letter.text_body and f'href="{link}"' in letter.html_body
     second = upload_file(rt, desk, "admin", dossier, "business-plan", "ke-hoach-2.pdf", [PDF + b"2"])
     assert second.version == 2
     accept_file(rt, "admin", second.id)
@@ -187,7 +191,7 @@ def test_each_upload_and_check_is_in_the_history(rt: Runtime, desk: FileDesk, do
     f = upload_file(rt, desk, "admin", dossier, "business-plan", "kh.pdf", [PDF])
     accept_file(rt, "admin", f.id)
     with pytest.raises(RuleRefused, match="đã được kiểm tra"):
-        reject_file(rt, "admin", f.id, "muộn")
+        reject_file(rt, "admin", f.id, "muộn", site_url="http://ocop.test")
     with rt.transaction() as session:
         triggers = session.scalars(select(DossierEvent.trigger).where(
             DossierEvent.dossier_id == dossier).order_by(DossierEvent.id)).all()
@@ -222,7 +226,7 @@ def test_files_on_postgresql_too(any_rt: Runtime, tmp_path: Path) -> None:
     first = upload_file(any_rt, desk, "admin", dossier_id, "business-plan", "a.pdf", [PDF])
     second = upload_file(any_rt, desk, "admin", dossier_id, "business-plan", "b.pdf", [PDF + b"2"])
     assert (first.version, second.version) == (1, 2)
-    reject_file(any_rt, "admin", first.id, "Mờ, không đọc được")
+    reject_file(any_rt, "admin", first.id, "Mờ, không đọc được", site_url="http://ocop.test")
     accept_file(any_rt, "admin", second.id)
     listed = list_files(any_rt, desk, "admin", dossier_id)
     assert next(d for d in listed.documents if d.code == "business-plan").status == "accepted"

@@ -1,9 +1,11 @@
 """A web application over a migrated database, people of every role, logged-in clients."""
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -14,7 +16,9 @@ from sqlalchemy import select
 from bootstrap.settings import EnvSettings
 from bootstrap.system import System
 from states.db.models import OutboxMessage
+from states.documents.store import FileDesk, FileLimits
 from states.runtime import Runtime
+from storage.factory import build_store
 from tests.conftest import make_runtime
 from use_cases.dashboard import forget_dashboards
 from use_cases.identity import add_user_with_password, set_password
@@ -121,3 +125,14 @@ def site(sqlite_url: str) -> Iterator[Site]:
 def any_site(db_url: str) -> Iterator[Site]:
     """The same test on SQLite and on PostgreSQL."""
     yield from site_for(db_url)
+
+
+# Issue 25: small limits, so that a test can pass one without sending megabytes.
+LIMITS = FileLimits(max_file_bytes=200_000, max_dossier_bytes=1_000_000)
+
+
+@pytest.fixture
+def files_site(site: Site, tmp_path: Path) -> Site:
+    """The site with a local file store of its own (the officer's and the producers' tests)."""
+    desk = FileDesk(build_store("local", tmp_path / "files"), LIMITS)
+    return dataclasses.replace(site, system=dataclasses.replace(site.system, files=desk))

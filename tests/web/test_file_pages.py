@@ -2,7 +2,6 @@
 dossier page, reads the file inline, accepts it, downloads the .zip; the API streams a body;
 bad files answer with their status and leave nothing; the public side never shows a file."""
 
-import dataclasses
 import io
 import socket
 import threading
@@ -17,8 +16,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from states.db.models import DocumentFile
-from states.documents.store import FileDesk, FileLimits
-from storage.factory import build_store
 from tests.builders import advance, register
 from tests.fakes.s3_server import free_port
 from tests.storage.stores import EXE, PDF, PNG
@@ -26,14 +23,6 @@ from tests.web.conftest import Site, csrf_of
 from use_cases.document_files import accept_file, mark_paper, upload_file
 from use_cases.identity import create_token
 from web.app import create_app
-
-LIMITS = FileLimits(max_file_bytes=200_000, max_dossier_bytes=1_000_000)
-
-
-@pytest.fixture
-def files_site(site: Site, tmp_path: Path) -> Site:
-    desk = FileDesk(build_store("local", tmp_path / "files"), LIMITS)
-    return dataclasses.replace(site, system=dataclasses.replace(site.system, files=desk))
 
 
 def browser(site: Site, name: str) -> TestClient:

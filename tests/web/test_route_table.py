@@ -161,6 +161,16 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     ("POST", "/dossiers/{dossier_id}/producer-accounts/disable"): (
         f"/dossiers/{D}/producer-accounts/disable", {"name": "ghost", "reason": "thử"},
         (404, 404, 404, 404, 404, 303)),
+    # A producer's own uploads: no file gets past the permission check to the name (422).
+    ("POST", "/producer/dossiers/{dossier_id}/files"): (
+        f"/producer/dossiers/{D}/files", {"document": "business-plan"},
+        (404, 404, 404, 404, 422, 303)),
+    ("GET", "/producer/files/{file_id}"): ("/producer/files/999", None, (404,) * 5 + (303,)),
+    ("GET", "/api/v1/producer/dossiers/{dossier_id}/files"): (
+        f"/api/v1/producer/dossiers/{D}/files", None, (401,) * 6),
+    ("POST", "/api/v1/producer/dossiers/{dossier_id}/documents/{document}/files"): (
+        f"/api/v1/producer/dossiers/{D}/documents/business-plan/files?name=a.pdf", {},
+        (401,) * 6),
     ("GET", "/api/v1/producer/dossiers"): ("/api/v1/producer/dossiers", None, (401,) * 6),
     ("GET", "/api/v1/producer/dossiers/{dossier_id}"): (f"/api/v1/producer/dossiers/{D}", None,
                                                         (401,) * 6),

@@ -21,7 +21,7 @@ router = APIRouter()
 READ_BYTES = 1024 * 1024
 
 
-def _chunks(upload: UploadFile) -> Iterator[bytes]:
+def upload_chunks(upload: UploadFile) -> Iterator[bytes]:
     # Starlette spooled the part (in memory up to 1 MB, then on disk): read it back in chunks.
     while chunk := upload.file.read(READ_BYTES):
         yield chunk
@@ -46,7 +46,7 @@ def dossier_upload(request: Request, me: PageUser, form: CheckedForm, dossier_id
                         "", iter(()))
         for upload in uploads:
             upload_file(system.rt, system.files, me.name, dossier_id, text(form, "document"),
-                        upload.filename or "", _chunks(upload))
+                        upload.filename or "", upload_chunks(upload))
     except (InvalidInput, RuleRefused) as error:
         return _problem(request, me.name, dossier_id, error)
     return RedirectResponse(f"/dossiers/{dossier_id}?done=upload_file#tai-lieu", status_code=303)
@@ -61,7 +61,8 @@ def file_check(request: Request, me: PageUser, form: CheckedForm, file_id: int) 
         if text(form, "verdict") == "accept":
             accept_file(rt, me.name, file_id)
         else:
-            reject_file(rt, me.name, file_id, optional(form, "reason") or "")
+            reject_file(rt, me.name, file_id, optional(form, "reason") or "",
+                        site_url=system_of(request).settings.public_url)
     except (InvalidInput, RuleRefused) as error:
         return _problem(request, me.name, dossier_id, error)
     return RedirectResponse(f"/dossiers/{dossier_id}?done=check_file#tai-lieu", status_code=303)

@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from states.errors import InvalidInput, NotFound, RuleRefused
 from states.people.registration_forms import TEXT_FIELDS, FormView
+from use_cases.document_files import list_files
 from use_cases.producer_portal import (
     blank_fields,
     form_choices,
@@ -19,12 +20,14 @@ from use_cases.producer_portal import (
     save_draft,
     submit_form,
 )
-from web.auth import CheckedForm, ProducerUser, rt_of
+from web.auth import CheckedForm, ProducerUser, rt_of, system_of
 from web.forms import text
 from web.rendering import page
 
 router = APIRouter()
-DONE = {"saved": "Đã lưu bản nháp.", "submitted": "Đã nộp phiếu đăng ký."}
+DONE = {"saved": "Đã lưu bản nháp.",
+        "submitted": "Đã nộp phiếu đăng ký. Hãy nộp tệp các tài liệu dưới đây.",
+        "uploaded": "Đã nộp tệp: cán bộ OCOP sẽ kiểm tra."}
 
 
 @router.get("/producer")
@@ -89,10 +92,17 @@ def update_form(request: Request, me: ProducerUser, form: CheckedForm, form_id: 
     return _save_or_submit(request, me.name, form_id, form)
 
 
+def producer_dossier_page(request: Request, actor: str, dossier_id: int,
+                          message: str | None = None, status: int = 200) -> Response:
+    """The producer's dossier with its documents' files (a refused upload: `message`)."""
+    system = system_of(request)
+    view = own_dossier(system.rt, actor, dossier_id)
+    forms = [f for f in portal(system.rt, actor).forms if f.dossier_id == dossier_id]
+    return page(request, "producer_dossier.html", {
+        "v": view, "forms": forms, "files": list_files(system.rt, system.files, actor, dossier_id),
+        "message": message, "done": DONE.get(request.query_params.get("done", ""))}, status)
+
+
 @router.get("/producer/dossiers/{dossier_id}")
 def producer_dossier(request: Request, me: ProducerUser, dossier_id: int) -> Response:
-    rt = rt_of(request)
-    view = own_dossier(rt, me.name, dossier_id)
-    forms = [f for f in portal(rt, me.name).forms if f.dossier_id == dossier_id]
-    return page(request, "producer_dossier.html", {
-        "v": view, "forms": forms, "done": DONE.get(request.query_params.get("done", ""))})
+    return producer_dossier_page(request, me.name, dossier_id)
