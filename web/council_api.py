@@ -27,8 +27,12 @@ router = APIRouter(prefix="/api/v1/councils", tags=["Hội đồng"])
 VISIBLE = r"^[^\x00]*[^\x00\s][^\x00]*$"
 UserName = Annotated[str, Field(min_length=1, max_length=length_of(User.name), pattern=NO_NUL,
                                 description="Tên đăng nhập")]
-# A score sheet's codes (states.rules.score_sheets): which exist depends on the dossier's sheet.
-SheetCode = Annotated[str, Field(min_length=1, max_length=20, pattern=NO_NUL)]
+# A score sheet's codes (states.rules.score_sheets): which exist depends on the dossier's
+# sheet, so the schema bounds them and the sheet refuses an unknown one (409). A criterion (a
+# key) has no pattern: pydantic would write it as patternProperties, which leaves a key outside
+# the pattern free in the schema while the server refused it with 422.
+Criterion = Annotated[str, Field(min_length=1, max_length=20)]
+Option = Annotated[str, Field(min_length=1, max_length=20, pattern=NO_NUL)]
 Ids = Annotated[list[Annotated[int, Field(ge=1, le=ID_LIMIT)]], Field(max_length=200)]
 Reason = Annotated[str, Field(min_length=1, max_length=500, pattern=VISIBLE)]
 Member = Annotated[str, Query(max_length=length_of(User.name), pattern=NO_NUL,
@@ -76,7 +80,7 @@ class Conflict(CouncilBody):
 class Choices(CouncilBody):
     """criterion code → option code, e.g. {"A1": "2", "B3": "1"}."""
 
-    choices: Annotated[dict[SheetCode, SheetCode], Field(min_length=1, max_length=200)]
+    choices: Annotated[dict[Criterion, Option], Field(min_length=1, max_length=200)]
 
 
 class Reopening(CouncilBody):

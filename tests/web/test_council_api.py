@@ -37,6 +37,7 @@ def council_in_session(site: Site, dossiers: int = 1) -> tuple[int, list[int]]:
         "round": show_dossier(rt, "admin", ids[0]).round})
     assert made.status_code == 201, made.text
     council = made.json()["id"]
+    assert made.headers["Location"] == f"/api/v1/councils/{council}"
     roles = ["chair", "secretary", "member", "member"]
     set_up = admin.post(f"/api/v1/councils/{council}/setup", json={
         "members": [{"user": u, "role": r} for u, r in zip(MEMBERS, roles, strict=True)],
