@@ -6,9 +6,10 @@ dossier (the units' officers, the consultants known so far, the parts that can b
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from states.db.models import User
+from states.db.models import EvaluationRound, User
 from states.folding import plain_words
 from states.lifecycle.register import rulebook_of_today
 from states.people.users import UserRow, list_users
@@ -105,7 +106,8 @@ def code_lists(rt: Runtime) -> dict[str, list[str]]:
     """The codes the API's schema lists from the rules and the territory: the units a product
     may be registered at today and the product groups it is judged by (the rulebook of today's
     round), their communes (a producer's address; at a commune, the unit itself), every
-    document code of the loaded rulebooks."""
+    document code of the loaded rulebooks; the evaluation rounds a council may score and the
+    units valid today (a council sits at the province or at a local unit)."""
     with rt.transaction() as session:
         today = rt.clock.today()
         rulebook = rulebook_of_today(rt, session)
@@ -115,6 +117,8 @@ def code_lists(rt: Runtime) -> dict[str, list[str]]:
         communes = ([u.code for u in units] if at_communes else
                     [c.code for rows in communes_of(session, units, today).values() for c in rows])
         groups = list(rulebook.groups)
+        rounds = list(session.scalars(select(EvaluationRound.code).order_by(EvaluationRound.code)))
+        every_unit = [u.code for u in list_units(session, today)]
     documents = {doc.code for code in rt.rules.codes() for doc in rt.rules.get(code).documents}
     return {"units": [u.code for u in units], "communes": communes, "groups": groups,
-            "documents": sorted(documents)}
+            "documents": sorted(documents), "rounds": rounds, "every_unit": every_unit}

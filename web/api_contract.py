@@ -44,7 +44,9 @@ HEADERS: dict[int, dict[str, Any]] = {
 # No NUL character in any text: PostgreSQL cannot hold or even compare one.
 NO_NUL = r"^[^\x00]*$"
 # Ids are positive and fit the databases' integer columns.
-DossierId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Mã hồ sơ")]
+ID_LIMIT = 2**31 - 1
+DossierId = Annotated[int, Path(ge=1, le=ID_LIMIT, description="Mã hồ sơ")]
+CouncilId = Annotated[int, Path(ge=1, le=ID_LIMIT, description="Mã hội đồng")]
 # The statuses of a malformed body: every operation that takes one lists them.
 BODY = (400, 415)
 

@@ -18,6 +18,8 @@ from use_cases.registration import code_lists
 
 MARK = "x-ocop-codes"
 DOSSIER = "/api/v1/dossiers/{dossier_id}"
+COUNCILS = "/api/v1/councils"
+COUNCIL = f"{COUNCILS}/{{council_id}}"
 
 
 def codes(kind: str) -> Any:
@@ -47,6 +49,43 @@ def _links(spec: dict[str, Any]) -> dict[str, Any]:
     return links
 
 
+def _council_links(spec: dict[str, Any], council: str, dossier: str | None) -> dict[str, Any]:
+    """From a council's id (and one of its dossiers) in a response to each act on it: read it,
+    set it up, open and close its session, and each member's sheet of that dossier."""
+    links = {}
+    for path, item in spec["paths"].items():
+        if not path.startswith(COUNCIL) or (dossier is None and "{dossier_id}" in path):
+            continue
+        for operation in item.values():
+            parameters = {"council_id": council}
+            if "{dossier_id}" in path:
+                parameters["dossier_id"] = str(dossier)
+            links[operation["operationId"]] = {"operationId": operation["operationId"],
+                                               "parameters": parameters}
+    return links
+
+
+def _link_councils(spec: dict[str, Any]) -> None:
+    """A new council leads to its acts; its view (after set-up) to its first dossier's sheets;
+    a sheet or a result to the other acts on the same sheet."""
+    paths = spec["paths"]
+    view = _council_links(spec, "$response.body#/id", "$response.body#/dossiers/0/dossier_id")
+    paths[COUNCILS]["post"]["responses"]["201"]["links"] = _council_links(
+        spec, "$response.body#/id", None)
+    paths[COUNCILS]["get"]["responses"]["200"]["links"] = _council_links(
+        spec, "$response.body#/0/id", "$response.body#/0/dossiers/0/dossier_id")
+    for path, method in ((COUNCIL, "get"), (f"{COUNCIL}/setup", "post"),
+                         (f"{COUNCIL}/open", "post")):
+        paths[path][method]["responses"]["200"]["links"] = view
+    paths[f"{COUNCIL}/close"]["post"]["responses"]["200"]["links"] = _council_links(
+        spec, "$response.body#/council/id", "$response.body#/results/0/dossier_id")
+    sheet = _council_links(spec, "$request.path.council_id", "$response.body#/dossier_id")
+    for path, item in paths.items():
+        if path.startswith(f"{COUNCIL}/dossiers/"):
+            for operation in item.values():
+                operation["responses"]["200"]["links"] = sheet
+
+
 def contract(app: FastAPI) -> dict[str, Any]:
     spec = get_openapi(title=app.title, version=app.version, description=app.description,
                        routes=app.routes)
@@ -64,4 +103,5 @@ def contract(app: FastAPI) -> dict[str, Any]:
     # A list leads to its first dossier, and from there to the steps.
     spec["paths"]["/api/v1/dossiers"]["get"]["responses"]["200"]["links"] = {"GetDossier": {
         "operationId": "get_dossier", "parameters": {"dossier_id": "$response.body#/items/0/id"}}}
+    _link_councils(spec)
     return spec

@@ -1,161 +1,195 @@
 """/api/v1/councils (issue 21): the same use cases as `ocop council`, with personal tokens.
 
-Errors as the rest of /api/v1: `{"code": …, "message": "<one Vietnamese sentence>"}`; 422
-invalid_input (an option not on the criterion), 409 rule_refused (session not open, submitted
-twice, a conflict of interest, closing before every sheet), 403 forbidden (not a member, the
-chair's acts, another member's sheet before all submitted), 404 not_found."""
+Errors as the rest of /api/v1 (web.api_contract.ErrorBody), each operation listing its own:
+422 invalid_input (the request breaks the schema), 409 rule_refused (session not open,
+submitted twice, a conflict of interest, closing before every sheet) or conflicting_input (well
+formed, but the data refuse it: an option not on the criterion, a meeting day gone by), 403
+forbidden (not a member, the chair's acts, another member's sheet before all submitted), 404
+not_found (no such council, dossier, round, unit or user)."""
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from fastapi import APIRouter, Body, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
 
-from states.errors import InvalidInput
+from states.db.models import Council, User
+from states.db.stored_text import length_of
 from states.jsonable import jsonable
-from states.vocabulary import CouncilLevel, CouncilRole, parse_code
+from states.vocabulary import CouncilLevel, CouncilRole
 from use_cases import councils
-from use_cases.inputs import parse_day
-from web.api import ERRORS
+from web.api_contract import BODY, ID_LIMIT, JSON_BODY, NO_NUL, CouncilId, DossierId, errors
+from web.api_schema import codes
 from web.auth import ApiUser, rt_of
 
 router = APIRouter(prefix="/api/v1/councils", tags=["Hội đồng"])
+# Something to read, and nothing PostgreSQL cannot hold.
+VISIBLE = r"^[^\x00]*[^\x00\s][^\x00]*$"
+UserName = Annotated[str, Field(min_length=1, max_length=length_of(User.name), pattern=NO_NUL,
+                                description="Tên đăng nhập")]
+# A score sheet's codes (states.rules.score_sheets): which exist depends on the dossier's
+# sheet, so the schema bounds them and the sheet refuses an unknown one (409). A criterion (a
+# key) has no pattern: pydantic would write it as patternProperties, which leaves a key outside
+# the pattern free in the schema while the server refused it with 422.
+Criterion = Annotated[str, Field(min_length=1, max_length=20)]
+Option = Annotated[str, Field(min_length=1, max_length=20, pattern=NO_NUL)]
+Ids = Annotated[list[Annotated[int, Field(ge=1, le=ID_LIMIT)]], Field(max_length=200)]
+Reason = Annotated[str, Field(min_length=1, max_length=500, pattern=VISIBLE)]
+Member = Annotated[str, Query(max_length=length_of(User.name), pattern=NO_NUL,
+                              description="Tên đăng nhập của thành viên khác")]
 
 
-class NewCouncil(BaseModel):
-    name: str
-    level: str  # local | provincial
-    round: str
-    unit: str | None = None
+class CouncilBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
 
-class Seat(BaseModel):
-    user: str
-    role: str = "member"  # chair | secretary | member
+class NewCouncil(CouncilBody):
+    name: Annotated[str, Field(min_length=1, max_length=length_of(Council.name), pattern=VISIBLE)]
+    # The central council's results are recorded as a conclusion (ocop dossier certify).
+    level: Literal[CouncilLevel.LOCAL, CouncilLevel.PROVINCIAL]
+    round: Annotated[str, codes("rounds")]
+    # Left out, not null: one's own unit.
+    unit: Annotated[str, codes("every_unit")] = Field(  # type: ignore[assignment]
+        None, description="Mã đơn vị lập hội đồng; bỏ trống: đơn vị của mình")
 
 
-class Setup(BaseModel):
+class Seat(CouncilBody):
+    user: UserName
+    role: CouncilRole = CouncilRole.MEMBER
+
+
+class Setup(CouncilBody):
     """Any of: members to seat, dossiers to add, the meeting day, the day the package reached
-    the members (ISO dates). All or nothing, in that order."""
+    the members. All or nothing, in that order."""
 
-    members: list[Seat] = []
-    dossiers: list[int] = []
-    meeting_on: str | None = None
-    package_sent_on: str | None = None
-
-
-class Opening(BaseModel):
-    present: list[str] | None = None
+    members: Annotated[list[Seat], Field(max_length=100)] = []
+    dossiers: Ids = []
+    meeting_on: date | None = None
+    package_sent_on: date | None = None
 
 
-class Conflict(BaseModel):
-    reason: str
-    member: str | None = None
+class Opening(CouncilBody):
+    present: Annotated[list[UserName], Field(max_length=100)] | None = None
 
 
-class Choices(BaseModel):
+class Conflict(CouncilBody):
+    reason: Reason
+    member: UserName | None = None
+
+
+class Choices(CouncilBody):
     """criterion code → option code, e.g. {"A1": "2", "B3": "1"}."""
 
-    choices: dict[str, str]
+    choices: Annotated[dict[Criterion, Option], Field(min_length=1, max_length=200)]
 
 
-class Reopening(BaseModel):
-    member: str
-    reason: str
+class Reopening(CouncilBody):
+    member: UserName
+    reason: Reason
 
 
-def _day(text: str, what: str) -> date:
-    return parse_day(text, what)
+COUNCIL = "/{council_id}"
+SHEET = "/{council_id}/dossiers/{dossier_id}"
+# What an act on a council may answer; those that take a body add BODY.
+ACT = (401, 403, 404, 409, 422)
 
 
-@router.post("", status_code=201, responses=ERRORS, summary="Lập hội đồng")
-def post_council(request: Request, actor: ApiUser, body: NewCouncil) -> Any:
-    return jsonable(councils.create(rt_of(request), actor, name=body.name,
-                                    level=parse_code(CouncilLevel, body.level, "Cấp hội đồng"),
-                                    round_code=body.round, unit=body.unit))
+@router.post("", status_code=201, dependencies=[JSON_BODY], operation_id="create_council",
+             responses={201: {"headers": {"Location": {
+                 "schema": {"type": "string"}, "description": "Địa chỉ của hội đồng mới"}}},
+                 **errors(*ACT, *BODY)}, summary="Lập hội đồng")
+def post_council(request: Request, response: Response, actor: ApiUser, body: NewCouncil) -> Any:
+    view = councils.create(rt_of(request), actor, name=body.name, level=body.level,
+                           round_code=body.round, unit=body.unit)
+    response.headers["Location"] = f"{router.prefix}/{view.id}"
+    return jsonable(view)
 
 
-@router.get("", responses=ERRORS, summary="Các hội đồng của người dùng")
+@router.get("", responses=errors(401, 404), operation_id="list_councils",
+            summary="Các hội đồng của người dùng")
 def get_councils(request: Request, actor: ApiUser) -> Any:
     return jsonable(councils.list_councils(rt_of(request), actor))
 
 
-@router.get("/{council_id}", responses=ERRORS, summary="Một hội đồng")
-def get_council(request: Request, actor: ApiUser, council_id: int) -> Any:
+@router.get(COUNCIL, responses=errors(401, 403, 404, 422), operation_id="get_council",
+            summary="Một hội đồng")
+def get_council(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     return jsonable(councils.show(rt_of(request), actor, council_id))
 
 
-@router.post("/{council_id}/setup", responses=ERRORS,
-             summary="Thành viên, hồ sơ, ngày họp, ngày gửi tài liệu")
-def post_setup(request: Request, actor: ApiUser, council_id: int, body: Setup) -> Any:
-    rt = rt_of(request)
-    seats = [(s.user, parse_code(CouncilRole, s.role, "Vai trò")) for s in body.members]
-    meeting = _day(body.meeting_on, "Ngày họp") if body.meeting_on else None
-    package = _day(body.package_sent_on, "Ngày gửi tài liệu") if body.package_sent_on else None
-    view = councils.set_up(rt, actor, council_id, seats=seats, dossiers=body.dossiers,
-                           meeting_on=meeting, package_sent_on=package)
+@router.post(f"{COUNCIL}/setup", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+             operation_id="set_up_council", summary="Thành viên, hồ sơ, ngày họp, ngày gửi tài liệu")
+def post_setup(request: Request, actor: ApiUser, council_id: CouncilId, body: Setup) -> Any:
+    view = councils.set_up(rt_of(request), actor, council_id,
+                           seats=[(s.user, s.role) for s in body.members], dossiers=body.dossiers,
+                           meeting_on=body.meeting_on, package_sent_on=body.package_sent_on)
     return jsonable(view)
 
 
-@router.post("/{council_id}/open", responses=ERRORS, summary="Mở phiên họp")
-def post_open(request: Request, actor: ApiUser, council_id: int, body: Opening) -> Any:
-    return jsonable(councils.open_session(rt_of(request), actor, council_id, body.present))
+@router.post(f"{COUNCIL}/open", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+             operation_id="open_council_session", summary="Mở phiên họp")
+def post_open(request: Request, actor: ApiUser, council_id: CouncilId,
+              body: Annotated[Opening | None, Body()] = None) -> Any:
+    present = body.present if body is not None else None
+    return jsonable(councils.open_session(rt_of(request), actor, council_id, present))
 
 
-@router.post("/{council_id}/dossiers/{dossier_id}/conflict", responses=ERRORS,
-             summary="Khai xung đột lợi ích")
-def post_conflict(request: Request, actor: ApiUser, council_id: int, dossier_id: int,
+@router.post(f"{SHEET}/conflict", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+             operation_id="declare_conflict", summary="Khai xung đột lợi ích")
+def post_conflict(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
                   body: Conflict) -> Any:
     return jsonable(councils.declare_conflict(rt_of(request), actor, council_id, dossier_id,
                                               body.reason, body.member))
 
 
-@router.get("/{council_id}/dossiers/{dossier_id}/sheet", responses=ERRORS,
+@router.get(f"{SHEET}/sheet", responses=errors(*ACT), operation_id="get_member_sheet",
             summary="Phiếu của mình (hoặc của thành viên khác khi mọi người đã nộp)")
-def get_sheet(request: Request, actor: ApiUser, council_id: int, dossier_id: int,
-              member: str = "") -> Any:
+def get_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
+              member: Member = "") -> Any:
     return jsonable(councils.sheet(rt_of(request), actor, council_id, dossier_id,
                                    member or None))
 
 
-@router.put("/{council_id}/dossiers/{dossier_id}/sheet", responses=ERRORS,
-            summary="Lưu nháp các tiêu chí đã chấm")
-def put_sheet(request: Request, actor: ApiUser, council_id: int, dossier_id: int,
+@router.put(f"{SHEET}/sheet", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+            operation_id="save_member_sheet", summary="Lưu nháp các tiêu chí đã chấm")
+def put_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
               body: Choices) -> Any:
-    if not body.choices:
-        raise InvalidInput("Cần ít nhất một tiêu chí (choices).")
     return jsonable(councils.choose(rt_of(request), actor, council_id, dossier_id,
                                     list(body.choices.items())))
 
 
-@router.post("/{council_id}/dossiers/{dossier_id}/submit", responses=ERRORS,
+@router.post(f"{SHEET}/submit", responses=errors(*ACT), operation_id="submit_member_sheet",
              summary="Nộp phiếu (khoá)")
-def post_submit(request: Request, actor: ApiUser, council_id: int, dossier_id: int) -> Any:
+def post_submit(request: Request, actor: ApiUser, council_id: CouncilId,
+                dossier_id: DossierId) -> Any:
     return jsonable(councils.submit(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post("/{council_id}/dossiers/{dossier_id}/reopen", responses=ERRORS,
-             summary="Chủ tịch mở lại phiếu của một thành viên")
-def post_reopen(request: Request, actor: ApiUser, council_id: int, dossier_id: int,
+@router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+             operation_id="reopen_member_sheet", summary="Chủ tịch mở lại phiếu của một thành viên")
+def post_reopen(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
                 body: Reopening) -> Any:
     return jsonable(councils.reopen(rt_of(request), actor, council_id, dossier_id, body.member,
                                     body.reason))
 
 
-@router.get("/{council_id}/dossiers/{dossier_id}/result", responses=ERRORS,
+@router.get(f"{SHEET}/result", responses=errors(*ACT), operation_id="get_council_result",
             summary="Kết quả khi mọi thành viên đã nộp")
-def get_result(request: Request, actor: ApiUser, council_id: int, dossier_id: int) -> Any:
+def get_result(request: Request, actor: ApiUser, council_id: CouncilId,
+               dossier_id: DossierId) -> Any:
     return _result(councils.result(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post("/{council_id}/dossiers/{dossier_id}/acknowledge", responses=ERRORS,
+@router.post(f"{SHEET}/acknowledge", responses=errors(*ACT), operation_id="acknowledge_discrepancy",
              summary="Chủ tịch xác nhận đã thảo luận điểm lệch")
-def post_acknowledge(request: Request, actor: ApiUser, council_id: int, dossier_id: int) -> Any:
+def post_acknowledge(request: Request, actor: ApiUser, council_id: CouncilId,
+                     dossier_id: DossierId) -> Any:
     return _result(councils.acknowledge(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post("/{council_id}/close", responses=ERRORS, summary="Kết thúc phiên họp")
-def post_close(request: Request, actor: ApiUser, council_id: int) -> Any:
+@router.post(f"{COUNCIL}/close", responses=errors(*ACT), operation_id="close_council_session",
+             summary="Kết thúc phiên họp")
+def post_close(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     closed = councils.close(rt_of(request), actor, council_id)
     return {"council": jsonable(closed.council), "results": [_result(r) for r in closed.results]}
 
