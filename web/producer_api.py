@@ -8,19 +8,20 @@ from fastapi import APIRouter, Request
 
 from states.jsonable import jsonable
 from use_cases.producer_portal import own_dossier, own_dossiers
+from web.api_contract import DossierId, errors
 from web.auth import ProducerApiUser, rt_of
 
 router = APIRouter(prefix="/api/v1/producer", tags=["Chủ thể"])
-ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "Thiếu hoặc sai mã truy cập"},
-    404: {"description": "Không có (hoặc là hồ sơ của chủ thể khác)"}}
 
 
-@router.get("/dossiers", responses=ERRORS, summary="Các hồ sơ của chủ thể")
+# 404 also for a staff token: this part of the API is the producers' only.
+@router.get("/dossiers", responses=errors(401, 404), operation_id="producer_list_dossiers",
+            summary="Các hồ sơ của chủ thể")
 def producer_dossiers(request: Request, me: ProducerApiUser) -> Any:
     return {"items": jsonable(own_dossiers(rt_of(request), me))}
 
 
-@router.get("/dossiers/{dossier_id}", responses=ERRORS, summary="Một hồ sơ của chủ thể")
-def producer_dossier(request: Request, me: ProducerApiUser, dossier_id: int) -> Any:
+@router.get("/dossiers/{dossier_id}", responses=errors(401, 404, 422),
+            operation_id="producer_get_dossier", summary="Một hồ sơ của chủ thể")
+def producer_dossier(request: Request, me: ProducerApiUser, dossier_id: DossierId) -> Any:
     return jsonable(own_dossier(rt_of(request), me, dossier_id))
