@@ -92,12 +92,14 @@ def get_files(request: Request, actor: ApiUser, dossier_id: DossierId) -> dict[s
 
 
 @router.post("/dossiers/{dossier_id}/documents/{document}/files", status_code=201,
-             operation_id="upload_file", dependencies=[FILE_BODY], openapi_extra=FILE_REQUEST,
+             operation_id="upload_file", openapi_extra=FILE_REQUEST,
              responses={201: {"headers": LOCATION}, **errors(401, 403, 404, 409, 413, 415, 422)},
              summary="Nộp một tệp cho tài liệu của hồ sơ")
-async def post_file(request: Request, actor: ApiUser, dossier_id: DossierId,
-                    document: DocumentCode, name: FileName) -> JSONResponse:
-    """The body is the file itself (PDF, JPEG or PNG, told by its bytes)."""
+async def post_file(request: Request, actor: ApiUser, _kind: Annotated[None, FILE_BODY],
+                    dossier_id: DossierId, document: DocumentCode, name: FileName
+                    ) -> JSONResponse:
+    """The body is the file itself (PDF, JPEG or PNG, told by its bytes). Its Content-Type is
+    checked after the token (a parameter, not a route dependency): 401 comes first."""
     system = system_of(request)
     chunks = _pulled(_gathered(request))
     # Over a limit: 413 (web/errors.py); the body stops being read there.
