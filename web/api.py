@@ -137,7 +137,8 @@ def post_dossier(request: Request, actor: ApiUser, body: AnyRegistration) -> JSO
 add_steps(router)
 
 
-@router.get("/dashboard", responses=errors(401, 403), operation_id="dashboard",
+# 404: a producer's token (web/auth.py), as on every staff route.
+@router.get("/dashboard", responses=errors(401, 403, 404), operation_id="dashboard",
             summary="Số hồ sơ theo đơn vị và trạng thái, số quá hạn")
 def get_dashboard(request: Request, actor: ApiUser) -> dict[str, Any]:
     board = department_dashboard(rt_of(request), actor)

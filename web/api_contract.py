@@ -4,7 +4,7 @@ check that a body is JSON.
 
 An operation lists exactly what it can answer: `responses=errors(401, 404, 422)`, adding
 `BODY` (400 not JSON, 415 wrong content type) when it takes a body; `dependencies=[JSON_BODY]`
-makes the server say so."""
+makes the server say so (`FILE_BODY` and `FILE_REQUEST` for a body that is a file)."""
 
 from typing import Annotated, Any
 
@@ -20,6 +20,7 @@ CODES: dict[int, tuple[str, ...]] = {
     404: ("not_found",),
     409: ("rule_refused", "stale_version", "conflicting_input"),
     405: ("method_not_allowed",),
+    413: ("too_large",),
     415: ("unsupported_media_type",),
     422: ("invalid_input",),
     429: ("rate_limited",),
@@ -31,7 +32,8 @@ DESCRIPTIONS = {
     404: "Không có (hoặc thuộc đơn vị khác)",
     409: "Quy định từ chối, phiên bản cũ, hoặc giá trị đúng dạng nhưng trái với dữ liệu",
     405: "Đường dẫn này không nhận phương thức đó (xem Allow)",
-    415: "Nội dung phải là application/json",
+    413: "Tệp vượt giới hạn một tệp hoặc dung lượng còn lại của hồ sơ",
+    415: "Content-Type không nhận: application/json (tệp: loại trong requestBody)",
     422: "Yêu cầu không đúng lược đồ",
     429: "Quá nhiều yêu cầu từ một địa chỉ: thử lại sau Retry-After giây",
 }
@@ -47,6 +49,7 @@ NO_NUL = r"^[^\x00]*$"
 ID_LIMIT = 2**31 - 1
 DossierId = Annotated[int, Path(ge=1, le=ID_LIMIT, description="Mã hồ sơ")]
 CouncilId = Annotated[int, Path(ge=1, le=ID_LIMIT, description="Mã hội đồng")]
+FileId = Annotated[int, Path(ge=1, le=ID_LIMIT, description="Mã tệp")]
 # The statuses of a malformed body: every operation that takes one lists them.
 BODY = (400, 415)
 
@@ -66,18 +69,40 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 class UnsupportedMediaType(Exception):
-    message = "Nội dung yêu cầu phải là JSON (Content-Type: application/json)."
+    def __init__(self, message: str = "Nội dung yêu cầu phải là JSON (Content-Type: "
+                                      "application/json).") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _kind_of(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
 def _json_body(request: Request) -> None:
     """A body sent as anything but JSON is refused before it is read as JSON."""
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    kind = _kind_of(request)
     sent = request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
     if (kind or sent) and kind != "application/json" and not kind.endswith("+json"):
         raise UnsupportedMediaType()
 
 
 JSON_BODY = Depends(_json_body)
+# A file sent as the body itself: what it is, the server tells by its bytes (PDF, JPEG, PNG);
+# the Content-Type, when sent, must be one of these (none: application/octet-stream, RFC 9110).
+FILE_TYPES = ("application/pdf", "image/jpeg", "image/png", "application/octet-stream")
+FILE_REQUEST = {"requestBody": {"required": True, "content": {
+    kind: {"schema": {"type": "string", "format": "binary"}} for kind in FILE_TYPES}}}
+
+
+def _file_body(request: Request) -> None:
+    kind = _kind_of(request)
+    if kind and kind not in FILE_TYPES:
+        raise UnsupportedMediaType(f"Nội dung yêu cầu là chính tệp: Content-Type phải là một "
+                                   f"trong {', '.join(FILE_TYPES)}.")
+
+
+FILE_BODY = Depends(_file_body)
 _bearer = HTTPBearer(auto_error=False, scheme_name="bearer",
                      description="Mã truy cập cá nhân ('ocop token create')")
 # Declares the bearer token in the schema; web.auth.api_user checks it.

@@ -1,12 +1,13 @@
 """/api/openapi.json as the server keeps it: the code lists that come from the loaded rules
 filled in as enums when the schema is served, and the OpenAPI links a client (or a stateful
-tester) follows from a new dossier to its view and its steps.
+tester) follows from a new dossier to its view, its steps and its files, from an upload to
+the file's verdicts and content.
 
 A field whose codes come from the rules is declared `Annotated[str, codes("groups")]`; the
 lists are use_cases.registration.code_lists. Codes of the vocabulary are StrEnums in the
 models themselves (pydantic writes their enum)."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from fastapi import FastAPI
@@ -22,9 +23,10 @@ COUNCILS = "/api/v1/councils"
 COUNCIL = f"{COUNCILS}/{{council_id}}"
 
 
-def codes(kind: str) -> Any:
-    """A string field whose codes are the rules' `kind` (see code_lists)."""
-    return Field(json_schema_extra={MARK: kind})
+def codes(kind: str, of: Callable[..., Any] = Field, **more: Any) -> Any:
+    """A string field (`of=Path`: a path parameter, `more` its other settings) whose codes
+    are the rules' `kind` (see code_lists)."""
+    return of(json_schema_extra={MARK: kind}, **more)
 
 
 def _marked(node: Any) -> Iterator[dict[str, Any]]:
@@ -41,7 +43,8 @@ def _marked(node: Any) -> Iterator[dict[str, Any]]:
 def _links(spec: dict[str, Any]) -> dict[str, Any]:
     """From a dossier's id in a response to reading it and to each of its steps."""
     by_id = {"dossier_id": "$response.body#/id"}
-    links = {"GetDossier": {"operationId": "get_dossier", "parameters": by_id}}
+    links = {"GetDossier": {"operationId": "get_dossier", "parameters": by_id},
+             "ListFiles": {"operationId": "list_files", "parameters": by_id}}
     for path, item in spec["paths"].items():
         if path.startswith(f"{DOSSIER}/steps/"):
             operation = item["post"]["operationId"]
@@ -86,6 +89,29 @@ def _link_councils(spec: dict[str, Any]) -> None:
                 operation["responses"]["200"]["links"] = sheet
 
 
+def _to_file(file_id: str) -> dict[str, Any]:
+    """From a file's id to its verdicts and its content."""
+    return {name: {"operationId": operation, "parameters": {"file_id": file_id}}
+            for name, operation in (("AcceptFile", "accept_file"), ("RejectFile", "reject_file"),
+                                    ("GetFileContent", "get_file_content"))}
+
+
+def _file_links(spec: dict[str, Any]) -> None:
+    """A dossier's files lead to an upload (its first document) and to its first file; an
+    upload to the file it made."""
+    paths = spec["paths"]
+    paths[f"{DOSSIER}/files"]["get"]["responses"]["200"]["links"] = {
+        "UploadFile": {"operationId": "upload_file", "parameters": {
+            "dossier_id": "$response.body#/dossier_id",
+            "document": "$response.body#/documents/0/code"}},
+        **_to_file("$response.body#/documents/0/files/0/id")}
+    paths[f"{DOSSIER}/documents/{{document}}/files"]["post"]["responses"]["201"]["links"] = (
+        _to_file("$response.body#/id"))
+    paths["/api/v1/producer/dossiers"]["get"]["responses"]["200"]["links"] = {"GetOwnDossier": {
+        "operationId": "producer_get_dossier",
+        "parameters": {"dossier_id": "$response.body#/items/0/id"}}}
+
+
 def contract(app: FastAPI) -> dict[str, Any]:
     spec = get_openapi(title=app.title, version=app.version, description=app.description,
                        routes=app.routes)
@@ -104,4 +130,5 @@ def contract(app: FastAPI) -> dict[str, Any]:
     spec["paths"]["/api/v1/dossiers"]["get"]["responses"]["200"]["links"] = {"GetDossier": {
         "operationId": "get_dossier", "parameters": {"dossier_id": "$response.body#/items/0/id"}}}
     _link_councils(spec)
+    _file_links(spec)
     return spec

@@ -143,7 +143,7 @@ def api_user(request: Request, _declared: Bearer) -> str:
 ApiUser = Annotated[str, Depends(api_user)]
 
 
-def producer_api_user(request: Request) -> str:
+def producer_api_user(request: Request, _declared: Bearer) -> str:
     """The producer's account whose token the request carries (a staff token: not found)."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():

@@ -2,51 +2,50 @@
 producer's dossier is 404 `not_found`, as a dossier that does not exist; a staff token here,
 and a producer's token on the staff's /api/v1 routes, are 404 too."""
 
-from typing import Any
+from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from states.jsonable import jsonable
 from use_cases.document_files import list_files, upload_file
 from use_cases.producer_portal import own_dossier, own_dossiers
+from web.api_contract import FILE_BODY, FILE_REQUEST, DossierId, errors
 from web.auth import ProducerApiUser, rt_of, system_of
-from web.files_api import streamed_body
+from web.files_api import LOCATION, DocumentCode, FileName, streamed_body
 
 router = APIRouter(prefix="/api/v1/producer", tags=["Chủ thể"])
-ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "Thiếu hoặc sai mã truy cập"},
-    404: {"description": "Không có (hoặc là hồ sơ của chủ thể khác)"}}
 
 
-@router.get("/dossiers", responses=ERRORS, summary="Các hồ sơ của chủ thể")
+# 404 also for a staff token: this part of the API is the producers' only.
+@router.get("/dossiers", responses=errors(401, 404), operation_id="producer_list_dossiers",
+            summary="Các hồ sơ của chủ thể")
 def producer_dossiers(request: Request, me: ProducerApiUser) -> Any:
     return {"items": jsonable(own_dossiers(rt_of(request), me))}
 
 
-@router.get("/dossiers/{dossier_id}", responses=ERRORS, summary="Một hồ sơ của chủ thể")
-def producer_dossier(request: Request, me: ProducerApiUser, dossier_id: int) -> Any:
+@router.get("/dossiers/{dossier_id}", responses=errors(401, 404, 422),
+            operation_id="producer_get_dossier", summary="Một hồ sơ của chủ thể")
+def producer_dossier(request: Request, me: ProducerApiUser, dossier_id: DossierId) -> Any:
     return jsonable(own_dossier(rt_of(request), me, dossier_id))
 
 
-@router.get("/dossiers/{dossier_id}/files", responses=ERRORS,
+@router.get("/dossiers/{dossier_id}/files", responses=errors(401, 404, 422),
+            operation_id="producer_list_files",
             summary="Các tệp tài liệu của một hồ sơ (tình trạng, lý do từ chối)")
-def producer_files(request: Request, me: ProducerApiUser, dossier_id: int) -> Any:
+def producer_files(request: Request, me: ProducerApiUser, dossier_id: DossierId) -> Any:
     system = system_of(request)
     return jsonable(list_files(system.rt, system.files, me, dossier_id))
 
 
+# The officer's upload's contract (web/files_api.py): the body is the file, told by its bytes.
 @router.post("/dossiers/{dossier_id}/documents/{document}/files", status_code=201,
-             responses={**ERRORS, 409: {"description": "Hồ sơ đã rời tay chủ thể"},
-                        413: {"description": "Quá dung lượng"},
-                        422: {"description": "Tệp không hợp lệ"}},
-             summary="Nộp một tệp (bản mới sau khi bị từ chối)",
-             openapi_extra={"requestBody": {"content": {
-                 "application/pdf": {}, "image/jpeg": {}, "image/png": {},
-                 "application/octet-stream": {}}, "required": True}})
-async def producer_upload(request: Request, me: ProducerApiUser, dossier_id: int, document: str,
-                          name: str = Query(..., description="Tên tệp gốc (không có đường dẫn).")
+             operation_id="producer_upload_file", openapi_extra=FILE_REQUEST,
+             responses={201: {"headers": LOCATION}, **errors(401, 404, 409, 413, 415, 422)},
+             summary="Nộp một tệp (bản mới sau khi bị từ chối)")
+async def producer_upload(request: Request, me: ProducerApiUser, _kind: Annotated[None, FILE_BODY],
+                          dossier_id: DossierId, document: DocumentCode, name: FileName
                           ) -> JSONResponse:
     """The body is the file itself, streamed to the store as the officer's upload is."""
     system = system_of(request)

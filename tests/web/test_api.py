@@ -196,7 +196,10 @@ def test_every_error_code_the_server_answers_is_in_the_error_body(site: Site) ->
                     schema = answer["content"]["application/json"]["schema"]
                     assert schema == {"$ref": "#/components/schemas/ErrorBody"}, (path, status)
             if "requestBody" in operation:
-                assert {"400", "415", "422"} <= set(operation["responses"]), (method, path)
+                # 400 is a body that is not JSON: a file's body is not read as JSON.
+                json_body = "application/json" in operation["requestBody"]["content"]
+                needed = {"400", "415", "422"} if json_body else {"415", "422"}
+                assert needed <= set(operation["responses"]), (method, path)
 
 
 def test_a_nul_character_is_refused_by_the_schema_before_the_database_sees_it(

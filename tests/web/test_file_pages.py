@@ -105,11 +105,19 @@ def test_the_api_streams_a_body_and_answers_each_bad_file(files_site: Site, tmp_
     made = client.post(url, params={"name": "kiem-nghiem.png"}, content=PNG)
     assert made.status_code == 201, made.text
     assert made.json()["content_type"] == "image/png" and made.json()["version"] == 1
-    for body, name, status, code in [
-        (EXE, "a.png", 422, "invalid_input"), (b"", "a.pdf", 422, "invalid_input"),
-        (PDF * 200, "lon.pdf", 413, "too_large"), (PDF, "../a.pdf", 422, "invalid_input"),
+    assert made.headers["Location"] == f"/api/v1/files/{made.json()['id']}/content"
+    assert client.get(made.headers["Location"]).content == PNG
+    # Not PDF/JPEG/PNG, or empty: well formed, refused by the data (409, never 422); a path
+    # for a name breaks the schema (422); a Content-Type that is no file's: 415.
+    for body, name, kind, status, code in [
+        (EXE, "a.png", "image/png", 409, "conflicting_input"),
+        (b"", "a.pdf", None, 409, "conflicting_input"),
+        (PDF * 200, "lon.pdf", "application/pdf", 413, "too_large"),
+        (PDF, "../a.pdf", None, 422, "invalid_input"),
+        (PDF, "a.pdf", "text/plain", 415, "unsupported_media_type"),
     ]:
-        reply = client.post(url, params={"name": name}, content=body)
+        reply = client.post(url, params={"name": name}, content=body,
+                            headers={"Content-Type": kind} if kind else {})
         assert (reply.status_code, reply.json()["code"]) == (status, code), name
     listed = client.get(f"/api/v1/dossiers/{dossier}/files").json()
     assert [len(d["files"]) for d in listed["documents"] if d["code"] == "test-results"] == [1]
