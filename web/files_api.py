@@ -75,7 +75,7 @@ FileName = Annotated[str, Query(min_length=1, max_length=FILE_NAME_LIMIT,
                                 pattern=r"^[^/\\:.\x00-\x1f\x7f][^/\\:\x00-\x1f\x7f]*$",
                                 description="Tên tệp gốc (không có đường dẫn).")]
 LOCATION = {"Location": {"schema": {"type": "string"},
-                         "description": "Nội dung của tệp mới"}}
+                         "description": "Nội dung của tệp mới (/api/v1/files/{id}/content)"}}
 CONTENT = {kind: {"schema": {"type": "string", "format": "binary"}} for _, kind, _ in MAGIC}
 CONTENT_HEADERS = {name: {"schema": {"type": "string"}} for name in ("Content-Disposition",
                                                                        "Content-Length")}

@@ -13,7 +13,7 @@ from use_cases.document_files import list_files, upload_file
 from use_cases.producer_portal import own_dossier, own_dossiers
 from web.api_contract import FILE_BODY, FILE_REQUEST, DossierId, errors
 from web.auth import ProducerApiUser, rt_of, system_of
-from web.files_api import LOCATION, DocumentCode, FileName, streamed_body
+from web.files_api import DocumentCode, FileName, streamed_body
 
 router = APIRouter(prefix="/api/v1/producer", tags=["Chủ thể"])
 
@@ -42,7 +42,7 @@ def producer_files(request: Request, me: ProducerApiUser, dossier_id: DossierId)
 # The officer's upload's contract (web/files_api.py): the body is the file, told by its bytes.
 @router.post("/dossiers/{dossier_id}/documents/{document}/files", status_code=201,
              operation_id="producer_upload_file", openapi_extra=FILE_REQUEST,
-             responses={201: {"headers": LOCATION}, **errors(401, 404, 409, 413, 415, 422)},
+             responses=errors(401, 404, 409, 413, 415, 422),
              summary="Nộp một tệp (bản mới sau khi bị từ chối)")
 async def producer_upload(request: Request, me: ProducerApiUser, _kind: Annotated[None, FILE_BODY],
                           dossier_id: DossierId, document: DocumentCode, name: FileName

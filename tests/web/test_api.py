@@ -124,7 +124,9 @@ def test_openapi_describes_the_contract(site: Site) -> None:
                                    "/api/v1/dashboard", "/api/v1/public/products",
                                    # Issue 25: a producer's own token (web/producer_api.py).
                                    "/api/v1/producer/dossiers",
-                                   "/api/v1/producer/dossiers/{dossier_id}"}
+                                   "/api/v1/producer/dossiers/{dossier_id}",
+                                   "/api/v1/producer/dossiers/{dossier_id}/files",
+                                   "/api/v1/producer/dossiers/{dossier_id}/documents/{document}/files"}
                                  | FILE_PATHS | steps | COUNCIL_PATHS)
     docs = site.client().get("/api/docs").text
     assert "POST /api/v1/dossiers" in docs and "GET /api/v1/public/products" in docs
