@@ -136,7 +136,7 @@ def test_a_target_that_is_not_empty_is_refused(archive: Path, sqlite_url: str,
                                                tmp_path: Path) -> None:
     occupied = make_runtime(sqlite_url)
     before = every_row(occupied.db.engine)
-    with pytest.raises(RuleRefused, match=r"đã có 2[0-9] bảng"):
+    with pytest.raises(RuleRefused, match=r"đã có [0-9]+ bảng"):
         restore(occupied, archive, tmp_path / "new-files")
     assert every_row(occupied.db.engine) == before and nothing_restored(tmp_path)
     (tmp_path / "new-files").mkdir()

@@ -13,6 +13,7 @@ from states.people.producer_accounts import INVITATION_REFUSED
 from states.runtime import Runtime
 from tests.builders import register
 from use_cases import dossiers as steps
+from use_cases.document_files import mark_paper
 from use_cases.identity import add_user_with_password, login
 from use_cases.operator import operator
 from use_cases.producer_accounts import (
@@ -150,6 +151,8 @@ def test_draft_then_submit_registers_through_the_officers_registration(any_rt: R
     save_draft(any_rt, account, draft.id, "02", {**FORM, "product": "Mật ong hoa vải thiều"})
     assert submit_form(any_rt, account, draft.id) == dossier_id
     assert show_dossier(any_rt, "admin", dossier_id).product == "Mật ong hoa vải thiều"
+    # The producer's submit asks for files; here the officer keeps the paper originals instead.
+    mark_paper(any_rt, "can-bo-luc-ngan", dossier_id, True)
     steps.inspect(any_rt, "can-bo-luc-ngan", dossier_id, on=date(2022, 3, 1), inspectors=["An"])
     with pytest.raises(RuleRefused, match="đã qua bước đăng ký"):
         save_draft(any_rt, account, draft.id, "02", FORM)
