@@ -8,7 +8,8 @@ from states.rules.score_sheets import ScoreSheet
 
 
 def _text(value: str) -> str:
-    # A JSON string is a TOML basic string: the same escapes (quote, backslash, newline, \u and four hex digits).
+    # A JSON string is a TOML basic string: the same escapes (quote, backslash, newline,
+    # \u and four hex digits).
     return json.dumps(value, ensure_ascii=False)
 
 
