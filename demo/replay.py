@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bootstrap.system import System, build_system, overriding
 from demo.preparer import Preparer
@@ -24,6 +24,9 @@ from states.vocabulary import CampaignKind, State
 from use_cases import admin, dossiers
 from use_cases.queries import list_campaigns
 
+if TYPE_CHECKING:
+    from demo.summary import CouncilOutcome
+
 UNITS = ("tp-bac-giang", "hiep-hoa", "lang-giang", "luc-nam", "luc-ngan", "son-dong", "tan-yen",
          "viet-yen", "yen-dung", "yen-the")
 # Districts that are slow to act: their dossiers go late and show up in digests.
@@ -32,6 +35,7 @@ DOCS = ["registration-form", "business-plan", "organisation", "business-registra
         "food-safety", "product-story"]
 DAILY = ["expire-certificates", "renewal-campaign", "revocation-campaign", "deadline-reminders"]
 ADMIN = "admin"
+COUNCIL_FOLDER = "hoi-dong"  # the council's printouts (demo/council_act.py)
 
 
 @dataclass
@@ -45,6 +49,8 @@ class Demo:
     last_step: dict[int, date] = field(default_factory=dict)
     # Issue 14 (demo/preparer.py): who prepares each dossier, and what that does to it.
     preparer: Preparer | None = None
+    # Issue 21 (demo/council_act.py): the council that scored on the members' sheets.
+    council: "CouncilOutcome | None" = None
 
     @property
     def rt(self) -> Runtime:
@@ -152,7 +158,8 @@ def demo_settings(folder: Path) -> dict[str, Any]:
 
 
 def clean(folder: Path) -> None:
-    for leftover in ("ocop-demo.db", "ocop-demo.db-wal", "ocop-demo.db-shm", "outbox", "files"):
+    for leftover in ("ocop-demo.db", "ocop-demo.db-wal", "ocop-demo.db-shm", "outbox", "files",
+                     COUNCIL_FOLDER):
         path = folder / leftover
         if path.is_dir():
             shutil.rmtree(path)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from demo.council_act import council_act
 from demo.producer_own import producer_completes_its_dossier
 from demo.replay import ADMIN, Demo
 from demo.synthetic import sample_product
@@ -21,6 +22,7 @@ from use_cases import dossiers, units
 
 PLAN = "bac-ninh-2025"
 MERGER, SWITCH = date(2025, 1, 1), date(2025, 7, 1)
+COUNCIL_DAY = date(2026, 5, 15)  # a Friday: the provincial council of the 2026 round
 # A producer the Department could not reach: its commune stays unknown.
 UNKNOWN_SHARE = 0.06
 # QĐ 1489 has no separate textile and souvenir groups: both are handicraft there.
@@ -151,7 +153,12 @@ def second_act(demo: Demo, folder: Path, say: Callable[[str], None], size: int =
     forwarded = commune_round(demo, size)
     producer_completes_its_dossier(demo, forwarded[0], date(2026, 3, 2), say)
     demo.run_flows(date(2026, 3, 20), ["expire-certificates", "deadline-reminders"])
-    demo.provincial_council(forwarded, date(2026, 5, 15), "980/QĐ-UBND")
+    # Issue 21: three dossiers before the province's council of five, scored on the sheets;
+    # the others are decided from typed totals, as before.
+    demo.council = council_act(demo, forwarded, "bac-ninh", COUNCIL_DAY, "980/QĐ-UBND", folder,
+                               say)
+    scored = {row.dossier_id for row in demo.council.rows}
+    demo.provincial_council([i for i in forwarded if i not in scored], COUNCIL_DAY, "980/QĐ-UBND")
     demo.on(date(2026, 6, 1))
     demo.run_flows(date(2026, 6, 1), ["deadline-reminders", "stuck-dossiers"])
     with demo.rt.transaction() as session:

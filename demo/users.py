@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from demo.council_act import CHAIR
+from demo.council_act import PASSWORD as COUNCIL_PASSWORD
 from demo.producer_own import EMAIL as PRODUCER_EMAIL
 from demo.producer_own import PASSWORD as PRODUCER_PASSWORD
 from states.db.models import AdministrativeUnit, Dossier, User
@@ -51,4 +53,8 @@ def add_demo_users(rt: Runtime) -> list[DemoUser]:
     with rt.transaction() as session:
         if session.scalar(select(User.id).where(User.name == PRODUCER_EMAIL)) is not None:
             users.append(DemoUser(PRODUCER_EMAIL, PRODUCER_PASSWORD, "chủ thể tự lập hồ sơ"))
+        # Issue 21: the chair of the council that scored on the sheets (demo/council_act.py;
+        # its members have the same password).
+        if session.scalar(select(User.id).where(User.name == CHAIR)) is not None:
+            users.append(DemoUser(CHAIR, COUNCIL_PASSWORD, "chủ tịch hội đồng tỉnh"))
     return users

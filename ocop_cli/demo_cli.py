@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from demo.summary import CouncilOutcome
     from states.runtime import Runtime
 
 from ocop_cli.output import say, table
@@ -39,7 +40,7 @@ def demo(
     checked_folder_to_make(folder)  # before the replay's minutes of work, not after
     started = time.monotonic()
     result = replay(folder, say, year=year)
-    data = summary(result.rt)
+    data = summary(result.rt, result.council)
     states = [s for s in State if any(row[1] == s for row in data.by_unit_state)]
     grid: dict[str, dict[str, int]] = defaultdict(dict)
     for unit, state, count in data.by_unit_state:
@@ -65,9 +66,31 @@ def demo(
 
     print_report(consultants.report(result.rt))
     print_gaps(training.coverage(result.rt))
+    if data.council is not None:
+        print_council_outcome(data.council)
     say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
         f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
     browse_hint(folder, result.rt)
+
+
+def print_council_outcome(outcome: "CouncilOutcome") -> None:
+    """Issue 21: the council's results from the members' sheets, and its printouts."""
+    from ocop_cli.output import styled
+    from states.rules.points import format_points
+    from states.rules.score_sheets import PROVISIONAL_BANNER
+
+    say(f"{outcome.name}: kết quả là trung bình tổng điểm các phiếu của thành viên")
+    for row in outcome.rows:
+        verdict = f"không đạt tiêu chí bắt buộc {row.failed}" if row.failed else f"{row.stars} sao"
+        say(f"  Hồ sơ {row.dossier_id} ({row.product}): phiếu "
+            f"{'; '.join(format_points(t) for t in row.totals)} → trung bình "
+            f"{format_points(row.average)}, {verdict}. Tỉnh: {row.state_label.lower()}.")
+    say(f"  Không chấm vì xung đột lợi ích: {outcome.abstention}")
+    if outcome.provisional:
+        say(styled((f"⚠ {PROVISIONAL_BANNER}: phiếu đánh giá là dữ liệu tạm thời, không phải văn "
+                    "bản pháp lý; mọi bản in đều ghi như vậy.", "bold red")))
+    table(f"Bản in của hội đồng trong {outcome.folder}", ["Tệp", "Nội dung"],
+          [(f.path.name, f.what) for f in outcome.files])
 
 
 def browse_hint(folder: Path, rt: "Runtime") -> None:
