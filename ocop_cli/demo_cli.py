@@ -89,8 +89,9 @@ def print_council_outcome(outcome: "CouncilOutcome") -> None:
     if outcome.provisional:
         say(styled((f"⚠ {PROVISIONAL_BANNER}: phiếu đánh giá là dữ liệu tạm thời, không phải văn "
                     "bản pháp lý; mọi bản in đều ghi như vậy.", "bold red")))
-    table(f"Bản in của hội đồng trong {outcome.folder}", ["Tệp", "Nội dung"],
-          [(f.path.name, f.what) for f in outcome.files])
+    say(f"Bản in của hội đồng trong {outcome.folder}/:")
+    for printed in outcome.files:
+        say(f"  {printed.path.name}: {printed.what}")
 
 
 def browse_hint(folder: Path, rt: "Runtime") -> None:
