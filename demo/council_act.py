@@ -1,8 +1,9 @@
 """The demo's council (issue 21): the province's council of five scores three dossiers on the
-official sheet, criterion by criterion, through the use cases `ocop council ...` calls. One
-member declares a conflict of interest on one dossier and does not score it; on another, a
-product whose total would be 5 stars fails a mandatory criterion; each result is the average of
-the members' sheets. The printouts go into demo-output/hoi-dong/."""
+rulebook's sheet (provisional data: no sheet is confirmed against the annex), criterion by
+criterion, through the use cases `ocop council ...` calls. One member declares a conflict of
+interest on one dossier and does not score it; on another, a product whose total would be 5
+stars fails a mandatory criterion; each result is the average of the members' sheets. The
+printouts go into demo-output/hoi-dong/."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
