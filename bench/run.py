@@ -240,7 +240,11 @@ def bench_import(report: Report, sizes: list[int]) -> None:
                    fmt(run["search_seconds"]), "–", "–", "< 0.5 s", yes(run["search_seconds"] < 0.5))
 
 
-def run_all(sizes: Sizes) -> Report:
+STEPS = ("sweep", "bulk", "daily", "latency", "cli", "outbox", "import", "chaos", "web", "uploads",
+         "charts")
+
+
+def run_all(sizes: Sizes, only: list[str] | None = None) -> Report:
     data_dir()
     report = Report()
     steps: list[tuple[str, Callable[[], None]]] = [
@@ -257,8 +261,13 @@ def run_all(sizes: Sizes) -> Report:
         ("uploads", lambda: bench_uploads(report, sizes.uploads_mb, sizes.uploads_repeat)),
         ("charts", lambda: bench_dashboard_charts(report, sizes.web, sizes.web_requests)),
     ]
+    assert tuple(name for name, _ in steps) == STEPS, "STEPS names every step, in order"
     for name, step in steps:
+        if only and name not in only:
+            continue
+        report.begin(name)
         seconds, _ = timed(step)
+        report.end()
         print(f"({name}: {seconds:.1f} s)", flush=True)
     return report
 
@@ -269,13 +278,19 @@ def main() -> None:
     parser.add_argument("--tiny", action="store_true",
                         help="every benchmark once at a tiny size, to see that it runs; "
                              "prints its rows and writes no RESULTS file")
+    parser.add_argument("--only", type=lambda text: text.split(","), metavar="STEP,...",
+                        help="measure only these steps again (" + ", ".join(STEPS) + "); the "
+                             "other steps' rows are kept from the last run's results.json")
     options = parser.parse_args()
+    unknown = set(options.only or ()) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
     started = time.monotonic()
     if options.tiny:
-        run_all(TINY)
+        run_all(TINY, options.only)
         return
-    report = run_all(QUICK if options.quick else FULL)
-    write(report, options.quick, started)
+    report = run_all(QUICK if options.quick else FULL, options.only)
+    write(report, options.quick, started, options.only)
 
 
 if __name__ == "__main__":
