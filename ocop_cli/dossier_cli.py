@@ -61,9 +61,9 @@ def product_register(
     group: Annotated[str, typer.Option(help="Nhóm sản phẩm theo bộ quy định (vd. food "
                                             "hoặc 'thực phẩm'). " + TYPED_EITHER_WAY)],
     subgroup: Annotated[str | None, typer.Option(
-        help="Phân nhóm của nhóm sản phẩm theo bộ quy định (vd. mat-ong hoặc 'mật ong'; "
-             "'ocop sheet list' cho biết phân nhóm nào có phiếu đánh giá riêng). "
-             + TYPED_EITHER_WAY)] = None,
+        help="Phân nhóm của nhóm sản phẩm theo bộ quy định (vd. mat-ong hoặc 'mật ong'; danh "
+             "sách tạm thời, chưa đối chiếu văn bản gốc; 'ocop sheet list' cho biết phân nhóm "
+             "nào có phiếu đánh giá riêng). " + TYPED_EITHER_WAY)] = None,
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
     prepared_by: PreparedByOption = None, officer: OfficerOption = None,
     consultant: ConsultantOption = None, contracted: ContractedOption = None,

@@ -125,4 +125,5 @@ def code_lists(rt: Runtime) -> dict[str, list[str]]:
         every_unit = [u.code for u in list_units(session, today)]
     documents = {doc.code for code in rt.rules.codes() for doc in rt.rules.get(code).documents}
     return {"units": [u.code for u in units], "communes": communes, "groups": groups,
-            "subgroups": subgroups, "documents": sorted(documents), "rounds": rounds, "every_unit": every_unit}
+            "subgroups": subgroups, "documents": sorted(documents), "rounds": rounds,
+            "every_unit": every_unit}

@@ -48,7 +48,8 @@ def register_submit(request: Request, me: PageUser, form: CheckedForm) -> Respon
                                 producer=str(values["producer"]),
                                 producer_type=str(values["producer_type"]),
                                 product=str(values["name"]), group=str(values["group"]),
-                                subgroup=optional(form, "subgroup"), email=optional(form, "email"), commune=optional(form, "commune"),
+                                subgroup=optional(form, "subgroup"), email=optional(form, "email"),
+                                commune=optional(form, "commune"),
                                 preparation=preparation_of(form))
     except (InvalidInput, NotFound, RuleRefused) as error:
         return _form(request, me.name, values, error.message,

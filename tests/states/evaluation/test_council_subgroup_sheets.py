@@ -5,12 +5,12 @@ test finder."""
 from datetime import date
 
 from states.runtime import Runtime
+from states.vocabulary import CouncilLevel, CouncilRole
 from tests.builders import advance
 from tests.states.evaluation.councils_setup import MEETING, MEMBERS, in_session, seat_people
 from use_cases import councils as uc
 from use_cases import dossiers as c
 from use_cases.queries import show_dossier
-from states.vocabulary import CouncilLevel, CouncilRole
 
 
 def _product(rt: Runtime, name: str, subgroup: str | None) -> int:
