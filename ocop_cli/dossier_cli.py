@@ -60,6 +60,10 @@ def product_register(
     name: Annotated[str, typer.Option(help="Tên sản phẩm.")],
     group: Annotated[str, typer.Option(help="Nhóm sản phẩm theo bộ quy định (vd. food "
                                             "hoặc 'thực phẩm'). " + TYPED_EITHER_WAY)],
+    subgroup: Annotated[str | None, typer.Option(
+        help="Phân nhóm của nhóm sản phẩm theo bộ quy định (vd. mat-ong hoặc 'mật ong'; danh "
+             "sách tạm thời, chưa đối chiếu văn bản gốc; 'ocop sheet list' cho biết phân nhóm "
+             "nào có phiếu đánh giá riêng). " + TYPED_EITHER_WAY)] = None,
     email: Annotated[str | None, typer.Option(help="Email của chủ thể.")] = None,
     prepared_by: PreparedByOption = None, officer: OfficerOption = None,
     consultant: ConsultantOption = None, contracted: ContractedOption = None,
@@ -74,8 +78,9 @@ def product_register(
     state = state_of(ctx)
     preparation = preparation_input(prepared_by, officer, consultant, contracted)
     view = register_product(state.runtime(), state.actor, unit=unit, producer=producer,
-                            producer_type=producer_type, product=name, group=group, email=email,
-                            preparation=preparation, commune=commune)
+                            producer_type=producer_type, product=name, group=group,
+                            subgroup=subgroup, email=email, preparation=preparation,
+                            commune=commune)
     if state.as_json:
         emit_json({"id": view.id, "state": view.state, "due_on": view.due_on,
                    "round": view.round})

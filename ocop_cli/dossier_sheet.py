@@ -21,7 +21,7 @@ def show_sheet(sheet: "DossierSheet") -> None:
         ("Hồ sơ", sheet.id),
         ("Trạng thái", sheet.state_label),
         ("Đơn vị", sheet.unit),
-        ("Sản phẩm", f"{sheet.product} ({sheet.group_name})"),
+        ("Sản phẩm", f"{sheet.product} ({product_kind(sheet)})"),
         ("Chủ thể", sheet.producer),
         ("Đợt / quy định", f"{sheet.round_name or 'Đợt ' + sheet.round} / {sheet.rulebook_title}"),
         ("Hạn xử lý", _due(sheet)),
@@ -33,6 +33,11 @@ def show_sheet(sheet: "DossierSheet") -> None:
     rows.append(("Bước tiếp theo", "\n".join(_step(s) for s in sheet.allowed_steps)
                  or "không còn bước nào"))
     table(f"Hồ sơ số {sheet.id}", ["Mục", "Nội dung"], rows)
+
+
+def product_kind(sheet: "DossierSheet") -> str:
+    """"Thực phẩm, phân nhóm Mật ong, …": the group, and the sub-group when declared."""
+    return sheet.group_name + (f", phân nhóm {sheet.subgroup_name}" if sheet.subgroup_name else "")
 
 
 def _step(step: "StepOption") -> str:

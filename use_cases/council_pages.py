@@ -102,8 +102,11 @@ def _state(session: Session, member: CouncilMember, dossier_id: int) -> str:
 
 
 def _group(rt: Runtime, dossier: Dossier) -> str:
+    """"Thực phẩm", or "Thực phẩm, phân nhóm Chè tươi, chế biến" when a sub-group is declared."""
     rulebook = rt.rules.get(dossier.round.rulebook_code)
-    return rulebook.groups.get(dossier.product.group_code, dossier.product.group_code)
+    group = dossier.product.group_code
+    subgroup = rulebook.subgroup_name(group, dossier.product.subgroup_code)
+    return rulebook.groups.get(group, group) + (f", phân nhóm {subgroup}" if subgroup else "")
 
 
 def _my_list(rt: Runtime, session: Session, member: CouncilMember) -> list[MyDossier]:

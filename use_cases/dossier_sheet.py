@@ -31,6 +31,7 @@ class DossierSheet(DossierView):
 
     rulebook_title: str = ""
     group_name: str = ""
+    subgroup_name: str | None = None
     working_days_late: int = 0
     inspections: list[InspectionView] = field(default_factory=list)
     documents: list[DocumentRow] = field(default_factory=list)
@@ -59,7 +60,8 @@ def read_sheet(rt: Runtime, session: Session, user: User, dossier: Dossier,
     facts = DossierFacts(session, dossier, rulebook, today)
     return DossierSheet(
         **vars(view), rulebook_title=rulebook.title,
-        group_name=rulebook.groups.get(view.group, view.group), working_days_late=late,
+        group_name=rulebook.groups.get(view.group, view.group),
+        subgroup_name=rulebook.subgroup_name(view.group, view.subgroup), working_days_late=late,
         inspections=inspections(session, dossier),
         documents=checklist(rulebook, facts.present_documents()),
         score_sheets=score_sheets(session, dossier),

@@ -44,6 +44,9 @@ class FormChoices:
     groups: dict[str, str]
     producer_types: list[tuple[str, str]]
     communes: list[UnitView]  # empty when the round registers at the commune itself
+    # The rulebook's sub-groups, group → code → name: what the form suggests (typed text is
+    # coded when the form is submitted, as the group is).
+    subgroups: dict[str, dict[str, str]]
 
 
 def _unit_views(session: Session, unit_id: int, rt: Runtime) -> list[UnitView]:
@@ -60,7 +63,8 @@ def form_choices(rt: Runtime, actor: str) -> FormChoices:
                     if rulebook.local_level == UnitLevel.DISTRICT else {})
         return FormChoices([(k.value, label(k)) for k in FormKind], rulebook.title,
                            dict(rulebook.groups), [(t.value, label(t)) for t in ProducerType],
-                           [c for rows in communes.values() for c in rows])
+                           [c for rows in communes.values() for c in rows],
+                           {group: dict(subs) for group, subs in rulebook.subgroups.items()})
 
 
 def blank_fields(rt: Runtime, actor: str) -> dict[str, Any]:
@@ -124,7 +128,8 @@ def _register(rt: Runtime, session: Session, user: User, wanted: forms.Submissio
     user.unit_id = unit.id
     view = register_in(rt, session, user.name, unit=unit.code, producer=producer.name,
                        producer_type=wanted.producer_type, product=wanted.product,
-                       group=wanted.group, email=wanted.email, commune=wanted.commune)
+                       group=wanted.group, subgroup=wanted.subgroup, email=wanted.email,
+                       commune=wanted.commune)
     return view.id
 
 
@@ -133,6 +138,21 @@ def own_dossier(rt: Runtime, actor: str, dossier_id: int) -> DossierView:
     with rt.transaction() as session:
         dossier = forms.own_dossier(session, find_user(session, actor), dossier_id)
         return full_view(session, dossier, rt.clock.now())
+
+
+@dataclass(frozen=True)
+class ProductKind:
+    """A dossier's rulebook, group and sub-group in words ("Thực phẩm", "Mật ong, …")."""
+
+    rulebook: str
+    group: str
+    subgroup: str | None
+
+
+def product_kind(rt: Runtime, view: DossierView) -> ProductKind:
+    rulebook = rt.rules.get(view.rulebook)
+    return ProductKind(rulebook.title, rulebook.groups.get(view.group, view.group),
+                       rulebook.subgroup_name(view.group, view.subgroup))
 
 
 def own_dossiers(rt: Runtime, actor: str) -> list[OwnDossier]:

@@ -62,6 +62,8 @@ class RegistrationChoices:
     communes: dict[str, list[UnitView]]
     local_level: str  # "cấp huyện" or "cấp xã"
     preparation: PreparationChoices
+    # The rulebook's sub-groups: group → code → name (provisional lists).
+    subgroups: dict[str, dict[str, str]]
 
 
 def filter_units(session: Session, user: User, today: date,
@@ -99,13 +101,14 @@ def registration_choices(rt: Runtime, actor: str) -> RegistrationChoices:
             units, own, rulebook.title, dict(rulebook.groups),
             [(t.value, label(t)) for t in ProducerType],
             communes_of(session, units, today) if tier == UnitLevel.DISTRICT else {},
-            rulebook.local_level_name, preparation_choices(session, {u.name for u in units}))
+            rulebook.local_level_name, preparation_choices(session, {u.name for u in units}),
+            {group: dict(subs) for group, subs in rulebook.subgroups.items()})
 
 
 def code_lists(rt: Runtime) -> dict[str, list[str]]:
     """The codes the API's schema lists from the rules and the territory: the units a product
-    may be registered at today and the product groups it is judged by (the rulebook of today's
-    round), their communes (a producer's address; at a commune, the unit itself), every
+    may be registered at today and the product groups and sub-groups it is judged by (the
+    rulebook of today's round), their communes (a producer's address; at a commune, the unit itself), every
     document code of the loaded rulebooks; the evaluation rounds a council may score and the
     units valid today (a council sits at the province or at a local unit)."""
     with rt.transaction() as session:
@@ -117,8 +120,10 @@ def code_lists(rt: Runtime) -> dict[str, list[str]]:
         communes = ([u.code for u in units] if at_communes else
                     [c.code for rows in communes_of(session, units, today).values() for c in rows])
         groups = list(rulebook.groups)
+        subgroups = [code for subs in rulebook.subgroups.values() for code in subs]
         rounds = list(session.scalars(select(EvaluationRound.code).order_by(EvaluationRound.code)))
         every_unit = [u.code for u in list_units(session, today)]
     documents = {doc.code for code in rt.rules.codes() for doc in rt.rules.get(code).documents}
     return {"units": [u.code for u in units], "communes": communes, "groups": groups,
-            "documents": sorted(documents), "rounds": rounds, "every_unit": every_unit}
+            "subgroups": subgroups, "documents": sorted(documents), "rounds": rounds,
+            "every_unit": every_unit}

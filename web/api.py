@@ -50,6 +50,8 @@ class Registration(BaseModel):
     producer_type: ProducerType
     name: Annotated[str, Field(min_length=1, max_length=length_of(Product.name))]
     group: Annotated[str, codes("groups")]
+    # A sub-group of `group` in the rulebook's list (another group's: 409 conflicting_input).
+    subgroup: Annotated[str, codes("subgroups")] | None = None
     email: Annotated[str, Field(min_length=3, max_length=254,
                                  json_schema_extra={"format": "email"})] | None = None
     # The producer's commune (a district's round; at a commune, the unit itself).
@@ -128,7 +130,8 @@ def post_dossier(request: Request, actor: ApiUser, body: AnyRegistration) -> JSO
         raise InvalidInput("Cần đơn vị (unit): người dùng này không thuộc đơn vị nào.")
     view = register_product(rt, actor, unit=unit, producer=body.producer,
                             producer_type=body.producer_type, product=body.name, group=body.group,
-                            email=body.email, commune=body.commune, preparation=_preparation(body))
+                            subgroup=body.subgroup, email=body.email, commune=body.commune,
+                            preparation=_preparation(body))
     answer = dossier_answer(request, actor, view.id, status=201)
     answer.headers["Location"] = f"/api/v1/dossiers/{view.id}"
     return answer

@@ -95,6 +95,8 @@ class DossierView:
     # sheets' reference.
     score_source: str | None = None
     sheets_ref: str | None = None
+    # The product's sub-group (phân nhóm) code in its rulebook's list; None when not declared.
+    subgroup: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,8 @@ def dossier_view(dossier: Dossier, now: datetime) -> DossierView:
         rulebook=dossier.round.rulebook_code, cycle=dossier.cycle, version=dossier.version,
         entered_state_at=dossier.entered_state_at, due_on=due_on(dossier.due_at),
         overdue=is_overdue(dossier, now), round_name=dossier.round.name,
-        product_id=dossier.product_id, producer_id=dossier.product.producer_id)
+        product_id=dossier.product_id, producer_id=dossier.product.producer_id,
+        subgroup=dossier.product.subgroup_code)
 
 
 def full_view(session: Session, dossier: Dossier, now: datetime) -> DossierView:

@@ -103,7 +103,7 @@ def add_dossier(rt: Runtime, session: Session, actor: str, council_id: int,
                                                       CouncilDossier.dossier_id == dossier_id)):
         raise RuleRefused(f"Hồ sơ {dossier_id} đã có trong danh sách của hội đồng.")
     rulebook = rt.rules.get(council.round.rulebook_code)
-    sheet = sheet_for(rt, rulebook, dossier.product.group_code)
+    sheet = sheet_for(rt, rulebook, dossier.product.group_code, dossier.product.subgroup_code)
     item = CouncilDossier(council_id=council.id, dossier_id=dossier_id, cycle=dossier.cycle,
                           sheet_code=sheet.code, sheet_provisional=sheet.provisional)
     session.add(item)

@@ -53,7 +53,8 @@ def council_sheet(rt: Runtime, session: Session, council: Council,
                   item: CouncilDossier) -> ScoreSheet:
     dossier = session.get(Dossier, item.dossier_id)
     assert dossier is not None
-    return sheet_for(rt, rt.rules.get(council.round.rulebook_code), dossier.product.group_code)
+    return sheet_for(rt, rt.rules.get(council.round.rulebook_code), dossier.product.group_code,
+                     dossier.product.subgroup_code)
 
 
 def _seat(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int) -> Seat:

@@ -77,18 +77,19 @@ def same_producer(session: Session, unit_id: int, name: str) -> Producer | None:
     return next((row for row in alike if name_key(row.name) == wanted), None)
 
 
-def same_product(session: Session, producer_id: int, name: str, group: str) -> Product:
+def same_product(session: Session, producer_id: int, name: str, group: str,
+                 subgroup: str | None = None) -> Product:
     """The producer's product of that name, case and accents aside ("GÀ ĐỒI" is "Gà đồi"),
     added if new. Two registrations at the same moment add it once: the unique key
     (producer, folded name) takes the first INSERT, the other finds its row."""
     key = fold(name)
     insert_unless_taken(session, Product, {"name": name, "search_key": key, "group_code": group,
-                                           "producer_id": producer_id},
+                                           "subgroup_code": subgroup, "producer_id": producer_id},
                         ("producer_id", "search_key"))
     row = session.scalars(select(Product).where(Product.producer_id == producer_id,
                                                 Product.search_key == key)).one()
     # Registered again after its last dossier ended: judged in the group declared now.
-    row.group_code = group
+    row.group_code, row.subgroup_code = group, subgroup
     return row
 
 
@@ -107,7 +108,7 @@ def _add_open_dossier(session: Session, dossier: Dossier, product_id: int) -> No
 
 
 def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, producer: str,
-                     producer_type: str, product: str, group: str,
+                     producer_type: str, product: str, group: str, subgroup: str | None = None,
                      email: str | None = None, commune: str | None = None) -> DossierView:
     kind = parse_code(ProducerType, producer_type, "Loại chủ thể")
     if not producer.strip() or not product.strip():
@@ -122,6 +123,7 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
     rulebook = rt.rules.get(evaluation_round.rulebook_code)
     check_registration_unit(session, unit_row, today, rulebook, evaluation_round.code)
     group = rulebook.group_code(group)
+    subgroup = rulebook.subgroup_code(group, subgroup)
     commune_row = producer_commune(session, commune, unit_row, today)
     producer_row = same_producer(session, unit_row.id, producer)
     if producer_row is None:
@@ -136,7 +138,7 @@ def register_product(rt: Runtime, session: Session, actor: str, *, unit: str, pr
         producer_row.email = address
     if commune_row is not None:
         producer_row.commune_id = commune_row.id
-    product_row = same_product(session, producer_row.id, product, group)
+    product_row = same_product(session, producer_row.id, product, group, subgroup)
     now = rt.clock.now()
     dossier = Dossier(product=product_row, unit=unit_row, round=evaluation_round,
                       state=State.REGISTERED, entered_state_at=now, created_at=now,

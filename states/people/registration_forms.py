@@ -166,6 +166,7 @@ class Submission:
     form: str
     product: str
     group: str
+    subgroup: str | None  # a code of the rulebook's list for the group
     producer_type: str
     email: str | None
     commune: str | None
@@ -179,12 +180,14 @@ def checked_submission(rt: Runtime, row: RegistrationForm, rulebook_code: str) -
     product = typed_name(fields.get("product") or "", "Tên sản phẩm", length_of(Product.name))
     if not fields.get("group"):
         raise InvalidInput("Hãy chọn nhóm sản phẩm.")
-    group = rt.rules.get(rulebook_code).group_code(fields["group"])
+    rulebook = rt.rules.get(rulebook_code)
+    group = rulebook.group_code(fields["group"])
+    subgroup = rulebook.subgroup_code(group, fields.get("subgroup"))
     if not fields.get("producer_type"):
         raise InvalidInput("Hãy chọn loại chủ thể.")
     kind = parse_code(ProducerType, fields["producer_type"], "Loại chủ thể")
     email = valid_email(fields["email"]) if fields.get("email") else None
-    return Submission(row.form, product, group, kind, email, fields.get("commune") or None,
+    return Submission(row.form, product, group, subgroup, kind, email, fields.get("commune") or None,
                       _phone(fields.get("phone") or ""), fields)
 
 
@@ -217,18 +220,24 @@ def record_submission(session: Session, row: RegistrationForm, dossier: Dossier,
 
 def update_registered(session: Session, user: User, row: RegistrationForm,
                       wanted: Submission) -> tuple[Dossier, dict[str, Any]]:
-    """A resubmission while the dossier is still registered changes its product's name and
-    group and the producer's kind: what changed, before and after."""
+    """A resubmission while the dossier is still registered changes its product's name, group
+    and sub-group and the producer's kind: what changed, before and after."""
     assert row.dossier_id is not None
     dossier = own_dossier(session, user, row.dossier_id)
     if dossier.state != State.REGISTERED:
         raise RuleRefused(f"Hồ sơ số {dossier.id} đã qua bước đăng ký: phiếu đăng ký không "
                           "sửa được nữa, hãy liên hệ cán bộ OCOP.")
     product, producer = dossier.product, dossier.product.producer
-    before = {"product": product.name, "group": product.group_code, "producer_type": producer.kind}
+    before = _product_fields(product, producer)
     product.name, product.group_code = wanted.product, wanted.group
+    product.subgroup_code = wanted.subgroup
     product.search_key = fold(wanted.product)
     producer.kind = wanted.producer_type
-    after = {"product": product.name, "group": product.group_code, "producer_type": producer.kind}
+    after = _product_fields(product, producer)
     changed = {k: {"before": before[k], "after": after[k]} for k in before if before[k] != after[k]}
     return dossier, changed
+
+
+def _product_fields(product: Product, producer: Producer) -> dict[str, Any]:
+    return {"product": product.name, "group": product.group_code,
+            "subgroup": product.subgroup_code, "producer_type": producer.kind}

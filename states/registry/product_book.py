@@ -14,12 +14,13 @@ from states.folding import fold
 ProductKey = tuple[int, str]
 
 
-def product_ids_for(session: Session, rows: Sequence[tuple[int, str, str]]) -> list[int]:
-    """The product id of each (producer id, product name, group code), adding the missing ones
-    (named as their first row writes them)."""
-    wanted: dict[ProductKey, tuple[str, str]] = {}
-    for producer_id, name, group in rows:
-        wanted.setdefault((producer_id, fold(name)), (name, group))
+def product_ids_for(session: Session,
+                    rows: Sequence[tuple[int, str, str, str | None]]) -> list[int]:
+    """The product id of each (producer id, product name, group code, sub-group code), adding
+    the missing ones (named as their first row writes them)."""
+    wanted: dict[ProductKey, tuple[str, str, str | None]] = {}
+    for producer_id, name, group, subgroup in rows:
+        wanted.setdefault((producer_id, fold(name)), (name, group, subgroup))
     found = session.execute(select(Product.producer_id, Product.search_key, Product.id).where(
         Product.producer_id.in_({key[0] for key in wanted}),
         Product.search_key.in_({key[1] for key in wanted})))
@@ -29,6 +30,6 @@ def product_ids_for(session: Session, rows: Sequence[tuple[int, str, str]]) -> l
         added = session.scalars(
             insert(table_of(Product)).returning(Product.id, sort_by_parameter_order=True),
             [{"name": wanted[key][0], "search_key": key[1], "group_code": wanted[key][1],
-              "producer_id": key[0]} for key in missing]).all()
+              "subgroup_code": wanted[key][2], "producer_id": key[0]} for key in missing]).all()
         ids.update(zip(missing, added, strict=True))
-    return [ids[(producer_id, fold(name))] for producer_id, name, _ in rows]
+    return [ids[(producer_id, fold(name))] for producer_id, name, *_ in rows]

@@ -28,6 +28,7 @@ from states.registry.product_rows import (
     group_words,
     producer_type_of,
     recognition,
+    subgroup_of,
 )
 from states.rules.certificates import certificate_number
 from states.rules.rulebooks import Rulebook
@@ -96,7 +97,11 @@ class ProductImporter:
         problem = recognition(rulebook, values["stars"], values["points"])
         if problem is not None:
             candidate.refuse("stars", problem)
-        _derive(candidate, "group", lambda: group_of(rulebook, self.groups, values["group"]))
+        group = _derive(candidate, "group", lambda: group_of(rulebook, self.groups, values["group"]))
+        if group is not None:
+            values["group"] = group
+            values["subgroup"] = _derive(candidate, "subgroup", lambda: subgroup_of(
+                rulebook, group, values.get("subgroup")))
         term = _derive(candidate, "expires_on", lambda: certificate_term(
             rulebook, values["decision_date"], values.get("expires_on"), self.today))
         if term is not None:
@@ -146,7 +151,7 @@ class ProductImporter:
         now = self.rt.clock.now()
         producer_ids = self.producers.ids_for([c.values for c in batch])
         product_ids = product_ids_for(self.session, [
-            (producer_id, c.values["product"], c.values["group"])
+            (producer_id, c.values["product"], c.values["group"], c.values.get("subgroup"))
             for c, producer_id in zip(batch, producer_ids, strict=True)])
         dossier_ids = self.session.scalars(
             insert(table_of(Dossier)).returning(Dossier.id, sort_by_parameter_order=True),

@@ -5,6 +5,7 @@ import re
 from datetime import date
 from typing import Any
 
+from states.errors import InvalidInput
 from states.folding import plain_words
 from states.rules.certificates import expiry_date
 from states.rules.points import format_points
@@ -81,7 +82,7 @@ PRODUCTS = TableSpec("Sản phẩm OCOP", (
            example="0912 345 678"),
     Column("product", "Tên sản phẩm", text(300), ("Sản phẩm", "Tên SP"),
            example="Vải thiều sấy khô"),
-    Column("group", "Nhóm sản phẩm", text(100), ("Nhóm", "Bộ sản phẩm", "Phân nhóm", "Ngành hàng"),
+    Column("group", "Nhóm sản phẩm", text(100), ("Nhóm", "Bộ sản phẩm", "Ngành hàng"),
            example="Thực phẩm", hint="tên hoặc mã nhóm của bộ quy định có hiệu lực ngày quyết định"),
     Column("stars", "Hạng sao", stars, ("Số sao", "Sao", "Hạng", "Xếp hạng", "Hạng OCOP"),
            example=4, hint="3, 4 hoặc 5; phải khớp số điểm"),
@@ -99,6 +100,10 @@ PRODUCTS = TableSpec("Sản phẩm OCOP", (
     Column("expires_on", "Ngày hết hạn", day,
            ("Hết hạn", "Hiệu lực đến", "Có giá trị đến", "Ngày hết hiệu lực"), required=False,
            hint="bỏ trống: ngày quyết định + 36 tháng (theo bộ quy định)"),
+    # Last, so that a list written in the older template's order still fits.
+    Column("subgroup", "Phân nhóm", text(100), ("Phân nhóm sản phẩm",), required=False,
+           example="Chế biến từ rau, củ, quả, hạt",
+           hint="tên hoặc mã phân nhóm của nhóm (danh sách tạm thời); bỏ trống nếu không rõ"),
 ), unique=(UniqueKey(("certificate",), "certificate", "số giấy chứng nhận"),
            UniqueKey(("unit_id", "producer", "product", "decision"), "product",
                      "đơn vị, chủ thể, sản phẩm và quyết định"),
@@ -150,3 +155,12 @@ def certificate_term(rulebook: Rulebook, decided: date, expires: date | None,
     if expires_on < today:
         return expires_on, State.EXPIRED, CertificateStatus.EXPIRED
     return expires_on, State.CERTIFIED, CertificateStatus.VALID
+
+
+def subgroup_of(rulebook: Rulebook, group: str, typed: str | None) -> str | None:
+    """The row's sub-group as a code of the rulebook's list for its group, or a cell error."""
+    try:
+        return rulebook.subgroup_code(group, typed)
+    except InvalidInput as error:
+        message = error.message.rstrip(".")
+        raise CellError(message[:1].lower() + message[1:]) from None

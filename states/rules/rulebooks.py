@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from states.choices import choose
+from states.choices import choose, matching
 from states.errors import ConfigurationError, InvalidInput
 from states.file_problems import why_unreadable
 from states.rules.council_policy import CouncilPolicy
@@ -22,6 +22,8 @@ from states.validation_language import reason_of
 BUILTIN_DIR = Path(__file__).parent / "data"
 PROVINCE_FILE_NAME = "province.toml"
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# A sub-group's code, as a score sheet's file names it ("che-bien-rau-qua").
+SUBGROUP_CODE = r"^[a-z0-9][a-z0-9-]{0,31}$"
 
 
 # A yearly plan is kept in the rules directory too, as plan-YYYY.toml: not a rulebook.
@@ -83,6 +85,11 @@ class Rulebook(Strict):
     part_maxima: dict[str, Annotated[int, Field(ge=0, le=100)]]
     star_bands: list[StarBand]
     groups: dict[str, str]
+    # A product's sub-group (phân nhóm), per group: code → name. A sub-group with a sheet of
+    # its own is scored on it (rules/data/sheets/). Provisional until checked against the text.
+    subgroups: dict[str, dict[Annotated[str, Field(pattern=SUBGROUP_CODE)], str]] = {}
+    subgroups_provisional: bool = True
+    subgroups_source: str = ""
     documents: list[DocumentSpec]
     time_limits: TimeLimits
 
@@ -91,6 +98,17 @@ class Rulebook(Strict):
         if sum(self.part_maxima.values()) != 100:
             raise ValueError("điểm tối đa của các phần (part_maxima) phải cộng lại đúng 100")
         self.star_bands.sort(key=lambda band: band.min_points, reverse=True)
+        return self
+
+    @model_validator(mode="after")
+    def _subgroups_of_groups(self) -> "Rulebook":
+        unknown = sorted(set(self.subgroups) - set(self.groups))
+        if unknown:
+            raise ValueError(f"phân nhóm (subgroups) của nhóm không có: {', '.join(unknown)}")
+        seen: dict[str, str] = {}
+        for group, code in ((g, c) for g, subgroups in self.subgroups.items() for c in subgroups):
+            if seen.setdefault(code, group) != group:
+                raise ValueError(f"phân nhóm '{code}' có ở cả nhóm {seen[code]} và {group}")
         return self
 
     def stars_for(self, points: float) -> int:
@@ -112,13 +130,35 @@ class Rulebook(Strict):
                 f"Nhóm sản phẩm '{code}' không có trong {self.title}. Các nhóm: {known}."
             ) from None
 
+    def subgroup_code(self, group: str, text: str | None) -> str | None:
+        """The group's sub-group typed as its code or its name ("mật ong" for mat-ong), None
+        when blank; one of another group is refused naming the group it belongs to."""
+        if text is None or not text.strip():
+            return None
+        own = self.subgroups.get(group, {})
+        name = self.group_name(group)
+        if not matching(text, own):
+            for other, subgroups in self.subgroups.items():
+                found = matching(text, subgroups) if other != group else []
+                if len(found) == 1:
+                    raise InvalidInput(
+                        f"Phân nhóm '{subgroups[found[0]]}' thuộc nhóm {self.groups[other]}, không "
+                        f"thuộc nhóm {name} theo {self.title}.")
+            if not own:
+                raise InvalidInput(f"Nhóm {name} không chia phân nhóm theo {self.title}: hãy bỏ "
+                                   "trống phân nhóm.")
+        return choose(text, own, "Phân nhóm", f"nhóm {name} theo {self.title}")
+
+    def subgroup_name(self, group: str, code: str | None) -> str | None:
+        """The sub-group's name, or its code if the rulebook no longer lists it."""
+        return self.subgroups.get(group, {}).get(code, code) if code else None
+
     def document(self, code: str) -> DocumentSpec:
         for doc in self.documents:
             if doc.code == code:
                 return doc
         known = ", ".join(doc.code for doc in self.documents)
         raise InvalidInput(f"Mã tài liệu '{code}' không có trong danh mục. Các mã: {known}.")
-
 
     def in_force_on(self, day: date) -> bool:
         return self.in_force_from <= day and (self.in_force_until is None

@@ -30,7 +30,7 @@ NOW = datetime(2022, 3, 1, 8, 0, tzinfo=UTC)
 WEEK = timedelta(days=7)
 PASSWORD = "mat-khau-chu-the-1"
 SITE = "https://ocop.example.vn"
-FORM = {"product": "Mật ong hoa vải", "group": "food", "subgroup": "Sản phẩm từ ong",
+FORM = {"product": "Mật ong hoa vải", "group": "food", "subgroup": "Mật ong",
         "producer_type": "cooperative", "phone": "0912345678", "email": "",
         "standards": "TCCS 01:2022/HTX\nVietGAP", "address": "Thôn Nghè"}
 
@@ -140,6 +140,7 @@ def test_draft_then_submit_registers_through_the_officers_registration(any_rt: R
     view = show_dossier(any_rt, "can-bo-luc-ngan", dossier_id)
     assert (view.state, view.product, view.producer) == ("registered", "Mật ong hoa vải",
                                                          "HTX Vải thiều Lục Ngạn")
+    assert view.subgroup == "mat-ong"  # typed "Mật ong", coded as the group is
     with any_rt.transaction() as session:
         events = session.execute(select(DossierEvent.trigger, DossierEvent.actor).where(
             DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.id)).all()
@@ -151,6 +152,15 @@ def test_draft_then_submit_registers_through_the_officers_registration(any_rt: R
     save_draft(any_rt, account, draft.id, "02", {**FORM, "product": "Mật ong hoa vải thiều"})
     assert submit_form(any_rt, account, draft.id) == dossier_id
     assert show_dossier(any_rt, "admin", dossier_id).product == "Mật ong hoa vải thiều"
+    # A sub-group of another group is refused in one sentence; the dossier keeps its own.
+    save_draft(any_rt, account, draft.id, "02", {**FORM, "subgroup": "Rượu trắng"})
+    with pytest.raises(InvalidInput, match=r"^Phân nhóm 'Rượu trắng' thuộc nhóm Đồ uống, không "
+                                           r"thuộc nhóm Thực phẩm theo QĐ 1048"):
+        submit_form(any_rt, account, draft.id)
+    assert show_dossier(any_rt, "admin", dossier_id).subgroup == "mat-ong"
+    save_draft(any_rt, account, draft.id, "02", {**FORM, "subgroup": "rau, củ, quả, hạt tươi"})
+    assert submit_form(any_rt, account, draft.id) == dossier_id
+    assert show_dossier(any_rt, "admin", dossier_id).subgroup == "rau-qua-tuoi"
     # The producer's submit asks for files; here the officer keeps the paper originals instead.
     mark_paper(any_rt, "can-bo-luc-ngan", dossier_id, True)
     steps.inspect(any_rt, "can-bo-luc-ngan", dossier_id, on=date(2022, 3, 1), inspectors=["An"])

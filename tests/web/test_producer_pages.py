@@ -56,6 +56,9 @@ def test_invited_producer_sets_a_password_fills_the_form_and_submits(any_site: S
     assert submitted.status_code == 303
     page = client.get(submitted.headers["location"])
     assert "Mật ong hoa vải" in page.text and "Đã đăng ký" in page.text
+    # The group and the sub-group (typed "Mật ong") in words, never their codes.
+    assert ">Thực phẩm</td>" in page.text and "Mật ong, các sản phẩm từ mật ong, mật khác" in page.text
+    assert "mat-ong" not in page.text and ">food<" not in page.text
     new_id = int(re.search(r"/producer/dossiers/(\d+)", submitted.headers["location"]).group(1))
     with any_site.rt.transaction() as session:
         actors = set(session.scalars(select(DossierEvent.actor).where(
@@ -63,6 +66,27 @@ def test_invited_producer_sets_a_password_fills_the_form_and_submits(any_site: S
     assert actors == {"chu.the@example.vn"}  # audited under the producer's own name
     officer_view = any_site.login("can-bo-luc-ngan").get(f"/dossiers/{new_id}")
     assert officer_view.status_code == 200 and "cập nhật phiếu đăng ký" in officer_view.text
+    assert "(nhóm Thực phẩm, phân nhóm Mật ong, các sản phẩm từ mật ong, mật khác)" in officer_view.text
+
+
+def test_the_form_refuses_a_sub_group_of_another_group_and_keeps_the_draft(site: Site) -> None:
+    dossier = register(site.rt)
+    token = invite_from_the_page(site, dossier, "chu.the@example.vn")
+    client = site.client()
+    setup = client.get(f"/account/setup?token={token}")
+    client.post("/account/setup", data={"token": token, "new": PASSWORD, "repeat": PASSWORD,
+                                        "csrf": csrf_of(setup.text)})
+    login(client, "chu.the@example.vn", PASSWORD)
+    form = client.get("/producer/forms/new")
+    assert '<option value="Rượu trắng" label="Đồ uống">' in form.text  # suggested, typed freely
+    refused = client.post("/producer/forms", data={**FORM, "subgroup": "rượu trắng",
+                                                   "action": "submit", "csrf": csrf_of(form.text)})
+    assert refused.status_code == 422
+    assert "Phân nhóm &#39;Rượu trắng&#39; thuộc nhóm Đồ uống, không thuộc nhóm Thực phẩm" in refused.text
+    assert 'value="rượu trắng"' in refused.text  # the draft keeps what was typed
+    with site.rt.transaction() as session:
+        assert session.scalars(select(DossierEvent.dossier_id).where(
+            DossierEvent.dossier_id != dossier)).all() == []  # no dossier registered
 
 
 def test_a_link_used_or_expired_is_refused_in_one_sentence(site: Site) -> None:

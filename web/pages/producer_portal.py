@@ -17,6 +17,7 @@ from use_cases.producer_portal import (
     open_form,
     own_dossier,
     portal,
+    product_kind,
     save_draft,
     submit_form,
 )
@@ -99,7 +100,8 @@ def producer_dossier_page(request: Request, actor: str, dossier_id: int,
     view = own_dossier(system.rt, actor, dossier_id)
     forms = [f for f in portal(system.rt, actor).forms if f.dossier_id == dossier_id]
     return page(request, "producer_dossier.html", {
-        "v": view, "forms": forms, "files": list_files(system.rt, system.files, actor, dossier_id),
+        "v": view, "kind": product_kind(system.rt, view), "forms": forms,
+        "files": list_files(system.rt, system.files, actor, dossier_id),
         "message": message, "done": DONE.get(request.query_params.get("done", ""))}, status)
 
 

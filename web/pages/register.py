@@ -15,7 +15,7 @@ from web.forms import optional, text
 from web.rendering import page
 
 router = APIRouter()
-FIELDS = ("unit", "producer", "producer_type", "name", "group", "email", "commune")
+FIELDS = ("unit", "producer", "producer_type", "name", "group", "subgroup", "email", "commune")
 PREPARATION_FIELDS = ("prepared_by", "officer", "consultant")
 
 
@@ -48,7 +48,8 @@ def register_submit(request: Request, me: PageUser, form: CheckedForm) -> Respon
                                 producer=str(values["producer"]),
                                 producer_type=str(values["producer_type"]),
                                 product=str(values["name"]), group=str(values["group"]),
-                                email=optional(form, "email"), commune=optional(form, "commune"),
+                                subgroup=optional(form, "subgroup"), email=optional(form, "email"),
+                                commune=optional(form, "commune"),
                                 preparation=preparation_of(form))
     except (InvalidInput, NotFound, RuleRefused) as error:
         return _form(request, me.name, values, error.message,

@@ -49,6 +49,9 @@ class Product(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     group_code: Mapped[str] = mapped_column(String(32))
+    # The sub-group (phân nhóm) of the group in its rulebook's list, if declared: councils score
+    # it on the sub-group's own sheet when the rulebook has one.
+    subgroup_code: Mapped[str | None] = mapped_column(String(32))
     # Issue 13: the name folded, for the public look-up and the import's matching.
     search_key: Mapped[str] = mapped_column(String(300), index=True, default=folded_from("name"))
     producer_id: Mapped[int] = mapped_column(ForeignKey("producers.id"), index=True)
