@@ -11,10 +11,9 @@ from states.errors import PermissionDenied, RuleRefused
 from states.runtime import Runtime
 from tests.conftest import at
 from tests.states.evaluation.councils_setup import (
-    EIGHTY,
-    EIGHTY_FIVE,
+    FOUR_STARS,
     MEETING,
-    SEVENTY,
+    closed_council,
     in_session,
     provincial_council,
     score_all,
@@ -23,18 +22,6 @@ from use_cases import admin
 from use_cases import councils as uc
 from use_cases import dossiers as c
 from use_cases.queries import dossier_history, show_dossier
-
-FOUR_STARS = {"chu-tich": EIGHTY, "thu-ky-hd": EIGHTY_FIVE, "uy-vien-1": SEVENTY,
-              "uy-vien-2": EIGHTY}
-
-
-def closed_council(rt: Runtime, dossiers: int = 1) -> tuple[int, list[int]]:
-    council, ids = provincial_council(rt, dossiers)
-    in_session(rt, council)
-    for dossier in ids:
-        score_all(rt, council, dossier, FOUR_STARS)
-    uc.close(rt, "chu-tich", council)
-    return council, ids
 
 
 def certify(rt: Runtime, dossier: int, on: date) -> str:
