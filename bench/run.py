@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from bench import bulk, chaos, latency, outbox_dispatch, registry_import
+from bench.councils import bench_councils
 from bench.dashboard_charts import bench_dashboard_charts
 from bench.databases import data_dir, databases, dataset, pg_url, size_label, sqlite_url
 from bench.dataset import TODAY
@@ -260,6 +261,8 @@ def run_all(sizes: Sizes, only: list[str] | None = None) -> Report:
         ("web", lambda: bench_web(report, sizes.web, sizes.web_requests, sizes.web_seconds)),
         ("uploads", lambda: bench_uploads(report, sizes.uploads_mb, sizes.uploads_repeat)),
         ("charts", lambda: bench_dashboard_charts(report, sizes.web, sizes.web_requests)),
+        ("councils", lambda: bench_councils(report, sizes.council_dataset, sizes.council_members,
+                                            sizes.council_dossiers, sizes.council_saves)),
     ]
     assert tuple(name for name, _ in steps) == STEPS, "STEPS names every step, in order"
     for name, step in steps:

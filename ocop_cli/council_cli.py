@@ -157,6 +157,20 @@ def council_close(ctx: typer.Context, council_id: CouncilId) -> None:
         print_closed(closed)
 
 
+@council_app.command("publish")
+def council_publish(ctx: typer.Context, council_id: CouncilId) -> None:
+    """Công bố kết quả của hội đồng đã kết thúc (một lần): thời hạn khiếu nại bắt đầu; chỉ
+    công nhận hồ sơ của hội đồng khi hết thời hạn ([councils] complaint_days, tạm thời)."""
+    from use_cases import councils
+
+    state = state_of(ctx)
+    view = councils.publish(state.runtime(), state.actor, council_id)
+    if state.as_json:
+        emit_json(view)
+    else:
+        say(f"Đã công bố kết quả của hội đồng {view.id}. {view.complaint_window}")
+
+
 def _write(ctx: typer.Context, out: Path, command: str, make: str, council_id: int) -> None:
     from ocop_cli.files import output_to, write_output
     from use_cases import councils

@@ -17,6 +17,8 @@ def print_council(view: "CouncilView") -> None:
         f"{format_date(view.package_sent_on) or 'chưa gửi'}"
         + (f" (hạn chậm nhất {format_date(view.package_due_on)})" if view.package_due_on else "")
         + f". Số lượng tối thiểu: {view.quorum}.")
+    if view.status == "closed":
+        say(view.complaint_window)
     if view.members:
         table("Thành viên", ["Người dùng", "Họ tên", "Vai trò", "Có mặt"],
               [(m.user, m.name, m.role_label, "có" if m.present else "") for m in view.members])

@@ -26,10 +26,11 @@ from states.evaluation.council_reads import (
 from states.evaluation.council_results import DossierResult, SheetView
 from states.evaluation.member_sheets import council_sheet, may_see_council
 from states.lifecycle.facts import DossierFacts
+from states.permissions import may
 from states.rules.score_sheets import PROVISIONAL_BANNER, ScoreSheet
 from states.runtime import Runtime
 from states.territory.lookups import find_user
-from states.vocabulary import CouncilRole, SheetStatus
+from states.vocabulary import Action, CouncilRole, CouncilStatus, SheetStatus
 
 # A member's state on one dossier, as the list shows it.
 TO_SCORE, DRAFT, SUBMITTED, CONFLICT = "to_score", "draft", "submitted", "conflict"
@@ -55,6 +56,8 @@ class MemberAgenda:
     left: int
     next_id: int | None
     banner: str | None
+    # Whoever may set the council up publishes its closed results, once.
+    may_publish: bool
 
 
 @dataclass(frozen=True)
@@ -139,9 +142,11 @@ def member_agenda(rt: Runtime, actor: str, council_id: int) -> MemberAgenda:
         view = council_setup.council_view(rt, session, council)
         provisional = any(d.sheet_provisional for d in view.dossiers)
         done = sum(r.state in (SUBMITTED, CONFLICT) for r in rows)
+        publishable = (council.status == CouncilStatus.CLOSED and council.published_at is None
+                       and may(user, Action.COUNCIL, council.unit_id))
         return MemberAgenda(view, CouncilRole(seat.role) if seat else None, rows, done,
                             len(rows) - done, _next(rows), PROVISIONAL_BANNER if provisional
-                            else None)
+                            else None, publishable)
 
 
 def _others(rt: Runtime, session: Session, actor: str, council_id: int,

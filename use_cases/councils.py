@@ -9,7 +9,13 @@ from sqlalchemy.orm import Session
 
 from notices.councils import queue_package_reminder
 from states.db.models import Council
-from states.evaluation import council_closing, council_results, council_session, council_setup
+from states.evaluation import (
+    council_closing,
+    council_publication,
+    council_results,
+    council_session,
+    council_setup,
+)
 from states.evaluation import member_sheets as sheets
 from states.evaluation.council_reads import CouncilView, agenda_item, load_council, membership
 from states.evaluation.council_results import DossierResult, SheetView
@@ -191,6 +197,13 @@ def close(rt: Runtime, actor: str, council_id: int) -> Closed:
     with rt.transaction() as session:
         results = council_closing.close(rt, session, actor, council_id)
         return Closed(_view(rt, session, council_id), results)
+
+
+def publish(rt: Runtime, actor: str, council_id: int) -> CouncilView:
+    """The closed council's results made public: the complaint window starts."""
+    with rt.transaction() as session:
+        council_publication.publish(rt, session, actor, council_id)
+        return _view(rt, session, council_id)
 
 
 def show(rt: Runtime, actor: str, council_id: int) -> CouncilView:

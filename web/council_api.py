@@ -2,10 +2,11 @@
 
 Errors as the rest of /api/v1 (web.api_contract.ErrorBody), each operation listing its own:
 422 invalid_input (the request breaks the schema), 409 rule_refused (session not open,
-submitted twice, a conflict of interest, closing before every sheet) or conflicting_input (well
-formed, but the data refuse it: an option not on the criterion, a meeting day gone by), 403
-forbidden (not a member, the chair's acts, another member's sheet before all submitted), 404
-not_found (no such council, dossier, round, unit or user)."""
+submitted twice, a conflict of interest, closing before every sheet, publishing before closing
+or twice) or conflicting_input (well formed, but the data refuse it: an option not on the
+criterion, a meeting day gone by), 403 forbidden (not a member, the chair's acts, another
+member's sheet before all submitted), 404 not_found (no such council, dossier, round, unit or
+user)."""
 
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -192,6 +193,12 @@ def post_acknowledge(request: Request, actor: ApiUser, council_id: CouncilId,
 def post_close(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     closed = councils.close(rt_of(request), actor, council_id)
     return {"council": jsonable(closed.council), "results": [_result(r) for r in closed.results]}
+
+
+@router.post(f"{COUNCIL}/publish", responses=errors(*ACT), operation_id="publish_council_results",
+             summary="Công bố kết quả của hội đồng đã kết thúc (bắt đầu thời hạn khiếu nại)")
+def post_publish(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
+    return jsonable(councils.publish(rt_of(request), actor, council_id))
 
 
 def _result(result: councils.DossierResult) -> dict[str, Any]:

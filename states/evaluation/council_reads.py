@@ -2,7 +2,7 @@
 the views the faces print."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -162,6 +162,10 @@ class CouncilView:
     quorum: str
     members: list[MemberView]
     dossiers: list[AgendaView]
+    # Publication of the closed results and the complaint window (council_publication).
+    published_at: datetime | None
+    complaint_ends_on: date | None
+    complaint_window: str
 
 
 def member_view(member: CouncilMember) -> MemberView:

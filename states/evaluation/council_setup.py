@@ -10,6 +10,7 @@ from states.db.models import Council, CouncilDossier, CouncilMember, Dossier, Ev
 from states.db.stored_text import length_of
 from states.dossiers.sheet import load_dossier
 from states.errors import InvalidInput, NotFound, RuleRefused
+from states.evaluation.council_publication import window_text
 from states.evaluation.council_reads import (
     CouncilView,
     agenda,
@@ -150,4 +151,5 @@ def council_view(rt: Runtime, session: Session, council: Council) -> CouncilView
         rt.rules.get(council.round.rulebook_code).title, council.meeting_on,
         council.package_sent_on, due, quorum_text(policy),
         [member_view(m) for m in members_of(session, council.id)],
-        [agenda_view(session, item) for item in agenda(session, council.id)])
+        [agenda_view(session, item) for item in agenda(session, council.id)],
+        council.published_at, council.complaint_ends_on, window_text(rt, council))

@@ -10,6 +10,7 @@ from states.db.stored_text import length_of
 from states.dossiers.sheet import CertificateView, DossierView
 from states.errors import InvalidInput, RuleRefused
 from states.evaluation.council_closing import closed_result
+from states.evaluation.council_publication import window_passed
 from states.lifecycle.change import DossierChange, not_before, not_in_future
 from states.permissions import acting_as
 from states.registry.issuers import issued_by
@@ -73,6 +74,8 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
     issued: list[Certificate] = []
 
     def issue(to_state: State) -> date | None:
+        if scored.council_id is not None:  # the council's published result, complaints heard
+            window_passed(rt, session, scored.council_id, on)
         change.add_sheet(level, scored.totals, scored.failed_mandatory, source=scored.source,
                          council_id=scored.council_id)
         if to_state != State.CERTIFIED:

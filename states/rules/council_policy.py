@@ -1,8 +1,9 @@
 """How a council works where the national texts are silent: `[councils]` in province.toml.
 
-Quorum and the discrepancy rule belong to each province's council regulation (quy chế hoạt
-động), whose text this project could not confirm: they are settings, shown as provisional
-until the province says it has set them from its own regulation (`quorum_confirmed`)."""
+Quorum, the discrepancy rule and the complaint window belong to each province's council
+regulation (quy chế hoạt động), whose text this project could not confirm: they are settings,
+shown as provisional until the province says it has set them from its own regulation
+(`quorum_confirmed`, `complaint_days_confirmed`)."""
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,3 +24,9 @@ class CouncilPolicy(BaseModel):
     # A mandatory criterion fails the product when at least this share of the members who
     # scored it chose an option worth nothing (0.5: half of them; a small share: any member).
     mandatory_fail_share: float = Field(default=0.5, gt=0, le=1)
+    # Publishing a council's results opens a window for complaints (khiếu nại): recognition
+    # from that council waits until it has passed. The national texts say the results are
+    # published, not for how long complaints are heard: this software's default, provisional
+    # until the province sets it from its own regulation (`complaint_days_confirmed`).
+    complaint_days: int = Field(default=5, ge=0, le=90)
+    complaint_days_confirmed: bool = False

@@ -63,6 +63,8 @@ class Action(StrEnum):
     COUNCIL = "council"
     REOPEN_SHEET = "reopen_sheet"
     COUNCIL_RESULT = "council_result"
+    # Publishing a closed council's results (the complaint window begins), in each dossier's history.
+    PUBLISH_RESULTS = "publish_results"
 
 
 
@@ -114,6 +116,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.COUNCIL: "lập và điều hành hội đồng đánh giá",
         Action.REOPEN_SHEET: "mở lại phiếu chấm của thành viên",
         Action.COUNCIL_RESULT: "kết luận điểm của hội đồng",
+        Action.PUBLISH_RESULTS: "công bố kết quả của hội đồng",
     },
 }
 

@@ -27,7 +27,8 @@ BENCHMARKS = ["1. deadline sweep", "2. bulk renewal", "3. daily cycle",
               "7. web page (worklist, Department)", "7. web page (dashboard)",
               "8. web throughput (worklist)", "9. file upload (web API)",
               "9. file upload memory (tracemalloc peak)",
-              "9. dashboard with charts"]
+              "9. dashboard with charts", "10. council sheet (save one criterion)",
+              "10. council close (results, .xlsx, PDF)"]
 
 pytestmark = [pytest.mark.postgres, pytest.mark.e2e, pytest.mark.xdist_group("bench-tiny")]
 

@@ -98,8 +98,20 @@ def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str,
     assert "tạm thời" in str(rows[0][0])
     assert rows[2][2:7] == ("chu-tich", 25, 25, 30, 80)
     assert rows[-1][2:8] == ("Trung bình của hội đồng", None, None, None, 78.75, 4)
+    early = plain(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
+                  "--on", MEETING, today=MEETING)
+    assert early.exit_code == 3 and "chưa được công bố" in early.stderr
+    published = plain(db, "council", "publish", council, today=MEETING)
+    assert published.exit_code == 0, published.output
+    assert "thời hạn khiếu nại đến hết ngày 12/03/2022 (tạm thời" in published.stdout
+    waiting = plain(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
+                    "--on", "2022-03-12", today="2022-03-12")
+    assert waiting.exit_code == 3 and "đến hết ngày 12/03/2022" in waiting.stderr
+    assert len(waiting.stderr.strip().splitlines()) == 1 and "Traceback" not in waiting.output
+    twice = plain(db, "council", "publish", council, today="2022-03-12")
+    assert twice.exit_code == 3 and "đã công bố ngày 07/03/2022" in twice.stderr
     certified = ocop(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
-                     "--on", MEETING, today=MEETING)
+                     "--on", "2022-03-13", today="2022-03-13")
     assert certified.exit_code == 0, certified.output
     assert json.loads(certified.stdout)["certificate"]["stars"] == 4
 
@@ -134,6 +146,7 @@ BAD = [  # (who, command, exit code, the sentence's words)
     ("uy-vien-2", ["score", "{c}", "{d}", "A1=1"], 3, "xung đột lợi ích"),
     ("chu-tich", ["submit", "{c}", "{d}"], 3, "đã nộp"),
     ("chu-tich", ["close", "{c}"], 3, "chưa nộp phiếu"),
+    ("admin", ["publish", "{c}"], 3, "chưa kết thúc phiên họp"),
     ("uy-vien-1", ["sheet", "{c}", "{d}", "--member", "chu-tich"], 4, "mọi thành viên đã nộp"),
     ("thu-ky-hd", ["reopen", "{c}", "{d}", "--member", "chu-tich", "--reason", "x"], 4,
      "Chỉ chủ tịch"),

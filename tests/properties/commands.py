@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "council result": "council result {I} {I}",
     "council acknowledge": "council acknowledge {I} {I}",
     "council close": "council close {I}",
+    "council publish": "council publish {I}",
     "council summary": "council summary {I} --out {OUT}",
     "council minutes": "council minutes {I} --out {OUT}",
     "council proposal": "council proposal {I} --out {OUT}",

@@ -13,6 +13,7 @@ from schemathesis.engine import Status, events, from_schema
 from schemathesis.engine.recorder import CheckNode, Interaction
 
 from tests.builders import advance, register
+from tests.states.evaluation.councils_setup import closed_council
 from tests.storage.stores import PDF
 from tests.web.conftest import Site, invite_and_set_password
 from use_cases.document_files import upload_file
@@ -45,12 +46,15 @@ def config_for(token: str, producer_token: str) -> SchemathesisConfig:
 
 def seeded(site: Site) -> str:
     """Dossiers in two states, so that lists, views and steps have something to act on; a
-    file (the tester's random bytes are no PDF: 409) to accept, reject and read; the first
-    dossier's producer with an account. Its login."""
+    file (the tester's random bytes are no PDF: 409) to accept, reject and read; a closed
+    council to publish; the first dossier's producer with an account. Its login."""
     first = register(site.rt, unit="Huyện Yên Thế", name="Gà đồi")
     upload_file(site.rt, site.system.files, "admin", first, "business-plan", "ke-hoach.pdf", [PDF])
     scored = register(site.rt, unit="Huyện Lục Ngạn")
     advance(site.rt, scored, "district_scored")
+    clock = site.rt.clock
+    closed_council(site.rt)  # issue 21: a closed council whose results may be published
+    site.rt.clock = clock
     return invite_and_set_password(site, first, "htx@example.vn")
 
 

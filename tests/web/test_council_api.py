@@ -70,8 +70,23 @@ def test_four_stars_from_the_members_sheets(any_site: Site) -> None:
     other = chair.get(sheet_url(council, dossier) + "/sheet", params={"member": "uy-vien-1"})
     assert other.json()["total"] == 70 and other.json()["parts"] == {"A": 25, "B": 15, "C": 30}
     assert chair.post(f"/api/v1/councils/{council}/close").json()["results"][0]["stars"] == 4
-    certified = api(any_site, "admin").post(f"/api/v1/dossiers/{dossier}/steps/certify", json={
+    admin = api(any_site, "admin")
+    early = admin.post(f"/api/v1/dossiers/{dossier}/steps/certify", json={
         "decision": "5/QĐ-UBND", "on": MEETING.isoformat()})
+    assert early.status_code == 409 and "chưa được công bố" in early.json()["message"]
+    published = admin.post(f"/api/v1/councils/{council}/publish")
+    assert published.status_code == 200, published.text
+    assert published.json()["complaint_ends_on"] == "2022-03-12"
+    assert published.json()["published_at"].startswith("2022-03-07")
+    twice = admin.post(f"/api/v1/councils/{council}/publish")
+    assert (twice.status_code, twice.json()["code"]) == (409, "rule_refused")
+    at(any_site.rt, date(2022, 3, 12))
+    waiting = admin.post(f"/api/v1/dossiers/{dossier}/steps/certify", json={
+        "decision": "5/QĐ-UBND", "on": "2022-03-12"})
+    assert waiting.status_code == 409 and "đến hết ngày 12/03/2022" in waiting.json()["message"]
+    at(any_site.rt, date(2022, 3, 13))
+    certified = admin.post(f"/api/v1/dossiers/{dossier}/steps/certify", json={
+        "decision": "5/QĐ-UBND", "on": "2022-03-13"})
     assert certified.status_code == 200, certified.text
     assert certified.json()["certificate"]["stars"] == 4
 
@@ -111,6 +126,8 @@ def test_a_reopened_sheet_is_audited(any_site: Site) -> None:
     ("chu-tich", "post", "/submit", None, 409, "rule_refused", "đã nộp"),
     ("uy-vien-1", "get", "/sheet?member=chu-tich", None, 403, "forbidden", "mọi thành viên đã nộp"),
     ("chu-tich", "post", "/../../close", None, 409, "rule_refused", "chưa nộp phiếu"),
+    ("admin", "post", "/../../publish", None, 409, "rule_refused", "chưa kết thúc phiên họp"),
+    ("can-bo-yen-the", "post", "/../../publish", None, 403, "forbidden", "đơn vị mình"),
 ])
 def test_bad_input(site: Site, user: str, method: str, path: str, body: dict[str, object] | None,
                    status: int, code: str, words: str) -> None:

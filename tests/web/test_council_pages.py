@@ -116,3 +116,29 @@ def test_others_sheets_stay_hidden_until_all_have_submitted(
     score_all(site.rt, council_id, first, {"uy-vien-2": EIGHTY})
     page = member.get(screen).text
     assert "chỉ hiện khi" not in page and page.count("<td>80</td>") >= 3
+
+
+def test_the_closed_results_are_published_once_from_the_councils_page(
+        council: tuple[Site, int, list[int]]) -> None:
+    site, council_id, dossiers = council
+    uc.open_session(site.rt, "chu-tich", council_id)
+    page = f"/councils/{council_id}"
+    admin = site.login("admin")
+    early = post(admin, f"{page}/publish", {"confirm": "yes"}, page)
+    assert early.status_code == 409 and "chưa kết thúc phiên họp" in early.text
+    for dossier in dossiers:
+        score_all(site.rt, council_id, dossier, {m: EIGHTY for m in MEMBERS})
+    uc.close(site.rt, "chu-tich", council_id)
+    shown = admin.get(page).text
+    assert "Chưa công bố kết quả; thời hạn khiếu nại 5 ngày" in shown and "tạm thời" in shown
+    assert f'action="{page}/publish"' in shown
+    unconfirmed = post(admin, f"{page}/publish", {}, page)
+    assert unconfirmed.status_code == 422 and uc.show(site.rt, "admin", council_id).published_at is None
+    done = post(admin, f"{page}/publish", {"confirm": "yes"}, page)
+    assert done.status_code == 303 and done.headers["location"] == f"{page}?done=publish"
+    shown = admin.get(f"{page}?done=publish").text
+    assert "Đã công bố kết quả" in shown and f'action="{page}/publish"' not in shown
+    assert "Công bố kết quả ngày 07/03/2022; thời hạn khiếu nại đến hết ngày 12/03/2022" in shown
+    twice = post(admin, f"{page}/publish", {"confirm": "yes"}, page)
+    assert twice.status_code == 409 and "đã công bố ngày 07/03/2022" in twice.text
+    assert "đến hết ngày 12/03/2022" in site.login("chu-tich").get(page).text  # members read it

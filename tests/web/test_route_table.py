@@ -88,6 +88,7 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
            ("GET", "/api/v1/councils/{council_id}"), ("POST", "/api/v1/councils/{council_id}/setup"),
            ("POST", "/api/v1/councils/{council_id}/open"),
            ("POST", "/api/v1/councils/{council_id}/close"),
+           ("POST", "/api/v1/councils/{council_id}/publish"),
            *((m, f"/api/v1/councils/{{council_id}}/dossiers/{{dossier_id}}/{tail}") for m, tail in (
                ("POST", "conflict"), ("GET", "sheet"), ("PUT", "sheet"), ("POST", "submit"),
                ("POST", "reopen"), ("GET", "result"), ("POST", "acknowledge"))))},
@@ -126,6 +127,8 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
         (404, 404, 404, 404, 404, 303)),
     ("POST", "/councils/{council_id}/close"): ("/councils/999/close", {"confirm": "yes"},
                                                (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/publish"): ("/councils/999/publish", {"confirm": "yes"},
+                                                 (404, 404, 404, 404, 404, 303)),
     ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/training"): ("/training", {"title": " ", "starts_on": "2022-03-10"},
                             (422, 403, 403, 403, 404, 303)),

@@ -126,3 +126,11 @@ def close(request: Request, me: PageUser, form: CheckedForm, council_id: int) ->
         raise InvalidInput("Hãy đánh dấu ô xác nhận trước khi kết thúc phiên họp.")
     uc.close(rt_of(request), me.name, council_id)
     return _back(f"/councils/{council_id}", "close")
+
+
+@router.post("/councils/{council_id}/publish")
+def publish(request: Request, me: PageUser, form: CheckedForm, council_id: int) -> Response:
+    if optional(form, "confirm") != "yes":
+        raise InvalidInput("Hãy đánh dấu ô xác nhận trước khi công bố kết quả.")
+    uc.publish(rt_of(request), me.name, council_id)
+    return _back(f"/councils/{council_id}", "publish")

@@ -30,6 +30,11 @@ class Council(Base):
     closed_at: Mapped[datetime | None]
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime]
+    # Publishing the closed results opens the complaint window; its last day is fixed then
+    # (`[councils] complaint_days` as it stood), and recognition from this council waits for it.
+    published_at: Mapped[datetime | None]
+    published_by: Mapped[str | None] = mapped_column(String(100))
+    complaint_ends_on: Mapped[date | None]
 
     unit: Mapped[AdministrativeUnit] = relationship()
     round: Mapped[EvaluationRound] = relationship()

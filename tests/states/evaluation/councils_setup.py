@@ -80,3 +80,17 @@ def score_all(rt: Runtime, council_id: int, dossier_id: int, sheets: dict[str, d
         uc.choose(rt, member, council_id, dossier_id, list(choices.items()))
         if submit:
             uc.submit(rt, member, council_id, dossier_id)
+
+
+FOUR_STARS = {"chu-tich": EIGHTY, "thu-ky-hd": EIGHTY_FIVE, "uy-vien-1": SEVENTY,
+              "uy-vien-2": EIGHTY}
+
+
+def closed_council(rt: Runtime, dossiers: int = 1) -> tuple[int, list[int]]:
+    """provincial_council, scored 4 stars on each dossier and closed on the meeting day."""
+    council, ids = provincial_council(rt, dossiers)
+    in_session(rt, council)
+    for dossier in ids:
+        score_all(rt, council, dossier, FOUR_STARS)
+    uc.close(rt, "chu-tich", council)
+    return council, ids
