@@ -7,6 +7,7 @@ from states.documents.store import FileDesk, FileLimits, FileStore, Scanner
 from states.errors import ConfigurationError
 from storage.local import LocalStore
 from storage.s3 import S3Store
+from storage.s3_objects import BucketObjects
 from storage.scanning import CommandScanner
 
 
@@ -20,6 +21,12 @@ def build_store(kind: str, files_dir: Path, *, s3_bucket: str | None = None,
         # Files are received on the local disk before they go to the bucket.
         return S3Store(s3_bucket, s3_endpoint, s3_region, files_dir / "tmp")
     raise ConfigurationError(f"OCOP_FILES_STORE '{kind}' không rõ: dùng local hoặc s3.")
+
+
+def bucket_of(store: FileStore) -> BucketObjects | None:
+    """The bucket that `ocop backup` archives and `ocop restore` fills, when the files are in
+    one; None for the local directory (archived and restored as a folder)."""
+    return BucketObjects(store) if isinstance(store, S3Store) else None
 
 
 def build_desk(store: FileStore, limits: FileLimits, scan_command: str | None) -> FileDesk:

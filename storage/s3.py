@@ -37,11 +37,11 @@ class S3Store:
             self._client = boto3.client("s3", endpoint_url=self.endpoint, region_name=self.region)
         return self._client
 
-    def _unreachable(self, error: Exception) -> ConfigurationError:
+    def unreachable(self, error: Exception) -> ConfigurationError:
         return ConfigurationError(f"Không truy cập được kho tệp ({self.describe()}): {error}. "
                                   "Hãy kiểm tra OCOP_FILES_S3_* và khoá truy cập AWS_*.")
 
-    def _call(self, method: str, **kwargs: Any) -> Any:
+    def call(self, method: str, **kwargs: Any) -> Any:
         from botocore.exceptions import BotoCoreError, ClientError
 
         try:
@@ -50,9 +50,9 @@ class S3Store:
             if error.response.get("Error", {}).get("Code") in ("404", "NoSuchKey"):
                 raise NotFound(f"Tệp {kwargs.get('Key', '')} không còn trong kho "
                                f"({self.describe()}): hãy chạy 'ocop files check'.") from None
-            raise self._unreachable(error) from None
+            raise self.unreachable(error) from None
         except BotoCoreError as error:
-            raise self._unreachable(error) from None
+            raise self.unreachable(error) from None
 
     def receive(self, chunks: Iterable[bytes], limit: int) -> Received:
         return stage(chunks, limit, self.staging)
@@ -69,24 +69,24 @@ class S3Store:
                                     ExtraArgs={"ContentType": received.content_type},
                                     Config=TransferConfig(use_threads=False))
         except (BotoCoreError, ClientError) as error:
-            raise self._unreachable(error) from None
+            raise self.unreachable(error) from None
         return True
 
     def discard(self, received: Received) -> None:
         received.staged.unlink(missing_ok=True)
 
     def remove(self, sha256: str) -> None:
-        self._call("delete_object", Key=object_key(sha256))
+        self.call("delete_object", Key=object_key(sha256))
 
     def exists(self, sha256: str) -> bool:
         try:
-            self._call("head_object", Key=object_key(sha256))
+            self.call("head_object", Key=object_key(sha256))
         except NotFound:
             return False
         return True
 
     def read(self, sha256: str) -> Iterator[bytes]:
-        body = self._call("get_object", Key=object_key(sha256))["Body"]
+        body = self.call("get_object", Key=object_key(sha256))["Body"]
         try:
             yield from body.iter_chunks(CHUNK_BYTES)
         finally:
@@ -102,4 +102,4 @@ class S3Store:
                 for item in page.get("Contents", []):
                     yield item["Key"].rsplit("/", 1)[-1]
         except (BotoCoreError, ClientError) as error:
-            raise self._unreachable(error) from None
+            raise self.unreachable(error) from None

@@ -21,6 +21,7 @@ from use_cases.backup_archive import (
     CheckedArchive,
     DirectoryObjects,
     ObjectSource,
+    ObjectTarget,
     open_checked,
     write_archive,
 )
@@ -76,26 +77,37 @@ class RestoreDone:
     created_at: datetime
 
 
-def _refuse_occupied(rt: Runtime, files_dir: Path) -> None:
+def _refuse_occupied(rt: Runtime, files_dir: Path, bucket: ObjectTarget | None) -> None:
     tables = occupied_tables(rt.db.engine)
     if tables:
         raise RuleRefused(f"Không khôi phục: cơ sở dữ liệu đích đã có {tables} bảng; `ocop "
                           "restore` chỉ ghi vào một cơ sở dữ liệu trống (tệp SQLite chưa có, hoặc "
                           "cơ sở dữ liệu PostgreSQL mới tạo); không có gì thay đổi.")
-    if files_dir.exists() and (not files_dir.is_dir() or any(files_dir.iterdir())):
+    if bucket is not None:
+        found = bucket.first()
+        if found is not None:
+            raise RuleRefused(f"Không khôi phục: {bucket.describe()} (OCOP_FILES_S3_BUCKET) đã có "
+                              f"tệp ({found}); `ocop restore` chỉ ghi vào một bucket trống; không "
+                              "có gì thay đổi.")
+    elif files_dir.exists() and (not files_dir.is_dir() or any(files_dir.iterdir())):
         raise RuleRefused(f"Không khôi phục: thư mục tệp hồ sơ {files_dir} (OCOP_FILES_DIR) không "
                           "trống; `ocop restore` chỉ ghi vào một thư mục chưa có hoặc trống; "
                           "không có gì thay đổi.")
     checked_directory(files_dir.parent)
 
 
-def restore(rt: Runtime, archive: Path, files_dir: Path) -> RestoreDone:
+def restore(rt: Runtime, archive: Path, files_dir: Path, bucket: ObjectTarget | None = None
+            ) -> RestoreDone:
     """Check the target is empty and every member of the archive matches its manifest, then
-    write the files beside their folder, load the database, and move the files into place."""
-    _refuse_occupied(rt, files_dir)
+    write the files beside their folder (or into the empty `bucket`), load the database, and
+    move the files into place."""
+    _refuse_occupied(rt, files_dir, bucket)
     checked = open_checked(archive)
     try:
-        _write_restored(rt, checked, files_dir)
+        if bucket is None:
+            _write_restored(rt, checked, files_dir)
+        else:
+            _write_into_bucket(rt, checked, files_dir, bucket)
     except OSError as error:
         raise ConfigurationError(f"Không khôi phục được vào {files_dir.parent} "
                                  f"({_os_error(error)}); không có gì thay đổi.") from None
@@ -124,21 +136,43 @@ def _write_restored(rt: Runtime, checked: CheckedArchive, files_dir: Path) -> No
         os.replace(staged, files_dir)
 
 
+def _write_into_bucket(rt: Runtime, checked: CheckedArchive, files_dir: Path,
+                       bucket: ObjectTarget) -> None:
+    """The objects put into the empty bucket, then the database loaded: whatever fails before
+    the end, the objects put so far are taken out again."""
+    put: list[str] = []
+    with tempfile.TemporaryDirectory(dir=files_dir.parent, prefix=".ocop-restore-") as scratch:
+        dump = Path(scratch) / "database"
+        _extract(checked, DATABASE_PREFIX + checked.kind, dump)
+        try:
+            for name in checked.files:
+                key = name[len(FILES_PREFIX):]
+                with checked.member(name) as stream:
+                    put.append(key)
+                    bucket.put(key, stream)
+            restore_database(rt.db.engine, checked.kind, dump)
+        except BaseException:
+            bucket.delete(put)
+            raise
+
+
 def _extract(checked: CheckedArchive, name: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with checked.member(name) as source, target.open("wb") as copy:
         shutil.copyfileobj(source, copy, CHUNK)
 
 
-def nightly_backup(rt: Runtime, backup_dir: Path, files_dir: Path, keep: int) -> dict[str, Any]:
-    """The schedule's backup: a new archive in `backup_dir` (made if missing) named by the real
-    time, then only the newest `keep` of its archives are kept."""
+def nightly_backup(rt: Runtime, backup_dir: Path, files_dir: Path, keep: int,
+                   objects: ObjectSource | None = None) -> dict[str, Any]:
+    """The schedule's backup (of `objects`, by default the directory `files_dir`): a new archive
+    in `backup_dir` (made if missing) named by the real time, then only the newest `keep` of its
+    archives are kept."""
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ConfigurationError(f"Không tạo được thư mục sao lưu {backup_dir} (OCOP_BACKUP_DIR; "
                                  f"{_os_error(error)}).") from None
-    done = backup(rt, backup_dir / backup_name(real_now()), files_dir)
+    done = backup(rt, backup_dir / backup_name(real_now()), files_dir, objects)
     archives = sorted(backup_dir.glob("ocop-sao-luu-*.tar"))
     for old in archives[:max(len(archives) - keep, 0)]:
         old.unlink()

@@ -5,13 +5,14 @@ import hashlib
 import json
 import tarfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager as ContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, BinaryIO, Protocol
 
-from states.errors import InvalidInput
+from states.errors import InvalidInput, NotFound
 
 FORMAT = "ocop-backup"
 VERSION = 1
@@ -21,10 +22,14 @@ FILES_PREFIX = "files/"
 CHUNK = 1024 * 1024
 
 
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class ObjectSource(Protocol):
-    """Where a backup reads the document files from. Here: a local directory. The seam for an
-    S3-compatible bucket: the same three calls over the bucket's object list (list_objects_v2,
-    head_object's size, get_object's streamed body)."""
+    """Where a backup reads the document files from: a local directory (DirectoryObjects) or
+    the S3 store's bucket (storage.s3_objects.BucketObjects: its object list, each object's
+    streamed body)."""
 
     def names(self) -> Iterator[str]:
         """Every object's name, as a relative path with '/'."""
@@ -32,7 +37,24 @@ class ObjectSource(Protocol):
 
     def size(self, name: str) -> int: ...
 
-    def open(self, name: str) -> BinaryIO: ...
+    def open(self, name: str) -> ContextManager[Readable]:
+        """The object's bytes; NotFound when it went since it was listed (an upload undone)."""
+        ...
+
+    def describe(self) -> str: ...
+
+
+class ObjectTarget(Protocol):
+    """Where a restore puts the document files when they are not a local directory: an empty
+    S3 bucket (storage.s3_objects.BucketObjects)."""
+
+    def first(self) -> str | None:
+        """Any object already there (the target must be empty), or None."""
+        ...
+
+    def put(self, name: str, stream: IO[bytes]) -> None: ...
+
+    def delete(self, names: Iterable[str]) -> None: ...
 
     def describe(self) -> str: ...
 
@@ -54,7 +76,10 @@ class DirectoryObjects:
         return (self.root / name).stat().st_size
 
     def open(self, name: str) -> BinaryIO:
-        return (self.root / name).open("rb")
+        try:
+            return (self.root / name).open("rb")
+        except FileNotFoundError:  # a refused upload's temporary file, gone since listed
+            raise NotFound(f"Tệp {name} không còn trong {self.describe()}.") from None
 
     def describe(self) -> str:
         return f"thư mục {self.root}"
@@ -63,7 +88,7 @@ class DirectoryObjects:
 class _Hashing:
     """A reader that hashes what tar copies through it, so each file is read once."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: Readable) -> None:
         self.stream, self.digest, self.size = stream, hashlib.sha256(), 0
 
     def read(self, size: int = -1) -> bytes:
@@ -73,7 +98,7 @@ class _Hashing:
         return data
 
 
-def _add(tar: tarfile.TarFile, name: str, stream: IO[bytes], size: int,
+def _add(tar: tarfile.TarFile, name: str, stream: Readable, size: int,
          members: dict[str, dict[str, Any]]) -> None:
     info = tarfile.TarInfo(name)
     info.size, info.mode, info.mtime = size, 0o600, int(time.time())
@@ -90,14 +115,18 @@ def write_archive(stream: BinaryIO, dump: Path, kind: str, objects: ObjectSource
         with dump.open("rb") as database:
             _add(tar, DATABASE_PREFIX + kind, database, dump.stat().st_size, members)
         for name in objects.names():
-            with objects.open(name) as content:
+            try:
+                opened = objects.open(name)
+            except NotFound:
+                continue  # removed since listed: an upload whose row never committed
+            with opened as content:
                 _add(tar, FILES_PREFIX + name, content, objects.size(name), members)
         manifest = {"format": FORMAT, "version": VERSION, **about, "database": kind,
                     "members": members}
         body = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
         info = tarfile.TarInfo(MANIFEST)
         info.size, info.mode = len(body), 0o600
-        tar.addfile(info, _Hashing(_Bytes(body)))  # type: ignore[arg-type]
+        tar.addfile(info, _Hashing(_Bytes(body)))
     return manifest
 
 

@@ -10,6 +10,7 @@ import pytest
 from tests.builders import advance, register
 from tests.cli.test_placeholder_contacts import queue_digests
 from tests.conftest import at, make_runtime
+from tests.fakes.s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures)
 from tests.notifiers.test_smtp import Recorder, smtp_server  # noqa: F401  (the fixture)
 from use_cases.queries import show_dossier
 
@@ -199,3 +200,27 @@ def test_the_nightly_backup_flow_writes_archives_and_keeps_the_newest(
     assert result["files"] == 1 and archive.parent == old.parent and not old.exists()
     with open_checked(archive).tar as tar:
         assert "files/ab/abcd.pdf" in tar.getnames()
+
+
+def test_with_the_s3_store_the_nightly_backup_archives_the_bucket(
+        harness: None, sqlite_url: str, tmp_path: Path, request: pytest.FixtureRequest,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.runner import run_flows
+    from states.documents.store import Received
+    from storage.factory import build_store
+    from use_cases.backup_archive import open_checked
+
+    bucket, endpoint = request.getfixturevalue("s3_bucket"), request.getfixturevalue("s3_server")
+    store = build_store("s3", tmp_path / "files", s3_bucket=bucket, s3_endpoint=endpoint)
+    received: Received = store.receive([b"%PDF-1.7 in the bucket"], 1000)
+    store.keep(received)
+    store.discard(received)
+    for name, value in (("DATABASE_URL", sqlite_url), ("FILES_STORE", "s3"), ("FILES_S3_BUCKET", bucket),
+                        ("FILES_S3_ENDPOINT", endpoint), ("FILES_DIR", str(tmp_path / "files")),
+                        ("BACKUP_DIR", str(tmp_path / "backups"))):
+        monkeypatch.setenv(f"OCOP_{name}", value)
+    result = run_flows(["nightly-backup"], None, dispatch=False)["nightly-backup"]
+    checked = open_checked(Path(result["archive"]))  # every member matches its SHA-256
+    checked.tar.close()
+    key = f"files/objects/{received.sha256[:2]}/{received.sha256[2:4]}/{received.sha256}"
+    assert result["files"] == 1 and checked.files == [key]

@@ -2,6 +2,7 @@
 dossier page, reads the file inline, accepts it, downloads the .zip; the API streams a body;
 bad files answer with their status and leave nothing; the public side never shows a file."""
 
+import dataclasses
 import io
 import socket
 import threading
@@ -16,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from states.db.models import DocumentFile
+from states.documents.store import MEGABYTE, FileLimits
 from tests.builders import advance, register
 from tests.fakes.s3_server import free_port
 from tests.storage.stores import EXE, PDF, PNG
@@ -162,6 +164,31 @@ def test_an_upload_cut_off_halfway_leaves_no_row_and_no_object(files_site: Site,
     assert rows(files_site) == 0
     assert not (tmp_path / "files" / "objects").exists() or not any(
         (tmp_path / "files" / "objects").rglob("*.*"))
+
+
+def test_a_body_of_several_mebibytes_in_small_pieces_is_stored_under_its_own_sha256(
+        files_site: Site, server: int, tmp_path: Path) -> None:
+    """The web hashes the body in its event loop as the pieces arrive: the row's hash is the
+    file's, and the object under that hash holds exactly the bytes sent."""
+    import hashlib
+    import os
+
+    import httpx
+
+    files_site.system.files = dataclasses.replace(files_site.system.files,
+                                                  limits=FileLimits(8 * MEGABYTE, 16 * MEGABYTE))
+    content = b"%PDF-1.7\n" + os.urandom(3 * MEGABYTE + 12_345)
+    dossier = register(files_site.rt, unit="Huyện Yên Thế")
+    token = create_token(files_site.rt, "admin", "can-bo-yen-the").token
+    made = httpx.post(
+        f"http://127.0.0.1:{server}/api/v1/dossiers/{dossier}/documents/business-plan/files",
+        params={"name": "lon.pdf"}, headers={"Authorization": f"Bearer {token}",
+                                             "Content-Type": "application/pdf"},
+        content=(content[i:i + 70_001] for i in range(0, len(content), 70_001)), timeout=30)
+    assert made.status_code == 201, made.text
+    sha256 = hashlib.sha256(content).hexdigest()
+    assert made.json()["sha256"] == sha256 and made.json()["size_bytes"] == len(content)
+    assert (tmp_path / "files" / "objects" / sha256[:2] / sha256[2:4] / sha256).read_bytes() == content
 
 
 def test_the_public_side_never_shows_a_file(files_site: Site) -> None:
