@@ -8,7 +8,7 @@ from io import BytesIO
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from notices.certificate_pdf import FAMILY, FONTS, GREEN
+from notices.certificate_pdf import FAMILY, GREEN, embed_fonts
 from notices.charts.svg import chart_svg
 from notices.yearly_report import ReportChart, Section, chart_section, report_title
 from states.clock import format_date
@@ -22,8 +22,7 @@ logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
 def _document(year: int) -> FPDF:
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_margins(15, 15, 15)
-    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
+    embed_fonts(pdf)
     pdf.set_title(report_title(year))
     pdf.set_creator("OCOP Workflow")
     pdf.add_page()
