@@ -19,11 +19,16 @@ WIDTH, HEIGHT = 297, 210  # A4 landscape, millimetres
 QR_SIZE = 38
 
 
+def embed_fonts(pdf: FPDF) -> None:
+    """The serif family every printed paper uses, regular and bold (Vietnamese throughout)."""
+    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
+    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
+
+
 def _page() -> FPDF:
     pdf = FPDF(orientation="L", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
-    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
+    embed_fonts(pdf)
     pdf.set_title("Giấy chứng nhận sản phẩm OCOP")
     pdf.add_page()
     pdf.set_draw_color(*GREEN)

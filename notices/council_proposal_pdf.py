@@ -4,9 +4,8 @@ after) — never a provincial "QĐ-UBND" for 5 stars. A local council proposes t
 
 from sqlalchemy.orm import Session
 
-from notices.certificate_pdf import FAMILY, FONTS
-from notices.council_sheet_pdf import SheetPdf
-from states.db.models import Council, CouncilDossier, Dossier
+from notices.council_sheet_pdf import council_paper, product_name, say
+from states.db.models import Council, CouncilDossier
 from states.errors import RuleRefused
 from states.evaluation.council_reads import agenda
 from states.rules.points import format_points
@@ -25,9 +24,7 @@ def upper_body(rulebook: Rulebook) -> str:
 def _lines(session: Session, items: list[CouncilDossier]) -> list[str]:
     lines = []
     for item in items:
-        dossier = session.get(Dossier, item.dossier_id)
-        product = dossier.product.name if dossier is not None else ""
-        lines.append(f"- Hồ sơ {item.dossier_id}, {product}: "
+        lines.append(f"- Hồ sơ {item.dossier_id}, {product_name(session, item.dossier_id)}: "
                      f"{format_points(item.average or 0)} điểm, {item.stars} sao")
     return lines or ["(không có)"]
 
@@ -38,12 +35,8 @@ def council_proposal_pdf(rt: Runtime, session: Session, council: Council) -> byt
     rulebook = rt.rules.get(council.round.rulebook_code)
     items = agenda(session, council.id)
     passed = [i for i in items if not i.failed_mandatory and i.average is not None]
-    pdf = SheetPdf(orientation="P", unit="mm", format="A4")
-    pdf.provisional = any(item.sheet_provisional for item in items)
-    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
-    pdf.set_title(f"Dự thảo đề nghị - {council.name}")
-    pdf.add_page()
+    pdf = council_paper(f"Dự thảo đề nghị - {council.name}",
+                        any(item.sheet_provisional for item in items))
     sections: list[tuple[str, list[str]]]
     if council.level == CouncilLevel.LOCAL:
         up = [i for i in passed if (i.average or 0) >= rulebook.forwarding_threshold]
@@ -56,14 +49,10 @@ def council_proposal_pdf(rt: Runtime, session: Session, council: Council) -> byt
                      _lines(session, own)),
                     (f"DỰ THẢO TỜ TRÌNH ĐỀ NGHỊ {upper_body(rulebook).upper()} ĐÁNH GIÁ, CÔNG NHẬN "
                      "5 SAO (không công nhận bằng quyết định của UBND tỉnh)", _lines(session, top))]
-    pdf.set_font(FAMILY, "", 10)
-    pdf.multi_cell(0, 6, f"Theo kết quả {council.name}, theo {rulebook.title}.",
-                   new_x="LMARGIN", new_y="NEXT")
+    say(pdf, f"Theo kết quả {council.name}, theo {rulebook.title}.")
     for title, lines in sections:
         pdf.ln(3)
-        pdf.set_font(FAMILY, "B", 11)
-        pdf.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(FAMILY, "", 10)
+        say(pdf, title, bold=True, size=11)
         for line in lines:
-            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            say(pdf, line)
     return bytes(pdf.output())

@@ -1,10 +1,12 @@
 """A member's score sheet printed (A4 portrait, Vietnamese): criterion by criterion with the
 option chosen, the totals per part, the mandatory criteria failed; "TẠM THỜI" on every page of
-a provisional sheet."""
+a provisional sheet. The council's other papers (minutes, proposal) start their pages here."""
 
 from fpdf import FPDF
+from sqlalchemy.orm import Session
 
-from notices.certificate_pdf import FAMILY, FONTS
+from notices.certificate_pdf import FAMILY, embed_fonts
+from states.db.models import Dossier
 from states.evaluation.council_results import SheetView
 from states.rules.points import format_points
 
@@ -24,6 +26,28 @@ class SheetPdf(FPDF):
             self.set_text_color(0, 0, 0)
 
 
+def council_paper(title: str, provisional: bool) -> SheetPdf:
+    """A council's A4 portrait paper, its first page open: the certificate's fonts, and
+    "TẠM THỜI" atop every page when a sheet it rests on is provisional."""
+    pdf = SheetPdf(orientation="P", unit="mm", format="A4")
+    pdf.provisional = provisional
+    embed_fonts(pdf)
+    pdf.set_title(title)
+    pdf.add_page()
+    return pdf
+
+
+def say(pdf: FPDF, text: str, bold: bool = False, size: float = 10) -> None:
+    """A paragraph across the page."""
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+
+def product_name(session: Session, dossier_id: int) -> str:
+    dossier = session.get(Dossier, dossier_id)
+    return dossier.product.name if dossier is not None else ""
+
+
 def _row(pdf: SheetPdf, cells: tuple[str, ...], bold: bool = False) -> None:
     pdf.set_font(FAMILY, "B" if bold else "", 9)
     for (width, _), text in zip(COLUMNS, cells, strict=True):
@@ -32,12 +56,8 @@ def _row(pdf: SheetPdf, cells: tuple[str, ...], bold: bool = False) -> None:
 
 
 def member_sheet_pdf(view: SheetView, council: str, product: str) -> bytes:
-    pdf = SheetPdf(orientation="P", unit="mm", format="A4")
-    pdf.provisional = view.provisional
-    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
-    pdf.set_title(f"Phiếu đánh giá - hồ sơ {view.dossier_id} - {view.member_name}")
-    pdf.add_page()
+    pdf = council_paper(f"Phiếu đánh giá - hồ sơ {view.dossier_id} - {view.member_name}",
+                        view.provisional)
     pdf.set_font(FAMILY, "B", 13)
     pdf.multi_cell(0, 7, "PHIẾU ĐÁNH GIÁ, CHẤM ĐIỂM SẢN PHẨM OCOP", align="C",
                    new_x="LMARGIN", new_y="NEXT")

@@ -1,19 +1,20 @@
 """The yearly report a province sends the ministry, as sections of rows: one sheet each in the
-.xlsx, one table each in the PDF (notices/yearly_pdf.py), beside the dashboard's stars chart."""
+.xlsx, one table each in the PDF (notices/yearly_pdf.py), beside the dashboard's four charts."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from notices.charts.bars import stars_chart
+from notices.charts.board import board_charts
 from notices.charts.shapes import Chart
-from notices.sheet_cells import sheet_cell
-from notices.spreadsheets import HEADER_FILL
+from notices.yearly_chart_sheets import chart_sheet, table_sheet
+from states.clock import format_date
+from states.oversight.dashboard import Dashboard
 from states.oversight.yearly import YearFigures
 from states.vocabulary import RevocationReason, label
 
@@ -61,11 +62,9 @@ def report_sections(figures: YearFigures, group_name: Callable[[str], str]) -> l
         ("Giấy chứng nhận hết hạn, không đánh giá lại", figures.expired),
         *((f"Thu hồi: {_reason(code)}", n) for code, n in figures.revoked.items()),
         ("Tổng số thu hồi", sum(figures.revoked.values()))))
-    history = stars_chart(figures.history).table
     return [recognised,
             _by_stars("Công nhận theo nhóm sản phẩm", figures.by_group, stars, group_name),
-            _by_stars("Công nhận theo đơn vị", figures.by_unit, stars, str), endings,
-            Section("Công nhận theo năm (mọi năm)", history.headers, history.rows)]
+            _by_stars("Công nhận theo đơn vị", figures.by_unit, stars, str), endings]
 
 
 def _reason(code: str) -> str:
@@ -75,30 +74,51 @@ def _reason(code: str) -> str:
         return code or "không ghi lý do"
 
 
-def report_charts(figures: YearFigures) -> list[Chart]:
-    """The report's pictures: the dashboard's stars per year (the whole history)."""
-    return [stars_chart(figures.history)]
+@dataclass(frozen=True)
+class ReportChart:
+    """One of the dashboard's charts in the report, with the day its numbers stand at."""
+
+    chart: Chart
+    as_of: date
+
+    @property
+    def as_of_text(self) -> str:
+        return f"Số liệu đến ngày {format_date(self.as_of)}"
 
 
-def yearly_workbook(figures: YearFigures, sections: list[Section]) -> bytes:
+def report_charts(year: int, board: Dashboard, today: date) -> list[ReportChart]:
+    """The dashboard's four charts from the dashboard's own reading (`board`, read `today`).
+    A past year's stars stop at its last day; the heat map and the two calendars count the
+    dossiers' states and deadlines, which the database keeps only as they stand today."""
+    as_of = min(today, date(year, 12, 31))
+    stars, *live = board_charts(board, today, None)
+    if as_of < today:
+        stars = stars_chart({y: counts for y, counts in board.certified_by_year.items()
+                             if y <= year})
+    return [ReportChart(stars, as_of), *(ReportChart(chart, today) for chart in live)]
+
+
+def chart_section(drawn: ReportChart) -> Section:
+    """A chart's table view as a section: the numbers the picture draws."""
+    return Section(f"Bảng số liệu: {drawn.chart.title}", drawn.chart.table.headers,
+                   drawn.chart.table.rows)
+
+
+def yearly_workbook(figures: YearFigures, sections: list[Section],
+                    charts: list[ReportChart]) -> bytes:
     book = Workbook()
     first = book.active
     assert first is not None
     book.remove(first)
-    for section in sections:
-        sheet = book.create_sheet(section.title[:31])
-        sheet.append([sheet_cell(sheet, f"{report_title(figures.year)}: {section.title.lower()}",
-                                 font=Font(bold=True, size=13))])
-        sheet.append([])
-        sheet.append([sheet_cell(sheet, h, font=Font(bold=True), fill=HEADER_FILL,
-                                 alignment=Alignment(wrap_text=True, vertical="top"))
-                      for h in section.headers])
-        for row in section.rows:
-            sheet.append([sheet_cell(sheet, value) for value in row])
-        for index, header in enumerate(section.headers, start=1):
-            width = max([len(header), *(len(str(r[index - 1])) for r in section.rows)])
-            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(8, width + 2))
-        sheet.freeze_panes = "A4"
+    _sheets(book, figures.year, sections)
+    for drawn in charts:
+        chart_sheet(book, drawn.chart, f"{report_title(figures.year)}. {drawn.as_of_text}.")
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _sheets(book: Workbook, year: int, sections: list[Section]) -> None:
+    for section in sections:
+        table_sheet(book, section.title, f"{report_title(year)}: {section.title.lower()}",
+                    section.headers, section.rows)

@@ -2,13 +2,14 @@
 
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from demo.summary import CouncilOutcome
+    from demo.summary import CouncilOutcome, DemoSummary
     from states.runtime import Runtime
 
 from ocop_cli.output import say, table
@@ -34,13 +35,31 @@ def demo(
     nhận 2022 qua ngày 01/07/2025 sang tỉnh Bắc Ninh mới; thư ghi vào demo-output/outbox."""
     from demo.acts import replay
     from demo.summary import summary
-    from states.vocabulary import MailKind, State, label, label_or_code
     from use_cases.output_files import checked_folder_to_make
 
     checked_folder_to_make(folder)  # before the replay's minutes of work, not after
     started = time.monotonic()
     result = replay(folder, say, year=year)
     data = summary(result.rt, result.council)
+    print_summary(data, result.rt.clock.today())
+    # Issue 14: consultants beside self-prepared dossiers, and the units lacking training.
+    from ocop_cli.consultant_cli import print_report
+    from ocop_cli.training_cli import print_gaps
+    from use_cases import consultants, training
+
+    print_report(consultants.report(result.rt))
+    print_gaps(training.coverage(result.rt))
+    if data.council is not None:
+        print_council_outcome(data.council)
+    say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
+        f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
+    browse_hint(folder, result.rt)
+
+
+def print_summary(data: "DemoSummary", today: date) -> None:
+    """The demo's last tables: dossiers by unit and state, the mail written, the stuck list."""
+    from states.vocabulary import MailKind, State, label, label_or_code
+
     states = [s for s in State if any(row[1] == s for row in data.by_unit_state)]
     grid: dict[str, dict[str, int]] = defaultdict(dict)
     for unit, state, count in data.by_unit_state:
@@ -55,22 +74,10 @@ def demo(
     table("Thư đã ghi vào hộp thư đi (.eml)", ["Loại", "Số thư"],
           sorted((label_or_code(MailKind, kind), count) for kind, count in data.emails.items()))
     stuck = data.stuck
-    table(f"Hồ sơ tồn đọng ngày {result.rt.clock.today():%d/%m/%Y} "
+    table(f"Hồ sơ tồn đọng ngày {today:%d/%m/%Y} "
           f"({sum(g.count for g in stuck)} hồ sơ, 5 nhóm lâu nhất)",
           ["Đơn vị", "Đang ở bước", "Số hồ sơ", "Lâu nhất (ngày)"],
           [(g.unit_name, g.state_label, g.count, g.longest_days) for g in stuck[:5]])
-    # Issue 14: consultants beside self-prepared dossiers, and the units lacking training.
-    from ocop_cli.consultant_cli import print_report
-    from ocop_cli.training_cli import print_gaps
-    from use_cases import consultants, training
-
-    print_report(consultants.report(result.rt))
-    print_gaps(training.coverage(result.rt))
-    if data.council is not None:
-        print_council_outcome(data.council)
-    say(f"Xong sau {time.monotonic() - started:.0f} giây: {result.flow_runs} lượt chạy luồng Prefect. "
-        f"CSDL: {folder / 'ocop-demo.db'}; thư: {folder / 'outbox'}/*.eml")
-    browse_hint(folder, result.rt)
 
 
 def print_council_outcome(outcome: "CouncilOutcome") -> None:

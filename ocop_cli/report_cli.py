@@ -21,7 +21,10 @@ def report_year(
                       "trang tính), theo đuôi tên tệp; tệp đã có được ghi đè.")] = None,
 ) -> None:
     """Báo cáo năm: sản phẩm được công nhận theo số sao, nhóm sản phẩm và đơn vị; đánh giá lại,
-    hết hạn, thu hồi; số sản phẩm theo năm (như biểu đồ trên bảng điều hành). Chỉ Sở."""
+    hết hạn, thu hồi; và số liệu của bốn biểu đồ trên bảng điều hành (số sao theo năm, đơn vị
+    theo trạng thái, lịch đến hạn, giấy chứng nhận hết hạn), mỗi biểu đồ ghi ngày số liệu.
+    Chỉ Sở."""
+    from notices.yearly_report import chart_section
     from use_cases.yearly_report import kind_of, report_file, yearly_report
 
     kind = kind_of(out.name) if out is not None else None  # before anything is read
@@ -34,6 +37,9 @@ def report_year(
     def show() -> None:
         for section in report.sections:
             table(f"Năm {year}: {section.title}", section.headers, section.rows)
+        for drawn in report.charts:
+            shown = chart_section(drawn)
+            table(f"{shown.title} ({drawn.as_of_text.lower()})", shown.headers, shown.rows)
 
     report_with_file(state.as_json, report.figures, target, content, show)
 

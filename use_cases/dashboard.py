@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -77,6 +77,7 @@ class DrawnChart:
 
     chart: Chart
     svg: str
+    as_of: date | None = None  # the yearly report says the day its numbers stand at
 
 
 def department_charts(rt: Runtime, actor: str, link: Link | None) -> list[DrawnChart]:

@@ -3,8 +3,10 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from notices.charts.svg import chart_svg
 from notices.yearly_pdf import yearly_pdf
 from notices.yearly_report import (
+    ReportChart,
     Section,
     report_charts,
     report_filename,
@@ -18,6 +20,7 @@ from states.permissions import authorize
 from states.runtime import Runtime
 from states.territory.lookups import find_user
 from states.vocabulary import Action
+from use_cases.dashboard import DrawnChart, department_dashboard
 
 KINDS = ("pdf", "xlsx")
 
@@ -26,6 +29,8 @@ KINDS = ("pdf", "xlsx")
 class YearlyReport:
     figures: YearFigures
     sections: list[Section]
+    # The dashboard's four charts, drawn from the dashboard's own (kept) reading of its counts.
+    charts: list[ReportChart]
 
 
 def yearly_report(rt: Runtime, actor: str, year: int) -> YearlyReport:
@@ -33,7 +38,13 @@ def yearly_report(rt: Runtime, actor: str, year: int) -> YearlyReport:
     with rt.transaction() as session:
         authorize(find_user(session, actor), Action.DASHBOARD)
         figures = year_figures(session, year)
-    return YearlyReport(figures, report_sections(figures, _group_name(rt)))
+    charts = report_charts(year, department_dashboard(rt, actor), rt.clock.today())
+    return YearlyReport(figures, report_sections(figures, _group_name(rt)), charts)
+
+
+def drawn_charts(report: YearlyReport) -> list[DrawnChart]:
+    """The report's charts as its web page shows them, each with its day."""
+    return [DrawnChart(c.chart, chart_svg(c.chart), c.as_of) for c in report.charts]
 
 
 def _group_name(rt: Runtime) -> Callable[[str], str]:
@@ -56,8 +67,7 @@ def report_file(rt: Runtime, report: YearlyReport, kind: str) -> tuple[str, byte
     """The report as a file of `kind` (pdf | xlsx): its usual name and its bytes."""
     figures = report.figures
     if kind == "pdf":
-        content = yearly_pdf(figures.year, report.sections, report_charts(figures),
-                             rt.clock.today())
+        content = yearly_pdf(figures.year, report.sections, report.charts, rt.clock.today())
     else:
-        content = yearly_workbook(figures, report.sections)
+        content = yearly_workbook(figures, report.sections, report.charts)
     return report_filename(figures.year, kind), content

@@ -94,6 +94,10 @@ TABLE_COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("training", "coverage"), ()),
     (("flows",), ()),
     (("report", "year", "2019"), ("Huyện Lục Ngạn",)),
+    (("report", "year", "2022"), ("Huyện Lục Ngạn", "19/09/2022 – 25/09/2022")),  # the charts
+    (("files", "list", "2"), ("Phương án / kế hoạch kinh doanh (mẫu 03)",)),
+    (("sheet", "list"), ()),
+    (("sheet", "show", "qd148-2023", "food"), ()),
     (("plan", "show", "--year", "2022"), ("Đợt 2 năm 2022",)),
 ]
 
@@ -109,16 +113,19 @@ def narrow(request: pytest.FixtureRequest, database: str,
 def test_every_table_fits_and_keeps_each_name_in_one_cell(
         narrow: tuple[int, Ocop], command: tuple[str, ...], names: tuple[str, ...]) -> None:
     columns, ocop = narrow
-    result = _check(ocop(*command))
-    lines = result.stdout.splitlines()
-    assert "│" in result.stdout, result.stdout  # a table, not the sentence for no rows
+    fits(columns, _check(ocop(*command)).stdout, names)
+
+
+def fits(columns: int, stdout: str, names: tuple[str, ...]) -> None:
+    lines = stdout.splitlines()
+    assert "│" in stdout, stdout  # a table, not the sentence for no rows
     # Sentences (say) are left to the terminal to wrap; the tables' own lines must fit.
     too_wide = [line for line in lines if cell_len(line) > columns and line[:1] in "┏┃┡│├└"]
     assert not too_wide, "\n".join(too_wide)
-    assert "…" not in result.stdout.replace(" …\n", "\n")  # folded, never cut
+    assert "…" not in stdout.replace(" …\n", "\n")  # folded, never cut
     cells = whole_cells(lines)
     for name in names:
-        assert any(squeezed(name) in cell for cell in cells), (name, result.stdout)
+        assert any(squeezed(name) in cell for cell in cells), (name, stdout)
 
 
 def test_wide_keeps_every_column_and_each_cell_on_one_line(database: str,
@@ -132,6 +139,20 @@ def test_wide_keeps_every_column_and_each_cell_on_one_line(database: str,
     assert max(cell_len(line) for line in wide.splitlines()) > 80
     as_json = json.loads(_check(ocop("--json", "--wide", "registry", "search")).stdout)
     assert as_json == json.loads(_check(ocop("--json", "registry", "search")).stdout)
+
+
+@pytest.mark.parametrize(("command", "names"), TABLE_COMMANDS,
+                         ids=[" ".join(c) for c, _ in TABLE_COMMANDS])
+def test_wide_puts_each_name_on_one_line_and_json_is_unchanged(
+        database: str, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...],
+        names: tuple[str, ...]) -> None:
+    ocop = _caller(database, monkeypatch, 80)
+    wide = _check(ocop("--wide", *command)).stdout
+    assert "Cửa sổ hẹp" not in wide and "…" not in wide.replace(" …\n", "\n")
+    for name in names:
+        assert any(name in line for line in wide.splitlines()), (name, wide)
+    assert _check(ocop("--json", "--wide", *command)).stdout == _check(
+        ocop("--json", *command)).stdout
 
 
 def squeezed(text: str) -> str:

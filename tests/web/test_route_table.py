@@ -41,6 +41,7 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     ("GET", "/dashboard"): ("/dashboard", None, (200, 403, 403, 403, 404, 303)),
     ("GET", "/report/{year}.pdf"): ("/report/2022.pdf", None, (200, 403, 403, 403, 404, 303)),
     ("GET", "/report/{year}.xlsx"): ("/report/2022.xlsx", None, (200, 403, 403, 403, 404, 303)),
+    ("GET", "/report/{year}"): ("/report/2022", None, (200, 403, 403, 403, 404, 303)),
     ("GET", "/don-vi"): ("/don-vi", None, (303, 303, 303, 403, 404, 303)),
     ("GET", "/don-vi/{code}"): ("/don-vi/yen-the", None, (200, 200, 403, 403, 404, 303)),
     ("GET", "/stuck"): ("/stuck", None, (200, 403, 403, 403, 404, 303)),

@@ -14,7 +14,7 @@ from use_cases.dashboard import (
     stuck_download,
     stuck_list,
 )
-from use_cases.yearly_report import report_file, yearly_report
+from use_cases.yearly_report import drawn_charts, report_file, yearly_report
 from web.auth import PageUser, rt_of
 from web.calendar import layout, next_actions
 from web.diagram import diagram
@@ -63,6 +63,15 @@ def _yearly(request: Request, actor: str, year: int, kind: str) -> Response:
     rt = rt_of(request)
     name, content = report_file(rt, yearly_report(rt, actor, year), kind)
     return download(Download(name, content), "application/pdf" if kind == "pdf" else XLSX)
+
+
+# After the downloads: "/report/2022.pdf" is theirs, not a year called "2022.pdf".
+@router.get("/report/{year}")
+def yearly_page(request: Request, me: PageUser, year: int) -> Response:
+    """The yearly report on screen: its tables, then the dashboard's four charts."""
+    report = yearly_report(rt_of(request), me.name, year)
+    return page(request, "yearly_report.html", {"r": report, "charts": drawn_charts(report),
+                                                "year": year})
 
 
 @router.get("/stuck")
