@@ -11,8 +11,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, Strict, create_model
 
 from states.vocabulary import RevocationReason
-from use_cases.steps import STEPS, StepField, StepSpec, take_step
 from use_cases.queries import show_dossier
+from use_cases.steps import STEPS, StepField, StepSpec, take_step
+from web.api_answers import DossierAnswer
 from web.api_contract import BODY, JSON_BODY, DossierId, IfMatch, errors, if_matched
 from web.api_schema import codes
 from web.api_views import ETAG_HEADERS, dossier_answer
@@ -90,6 +91,6 @@ def add_steps(router: APIRouter) -> None:
         model = body_model(spec)
         router.post(f"/dossiers/{{dossier_id}}/steps/{spec.trigger.value}",
                     operation_id=f"step_{spec.trigger.value}", dependencies=[JSON_BODY],
-                    responses={200: {"headers": ETAG_HEADERS},
+                    responses={200: {"model": DossierAnswer, "headers": ETAG_HEADERS},
                                **errors(401, 403, 404, 409, 412, 422, *BODY)},
                     summary=f"Bước '{spec.trigger.value}' của hồ sơ")(_endpoint(spec, model))

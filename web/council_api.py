@@ -15,9 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from states.db.models import Council, User
 from states.db.stored_text import length_of
+from states.evaluation.council_reads import CouncilView
+from states.evaluation.council_results import DossierResult, SheetView
 from states.jsonable import jsonable
 from states.vocabulary import CouncilLevel, CouncilRole
 from use_cases import councils
+from web.api_answers import answer
 from web.api_contract import BODY, ID_LIMIT, JSON_BODY, NO_NUL, CouncilId, DossierId, errors
 from web.api_schema import codes
 from web.auth import ApiUser, rt_of
@@ -90,12 +93,16 @@ class Reopening(CouncilBody):
 
 COUNCIL = "/{council_id}"
 SHEET = "/{council_id}/dossiers/{dossier_id}"
+COUNCIL_VIEW = answer(CouncilView)
+SHEET_VIEW = answer(SheetView)
+RESULT = answer(DossierResult, name="CouncilResult", discrepant=(bool, ...))
+CLOSED = answer(councils.Closed, name="ClosedSession", results=(list[RESULT], ...))  # type: ignore[valid-type]
 # What an act on a council may answer; those that take a body add BODY.
 ACT = (401, 403, 404, 409, 422)
 
 
 @router.post("", status_code=201, dependencies=[JSON_BODY], operation_id="create_council",
-             responses={201: {"headers": {"Location": {
+             response_model=None, responses={201: {"model": COUNCIL_VIEW, "headers": {"Location": {
                  "schema": {"type": "string"}, "description": "Địa chỉ của hội đồng mới"}}},
                  **errors(*ACT, *BODY)}, summary="Lập hội đồng")
 def post_council(request: Request, response: Response, actor: ApiUser, body: NewCouncil) -> Any:
@@ -105,19 +112,23 @@ def post_council(request: Request, response: Response, actor: ApiUser, body: New
     return jsonable(view)
 
 
-@router.get("", responses=errors(401, 404), operation_id="list_councils",
+@router.get("", response_model=None,
+            responses={200: {"model": list[COUNCIL_VIEW]}, **errors(401, 404)}, operation_id="list_councils",
             summary="Các hội đồng của người dùng")
 def get_councils(request: Request, actor: ApiUser) -> Any:
     return jsonable(councils.list_councils(rt_of(request), actor))
 
 
-@router.get(COUNCIL, responses=errors(401, 403, 404, 422), operation_id="get_council",
+@router.get(COUNCIL, response_model=None,
+            responses={200: {"model": COUNCIL_VIEW}, **errors(401, 403, 404, 422)},
+            operation_id="get_council",
             summary="Một hội đồng")
 def get_council(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     return jsonable(councils.show(rt_of(request), actor, council_id))
 
 
-@router.post(f"{COUNCIL}/setup", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{COUNCIL}/setup", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
              operation_id="set_up_council", summary="Thành viên, hồ sơ, ngày họp, ngày gửi tài liệu")
 def post_setup(request: Request, actor: ApiUser, council_id: CouncilId, body: Setup) -> Any:
     view = councils.set_up(rt_of(request), actor, council_id,
@@ -126,7 +137,8 @@ def post_setup(request: Request, actor: ApiUser, council_id: CouncilId, body: Se
     return jsonable(view)
 
 
-@router.post(f"{COUNCIL}/open", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{COUNCIL}/open", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
              operation_id="open_council_session", summary="Mở phiên họp")
 def post_open(request: Request, actor: ApiUser, council_id: CouncilId,
               body: Annotated[Opening | None, Body()] = None) -> Any:
@@ -134,7 +146,8 @@ def post_open(request: Request, actor: ApiUser, council_id: CouncilId,
     return jsonable(councils.open_session(rt_of(request), actor, council_id, present))
 
 
-@router.post(f"{SHEET}/conflict", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{SHEET}/conflict", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
              operation_id="declare_conflict", summary="Khai xung đột lợi ích")
 def post_conflict(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
                   body: Conflict) -> Any:
@@ -142,7 +155,8 @@ def post_conflict(request: Request, actor: ApiUser, council_id: CouncilId, dossi
                                               body.reason, body.member))
 
 
-@router.get(f"{SHEET}/sheet", responses=errors(*ACT), operation_id="get_member_sheet",
+@router.get(f"{SHEET}/sheet", response_model=None,
+            responses={200: {"model": SHEET_VIEW}, **errors(*ACT)}, operation_id="get_member_sheet",
             summary="Phiếu của mình (hoặc của thành viên khác khi mọi người đã nộp)")
 def get_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
               member: Member = "") -> Any:
@@ -150,7 +164,8 @@ def get_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_i
                                    member or None))
 
 
-@router.put(f"{SHEET}/sheet", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.put(f"{SHEET}/sheet", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": SHEET_VIEW}, **errors(*ACT, *BODY)},
             operation_id="save_member_sheet", summary="Lưu nháp các tiêu chí đã chấm")
 def put_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
               body: Choices) -> Any:
@@ -158,14 +173,16 @@ def put_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_i
                                     list(body.choices.items())))
 
 
-@router.post(f"{SHEET}/submit", responses=errors(*ACT), operation_id="submit_member_sheet",
+@router.post(f"{SHEET}/submit", response_model=None,
+             responses={200: {"model": SHEET_VIEW}, **errors(*ACT)}, operation_id="submit_member_sheet",
              summary="Nộp phiếu (khoá)")
 def post_submit(request: Request, actor: ApiUser, council_id: CouncilId,
                 dossier_id: DossierId) -> Any:
     return jsonable(councils.submit(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": SHEET_VIEW}, **errors(*ACT, *BODY)},
              operation_id="reopen_member_sheet", summary="Chủ tịch mở lại phiếu của một thành viên")
 def post_reopen(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
                 body: Reopening) -> Any:
@@ -173,21 +190,24 @@ def post_reopen(request: Request, actor: ApiUser, council_id: CouncilId, dossier
                                     body.reason))
 
 
-@router.get(f"{SHEET}/result", responses=errors(*ACT), operation_id="get_council_result",
+@router.get(f"{SHEET}/result", response_model=None,
+            responses={200: {"model": RESULT}, **errors(*ACT)}, operation_id="get_council_result",
             summary="Kết quả khi mọi thành viên đã nộp")
 def get_result(request: Request, actor: ApiUser, council_id: CouncilId,
                dossier_id: DossierId) -> Any:
     return _result(councils.result(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post(f"{SHEET}/acknowledge", responses=errors(*ACT), operation_id="acknowledge_discrepancy",
+@router.post(f"{SHEET}/acknowledge", response_model=None,
+             responses={200: {"model": RESULT}, **errors(*ACT)}, operation_id="acknowledge_discrepancy",
              summary="Chủ tịch xác nhận đã thảo luận điểm lệch")
 def post_acknowledge(request: Request, actor: ApiUser, council_id: CouncilId,
                      dossier_id: DossierId) -> Any:
     return _result(councils.acknowledge(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post(f"{COUNCIL}/close", responses=errors(*ACT), operation_id="close_council_session",
+@router.post(f"{COUNCIL}/close", response_model=None,
+             responses={200: {"model": CLOSED}, **errors(*ACT)}, operation_id="close_council_session",
              summary="Kết thúc phiên họp")
 def post_close(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     closed = councils.close(rt_of(request), actor, council_id)
