@@ -55,7 +55,7 @@ def typed(kind: Any) -> Any:
     if origin in (Union, types.UnionType):
         return Union[tuple(typed(arg) for arg in args)]  # noqa: UP007 (built at run time)
     if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-        return tuple[tuple(typed(arg) for arg in args)] if args else list[Any]
+        return tuple[tuple(typed(arg) for arg in args)] if args else list[Any]  # type: ignore[misc]
     if origin in (list, set, frozenset, tuple) or origin is Sequence:
         return list[typed(args[0])] if args else list[Any]  # type: ignore[misc]
     if origin in (dict, Mapping):
@@ -73,7 +73,7 @@ def answer(view: type, name: str | None = None, **more: Any) -> type[BaseModel]:
         return _made[(view, made_as)]
     hints = typing.get_type_hints(view)
     fields: dict[str, Any] = {}
-    for field in dataclasses.fields(view):  # type: ignore[arg-type]
+    for field in dataclasses.fields(view):
         written = field.metadata.get("json", field.name)
         fields[written] = (typed(hints[field.name]), ...)
     # A dataclass without a docstring has its signature as one: no description then.

@@ -5,7 +5,7 @@ check that a body is JSON.
 An operation lists exactly what it can answer: `responses=errors(401, 404, 422)`, adding
 `BODY` (400 not JSON, 415 wrong content type) when it takes a body; `dependencies=[JSON_BODY]`
 makes the server say so (`FILE_BODY` and `FILE_REQUEST` for a body that is a file). A write on
-a versioned record takes `if_match: IfMatch = None` and runs through `if_matched` (412)."""
+a versioned record takes `if_match: IfMatch` and runs through `if_matched` (412)."""
 
 import re
 from collections.abc import Callable
@@ -120,10 +120,18 @@ Bearer = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
 # quotes; If-Match is "*" or a list of entity tags, compared strongly (W/"…" never matches).
 ENTITY_TAG = r'(W/)?"[\x21\x23-\x7e]*"'
 IF_MATCH = rf"^(\*|{ENTITY_TAG}([ \t]*,[ \t]*{ENTITY_TAG})*)$"
-IfMatch = Annotated[str | None, Header(
-    alias="If-Match", max_length=1000, pattern=IF_MATCH,
-    description='ETag đã đọc (vd. "3"): 412 nếu bản ghi đã đổi hoặc khác version trong nội '
-                'dung; "*": bản ghi nào cũng được (version trong nội dung, nếu có, quyết định)')]
+
+
+def _if_match(if_match: Annotated[str, Header(  # noqa: RUF013 (a string in the schema, never null)
+        alias="If-Match", max_length=1000, pattern=IF_MATCH,
+        description='ETag đã đọc (vd. "3"): 412 nếu bản ghi đã đổi hoặc khác version trong nội '
+                    'dung; "*": bản ghi nào cũng được (version trong nội dung, nếu có, quyết định)'
+        )] = None) -> str | None:  # type: ignore[assignment]
+    """Left out, not null: the schema's If-Match is a string (a client never sends "null")."""
+    return if_match
+
+
+IfMatch = Annotated[str | None, Depends(_if_match)]
 CHANGED = ("Bản ghi đã thay đổi từ lúc bạn đọc (ETag hiện tại {now}, If-Match {sent}): không có "
            "gì được ghi; hãy đọc lại rồi thử lại.")
 DISAGREE = ("If-Match ({sent}) và version trong nội dung ({body}) khác nhau: không có gì được "
@@ -137,6 +145,12 @@ class PreconditionFailed(Conflict):
 
 def etag(version: int) -> str:
     return f'"{version}"'
+
+
+def etag_headers(description: str) -> dict[str, Any]:
+    """The `headers` of a 2xx answer that carries a versioned record's ETag."""
+    return {"ETag": {"schema": {"type": "string", "pattern": r'^"[0-9]+"$'},
+                     "description": description}}
 
 
 def _checked(if_match: str, body_version: int | None, now: int) -> int:

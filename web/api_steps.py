@@ -71,7 +71,7 @@ def _endpoint(spec: StepSpec, model: type[BaseModel]) -> Callable[..., JSONRespo
     # A step without a required field may be posted without a body ({} is the same).
     needs_body = any(field.required for field in spec.fields)
 
-    def step(request: Request, actor: ApiUser, dossier_id: DossierId, if_match: IfMatch = None,
+    def step(request: Request, actor: ApiUser, dossier_id: DossierId, if_match: IfMatch,
              body: Any = Body(... if needs_body else None)) -> JSONResponse:  # noqa: B008
         rt = rt_of(request)
         fields = _fields_of(body if body is not None else model())

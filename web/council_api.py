@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from states.db.models import Council, User
@@ -21,7 +22,19 @@ from states.jsonable import jsonable
 from states.vocabulary import CouncilLevel, CouncilRole
 from use_cases import councils
 from web.api_answers import answer
-from web.api_contract import BODY, ID_LIMIT, JSON_BODY, NO_NUL, CouncilId, DossierId, errors
+from web.api_contract import (
+    BODY,
+    ID_LIMIT,
+    JSON_BODY,
+    NO_NUL,
+    CouncilId,
+    DossierId,
+    IfMatch,
+    errors,
+    etag,
+    etag_headers,
+    if_matched,
+)
 from web.api_schema import codes
 from web.auth import ApiUser, rt_of
 
@@ -84,6 +97,8 @@ class Choices(CouncilBody):
     """criterion code → option code, e.g. {"A1": "2", "B3": "1"}."""
 
     choices: Annotated[dict[Criterion, Option], Field(min_length=1, max_length=200)]
+    version: Annotated[int, Field(ge=0, le=ID_LIMIT, description=(
+        "version của phiếu đang xem (0: chưa lưu lần nào): 409 nếu đã lưu ở nơi khác"))] | None = None
 
 
 class Reopening(CouncilBody):
@@ -94,9 +109,11 @@ class Reopening(CouncilBody):
 COUNCIL = "/{council_id}"
 SHEET = "/{council_id}/dossiers/{dossier_id}"
 COUNCIL_VIEW = answer(CouncilView)
+COUNCILS = list[COUNCIL_VIEW]  # type: ignore[valid-type]
 SHEET_VIEW = answer(SheetView)
 RESULT = answer(DossierResult, name="CouncilResult", discrepant=(bool, ...))
 CLOSED = answer(councils.Closed, name="ClosedSession", results=(list[RESULT], ...))  # type: ignore[valid-type]
+SHEET_ETAG = etag_headers("version của phiếu (gửi lại trong If-Match, hoặc version khi lưu)")
 # What an act on a council may answer; those that take a body add BODY.
 ACT = (401, 403, 404, 409, 422)
 
@@ -112,9 +129,8 @@ def post_council(request: Request, response: Response, actor: ApiUser, body: New
     return jsonable(view)
 
 
-@router.get("", response_model=None,
-            responses={200: {"model": list[COUNCIL_VIEW]}, **errors(401, 404)}, operation_id="list_councils",
-            summary="Các hội đồng của người dùng")
+@router.get("", response_model=None, responses={200: {"model": COUNCILS}, **errors(401, 404)},
+            operation_id="list_councils", summary="Các hội đồng của người dùng")
 def get_councils(request: Request, actor: ApiUser) -> Any:
     return jsonable(councils.list_councils(rt_of(request), actor))
 
@@ -156,29 +172,42 @@ def post_conflict(request: Request, actor: ApiUser, council_id: CouncilId, dossi
 
 
 @router.get(f"{SHEET}/sheet", response_model=None,
-            responses={200: {"model": SHEET_VIEW}, **errors(*ACT)}, operation_id="get_member_sheet",
+            responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG}, **errors(*ACT)},
+            operation_id="get_member_sheet",
             summary="Phiếu của mình (hoặc của thành viên khác khi mọi người đã nộp)")
 def get_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
-              member: Member = "") -> Any:
-    return jsonable(councils.sheet(rt_of(request), actor, council_id, dossier_id,
-                                   member or None))
+              member: Member = "") -> JSONResponse:
+    return _sheet_answer(councils.sheet(rt_of(request), actor, council_id, dossier_id,
+                                        member or None))
 
 
 @router.put(f"{SHEET}/sheet", dependencies=[JSON_BODY], response_model=None,
-             responses={200: {"model": SHEET_VIEW}, **errors(*ACT, *BODY)},
+            responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG},
+                       **errors(*ACT, 412, *BODY)},
             operation_id="save_member_sheet", summary="Lưu nháp các tiêu chí đã chấm")
 def put_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
-              body: Choices) -> Any:
-    return jsonable(councils.choose(rt_of(request), actor, council_id, dossier_id,
-                                    list(body.choices.items())))
+              body: Choices, if_match: IfMatch) -> JSONResponse:
+    """Another tab's save since the version read: 409 stale_version (412 with If-Match)."""
+    rt = rt_of(request)
+    return _sheet_answer(if_matched(
+        if_match, body.version, lambda: councils.sheet(rt, actor, council_id, dossier_id).version,
+        lambda version: councils.choose(rt, actor, council_id, dossier_id,
+                                        list(body.choices.items()), version)))
 
 
 @router.post(f"{SHEET}/submit", response_model=None,
-             responses={200: {"model": SHEET_VIEW}, **errors(*ACT)}, operation_id="submit_member_sheet",
-             summary="Nộp phiếu (khoá)")
+             responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG}, **errors(*ACT, 412)},
+             operation_id="submit_member_sheet", summary="Nộp phiếu (khoá)")
 def post_submit(request: Request, actor: ApiUser, council_id: CouncilId,
-                dossier_id: DossierId) -> Any:
-    return jsonable(councils.submit(rt_of(request), actor, council_id, dossier_id))
+                dossier_id: DossierId, if_match: IfMatch) -> JSONResponse:
+    rt = rt_of(request)
+    return _sheet_answer(if_matched(
+        if_match, None, lambda: councils.sheet(rt, actor, council_id, dossier_id).version,
+        lambda version: councils.submit(rt, actor, council_id, dossier_id, version)))
+
+
+def _sheet_answer(view: SheetView) -> JSONResponse:
+    return JSONResponse(jsonable(view), headers={"ETag": etag(view.version)})
 
 
 @router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], response_model=None,
