@@ -13,7 +13,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Path, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, JsonValue
+from pydantic import BaseModel, Field, JsonValue, StringConstraints
 
 from states.errors import Conflict
 
@@ -122,12 +122,15 @@ ENTITY_TAG = r'(W/)?"[\x21\x23-\x7e]*"'
 IF_MATCH = rf"^(\*|{ENTITY_TAG}([ \t]*,[ \t]*{ENTITY_TAG})*)$"
 
 
-def _if_match(if_match: Annotated[str, Header(  # noqa: RUF013 (a string in the schema, never null)
-        alias="If-Match", max_length=1000, pattern=IF_MATCH,
+def _if_match(if_match: Annotated[str, StringConstraints(strip_whitespace=True), Header(  # noqa: RUF013 (a string in the schema, never null)
+        alias="If-Match", max_length=1000,
         description='ETag đã đọc (vd. "3"): 412 nếu bản ghi đã đổi hoặc khác version trong nội '
                     'dung; "*": bản ghi nào cũng được (version trong nội dung, nếu có, quyết định)'
         )] = None) -> str | None:  # type: ignore[assignment]
-    """Left out, not null: the schema's If-Match is a string (a client never sends "null")."""
+    """Left out, not null: the schema's If-Match is a string (a client never sends "null").
+    The whitespace around a field's value is not part of it (RFC 9110 §5.5): stripped first.
+    No pattern in the schema: a value that is no list of entity tags (IF_MATCH) names no ETag,
+    so it is 412 as a wrong tag is, never 422."""
     return if_match
 
 
@@ -154,7 +157,8 @@ def etag_headers(description: str) -> dict[str, Any]:
 
 
 def _checked(if_match: str, body_version: int | None, now: int) -> int:
-    tags = {tag for weak, tag in re.findall(r'(W/)?"([^"]*)"', if_match) if not weak}
+    listed = re.fullmatch(IF_MATCH, if_match.strip()) is not None
+    tags = {tag for weak, tag in re.findall(r'(W/)?"([^"]*)"', if_match) if not weak} if listed else set()
     if str(now) not in tags:
         raise PreconditionFailed(CHANGED.format(now=etag(now), sent=if_match.strip()))
     if body_version is not None and body_version != now:
