@@ -21,7 +21,8 @@ def print_sheet(view: "SheetView") -> None:
     from states.rules.points import format_points
 
     say(f"Phiếu {view.sheet_code} ({view.sheet_title}){view.provisional_note}: hồ sơ "
-        f"{view.dossier_id}, {view.member_name}, {'đã nộp' if view.status == 'submitted' else 'nháp'}.")
+        f"{view.dossier_id}, {view.member_name}, {'đã nộp' if view.status == 'submitted' else 'nháp'}"
+        f", phiên bản {view.version}.")
     table("Tiêu chí", ["Phần", "Mã", "Tiêu chí", "Bắt buộc", "Lựa chọn", "Điểm", "Tối đa"],
           [(line.part, line.code, line.text, "có" if line.mandatory else "", line.option,
             "" if line.points is None else format_points(line.points), format_points(line.best))
@@ -50,23 +51,31 @@ def parse_choices(typed: list[str]) -> list[tuple[str, str]]:
     return choices
 
 
+# The sheet's version as last read (`ocop council sheet`): refused (exit 6) if saved since.
+SheetVersion = Annotated[int | None, typer.Option(
+    "--version", min=0, help="Phiên bản phiếu đã xem (ocop council sheet): lưu ở nơi khác từ "
+                             "đó thì không ghi gì (mã thoát 6).")]
+
+
 def score(ctx: typer.Context, council_id: CouncilId, dossier_id: DossierId,
           choices: Annotated[list[str], typer.Argument(
-              metavar="TIÊU_CHÍ=LỰA_CHỌN...", help="Ví dụ: A1=2 B3=1 (mã trên phiếu).")]) -> None:
+              metavar="TIÊU_CHÍ=LỰA_CHỌN...", help="Ví dụ: A1=2 B3=1 (mã trên phiếu).")],
+          version: SheetVersion = None) -> None:
     """Chấm các tiêu chí trên phiếu của mình (lưu nháp ngay; chấm lại thì thay lựa chọn cũ)."""
     from use_cases import councils
 
     state = state_of(ctx)
     _show(ctx, councils.choose(state.runtime(), state.actor, council_id, dossier_id,
-                          parse_choices(choices)))
+                               parse_choices(choices), version))
 
 
-def submit(ctx: typer.Context, council_id: CouncilId, dossier_id: DossierId) -> None:
+def submit(ctx: typer.Context, council_id: CouncilId, dossier_id: DossierId,
+           version: SheetVersion = None) -> None:
     """Nộp phiếu (khoá phiếu; chỉ chủ tịch mở lại được)."""
     from use_cases import councils
 
     state = state_of(ctx)
-    _show(ctx, councils.submit(state.runtime(), state.actor, council_id, dossier_id))
+    _show(ctx, councils.submit(state.runtime(), state.actor, council_id, dossier_id, version))
 
 
 MemberOption = Annotated[str | None, typer.Option(help="Thành viên (tên người dùng).")]

@@ -102,18 +102,18 @@ def declare_conflict(rt: Runtime, actor: str, council_id: int, dossier_id: int, 
 
 
 def choose(rt: Runtime, actor: str, council_id: int, dossier_id: int,
-           choices: list[tuple[str, str]]) -> SheetView:
-    """Save criteria (code, option) in the actor's draft: all of them, or none on a bad one."""
+           choices: list[tuple[str, str]], expected_version: int | None = None) -> SheetView:
+    """Save criteria (code, option) in the actor's draft: all of them, or none on a bad one or
+    when the draft was saved since `expected_version` (SheetView.version; Conflict)."""
     with rt.transaction() as session:
-        for criterion, option in choices:
-            sheets.choose(rt, session, actor, council_id, dossier_id, criterion=criterion,
-                          option=option)
+        sheets.save_choices(rt, session, actor, council_id, dossier_id, choices, expected_version)
         return council_results.read_sheet(rt, session, actor, council_id, dossier_id)
 
 
-def submit(rt: Runtime, actor: str, council_id: int, dossier_id: int) -> SheetView:
+def submit(rt: Runtime, actor: str, council_id: int, dossier_id: int,
+           expected_version: int | None = None) -> SheetView:
     with rt.transaction() as session:
-        sheets.submit(rt, session, actor, council_id, dossier_id)
+        sheets.submit(rt, session, actor, council_id, dossier_id, expected_version)
         return council_results.read_sheet(rt, session, actor, council_id, dossier_id)
 
 

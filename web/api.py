@@ -22,6 +22,7 @@ from use_cases.dashboard import department_dashboard
 from use_cases.dossiers import register_product
 from use_cases.registration import registration_choices
 from use_cases.worklist import worklist
+from web.api_answers import DashboardAnswer, DossierAnswer, DossierPage
 from web.api_contract import BODY, JSON_BODY, NO_NUL, DossierId, errors
 from web.api_schema import codes
 from web.api_steps import add_steps
@@ -101,7 +102,8 @@ def _preparation(body: AnyRegistration) -> PreparationInput | None:
                              getattr(body, "consultant", None), getattr(body, "contracted", []))
 
 
-@router.get("/dossiers", responses=errors(401, 403, 404, 409, 422), operation_id="list_dossiers",
+@router.get("/dossiers", response_model=None, operation_id="list_dossiers",
+            responses={200: {"model": DossierPage}, **errors(401, 403, 404, 409, 422)},
             summary="Danh sách hồ sơ (phân trang theo con trỏ)")
 def list_dossiers(request: Request, actor: ApiUser, state: State | None = None,
                   unit: Filter = "", overdue: bool = False, q: Filter = "", round: Filter = "",
@@ -112,14 +114,15 @@ def list_dossiers(request: Request, actor: ApiUser, state: State | None = None,
 
 
 @router.get("/dossiers/{dossier_id}", operation_id="get_dossier",
-            responses={200: {"headers": ETAG_HEADERS}, **errors(401, 404, 422)},
+            responses={200: {"model": DossierAnswer, "headers": ETAG_HEADERS},
+                       **errors(401, 404, 422)},
             summary="Một hồ sơ, kèm các bước làm được")
 def get_dossier(request: Request, actor: ApiUser, dossier_id: DossierId) -> JSONResponse:
     return dossier_answer(request, actor, dossier_id)
 
 
 @router.post("/dossiers", status_code=201, dependencies=[JSON_BODY],
-             responses={201: {"headers": {**ETAG_HEADERS, "Location": {
+             responses={201: {"model": DossierAnswer, "headers": {**ETAG_HEADERS, "Location": {
                  "schema": {"type": "string"}, "description": "Địa chỉ của hồ sơ mới"}}},
                  **errors(401, 403, 404, 409, 422, *BODY)}, operation_id="register_dossier",
              summary="Đăng ký sản phẩm")
@@ -141,7 +144,8 @@ add_steps(router)
 
 
 # 404: a producer's token (web/auth.py), as on every staff route.
-@router.get("/dashboard", responses=errors(401, 403, 404), operation_id="dashboard",
+@router.get("/dashboard", response_model=None, operation_id="dashboard",
+            responses={200: {"model": DashboardAnswer}, **errors(401, 403, 404)},
             summary="Số hồ sơ theo đơn vị và trạng thái, số quá hạn")
 def get_dashboard(request: Request, actor: ApiUser) -> dict[str, Any]:
     board = department_dashboard(rt_of(request), actor)

@@ -4,13 +4,18 @@ check that a body is JSON.
 
 An operation lists exactly what it can answer: `responses=errors(401, 404, 422)`, adding
 `BODY` (400 not JSON, 415 wrong content type) when it takes a body; `dependencies=[JSON_BODY]`
-makes the server say so (`FILE_BODY` and `FILE_REQUEST` for a body that is a file)."""
+makes the server say so (`FILE_BODY` and `FILE_REQUEST` for a body that is a file). A write on
+a versioned record takes `if_match: IfMatch` and runs through `if_matched` (412)."""
 
-from typing import Annotated, Any
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Path, Request, Security
+from fastapi import Depends, Header, Path, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field, JsonValue
+from pydantic import BaseModel, Field, JsonValue, StringConstraints
+
+from states.errors import Conflict
 
 # An error's code, by status: what a client may branch on (the sentence is for people).
 CODES: dict[int, tuple[str, ...]] = {
@@ -20,6 +25,7 @@ CODES: dict[int, tuple[str, ...]] = {
     404: ("not_found",),
     409: ("rule_refused", "stale_version", "conflicting_input"),
     405: ("method_not_allowed",),
+    412: ("precondition_failed",),
     413: ("too_large",),
     415: ("unsupported_media_type",),
     422: ("invalid_input",),
@@ -32,6 +38,7 @@ DESCRIPTIONS = {
     404: "Không có (hoặc thuộc đơn vị khác)",
     409: "Quy định từ chối, phiên bản cũ, hoặc giá trị đúng dạng nhưng trái với dữ liệu",
     405: "Đường dẫn này không nhận phương thức đó (xem Allow)",
+    412: "If-Match không khớp ETag hiện tại, hoặc khác version gửi trong nội dung",
     413: "Tệp vượt giới hạn một tệp hoặc dung lượng còn lại của hồ sơ",
     415: "Content-Type không nhận: application/json (tệp: loại trong requestBody)",
     422: "Yêu cầu không đúng lược đồ",
@@ -107,3 +114,70 @@ _bearer = HTTPBearer(auto_error=False, scheme_name="bearer",
                      description="Mã truy cập cá nhân ('ocop token create')")
 # Declares the bearer token in the schema; web.auth.api_user checks it.
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)]
+
+
+# ETag and If-Match (RFC 9110 §8.8.3, §13.1.1): a versioned record's ETag is its version in
+# quotes; If-Match is "*" or a list of entity tags, compared strongly (W/"…" never matches).
+ENTITY_TAG = r'(W/)?"[\x21\x23-\x7e]*"'
+IF_MATCH = rf"^(\*|{ENTITY_TAG}([ \t]*,[ \t]*{ENTITY_TAG})*)$"
+
+
+def _if_match(if_match: Annotated[str, StringConstraints(strip_whitespace=True), Header(  # noqa: RUF013 (a string in the schema, never null)
+        alias="If-Match", max_length=1000,
+        description='ETag đã đọc (vd. "3"): 412 nếu bản ghi đã đổi hoặc khác version trong nội '
+                    'dung; "*": bản ghi nào cũng được (version trong nội dung, nếu có, quyết định)'
+        )] = None) -> str | None:  # type: ignore[assignment]
+    """Left out, not null: the schema's If-Match is a string (a client never sends "null").
+    The whitespace around a field's value is not part of it (RFC 9110 §5.5): stripped first.
+    No pattern in the schema: a value that is no list of entity tags (IF_MATCH) names no ETag,
+    so it is 412 as a wrong tag is, never 422."""
+    return if_match
+
+
+IfMatch = Annotated[str | None, Depends(_if_match)]
+CHANGED = ("Bản ghi đã thay đổi từ lúc bạn đọc (ETag hiện tại {now}, If-Match {sent}): không có "
+           "gì được ghi; hãy đọc lại rồi thử lại.")
+DISAGREE = ("If-Match ({sent}) và version trong nội dung ({body}) khác nhau: không có gì được "
+            "ghi; hãy gửi một phiên bản thôi.")
+Written = TypeVar("Written")
+
+
+class PreconditionFailed(Conflict):
+    """412 precondition_failed (web/errors.py): If-Match named no current ETag."""
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def etag_headers(description: str) -> dict[str, Any]:
+    """The `headers` of a 2xx answer that carries a versioned record's ETag."""
+    return {"ETag": {"schema": {"type": "string", "pattern": r'^"[0-9]+"$'},
+                     "description": description}}
+
+
+def _checked(if_match: str, body_version: int | None, now: int) -> int:
+    listed = re.fullmatch(IF_MATCH, if_match.strip()) is not None
+    tags = {tag for weak, tag in re.findall(r'(W/)?"([^"]*)"', if_match) if not weak} if listed else set()
+    if str(now) not in tags:
+        raise PreconditionFailed(CHANGED.format(now=etag(now), sent=if_match.strip()))
+    if body_version is not None and body_version != now:
+        raise PreconditionFailed(DISAGREE.format(sent=if_match.strip(), body=body_version))
+    return now
+
+
+def if_matched(if_match: str | None, body_version: int | None, current: Callable[[], int],
+               write: Callable[[int | None], Written]) -> Written:
+    """`write(version)`, checked against the version it names. Without If-Match (or with "*"),
+    the body's `version` is that version (409 stale_version when the record moved on). With
+    If-Match, one of its strong tags must be the current ETag and the body's version, if sent,
+    must agree with it, else 412; a write that loses the race after this check is 412 too."""
+    if if_match is None or if_match.strip() == "*":
+        return write(body_version)
+    version = _checked(if_match, body_version, current())
+    try:
+        return write(version)
+    except PreconditionFailed:
+        raise
+    except Conflict as stale:
+        raise PreconditionFailed(stale.message) from stale

@@ -11,8 +11,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, Strict, create_model
 
 from states.vocabulary import RevocationReason
+from use_cases.queries import show_dossier
 from use_cases.steps import STEPS, StepField, StepSpec, take_step
-from web.api_contract import BODY, JSON_BODY, DossierId, errors
+from web.api_answers import DossierAnswer
+from web.api_contract import BODY, JSON_BODY, DossierId, IfMatch, errors, if_matched
 from web.api_schema import codes
 from web.api_views import ETAG_HEADERS, dossier_answer
 from web.auth import ApiUser, rt_of
@@ -34,7 +36,8 @@ KINDS: dict[str, Any] = {
     "points": Points,
     "reason": RevocationReason,
 }
-Version = Annotated[int, Field(ge=1, description="version của hồ sơ đang xem: 409 nếu đã cũ")]
+Version = Annotated[int, Field(ge=1, description="version của hồ sơ đang xem: 409 nếu đã cũ "
+                                                "(412 nếu khác If-Match)")]
 
 
 class StepBody(BaseModel):
@@ -68,11 +71,14 @@ def _endpoint(spec: StepSpec, model: type[BaseModel]) -> Callable[..., JSONRespo
     # A step without a required field may be posted without a body ({} is the same).
     needs_body = any(field.required for field in spec.fields)
 
-    def step(request: Request, actor: ApiUser, dossier_id: DossierId,
+    def step(request: Request, actor: ApiUser, dossier_id: DossierId, if_match: IfMatch,
              body: Any = Body(... if needs_body else None)) -> JSONResponse:  # noqa: B008
+        rt = rt_of(request)
         fields = _fields_of(body if body is not None else model())
-        version = fields.pop("version", None)
-        take_step(rt_of(request), actor, dossier_id, spec.trigger.value, fields, version)
+        if_matched(if_match, fields.pop("version", None),
+                   lambda: show_dossier(rt, actor, dossier_id).version,
+                   lambda version: take_step(rt, actor, dossier_id, spec.trigger.value, fields,
+                                             version))
         return dossier_answer(request, actor, dossier_id)
 
     step.__annotations__["body"] = model if needs_body else model | None
@@ -85,6 +91,6 @@ def add_steps(router: APIRouter) -> None:
         model = body_model(spec)
         router.post(f"/dossiers/{{dossier_id}}/steps/{spec.trigger.value}",
                     operation_id=f"step_{spec.trigger.value}", dependencies=[JSON_BODY],
-                    responses={200: {"headers": ETAG_HEADERS},
-                               **errors(401, 403, 404, 409, 422, *BODY)},
+                    responses={200: {"model": DossierAnswer, "headers": ETAG_HEADERS},
+                               **errors(401, 403, 404, 409, 412, 422, *BODY)},
                     summary=f"Bước '{spec.trigger.value}' của hồ sơ")(_endpoint(spec, model))

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from states.jsonable import jsonable
 from use_cases.dossier_page import dossier_with_steps
+from web.api_contract import etag, etag_headers
 from web.auth import rt_of
 
 
@@ -19,12 +20,11 @@ def dossier_json(request: Request, actor: str, dossier_id: int) -> dict[str, Any
 
 
 # A dossier's version as an HTTP validator: the ETag of every answer about a dossier. A step
-# takes it back as the body's `version` (409 stale_version when the dossier moved on).
-ETAG_HEADERS = {"ETag": {"schema": {"type": "string", "pattern": r'^"[0-9]+"$'},
-                         "description": "version của hồ sơ (gửi lại trong version của bước)"}}
+# takes it back as If-Match (412 when the dossier moved on) or as the body's `version` (409).
+ETAG_HEADERS = etag_headers("version của hồ sơ (gửi lại trong If-Match, hoặc version của bước)")
 
 
 def dossier_answer(request: Request, actor: str, dossier_id: int,
                    status: int = 200) -> JSONResponse:
     data = dossier_json(request, actor, dossier_id)
-    return JSONResponse(data, status_code=status, headers={"ETag": f'"{data["version"]}"'})
+    return JSONResponse(data, status_code=status, headers={"ETag": etag(data["version"])})

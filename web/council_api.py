@@ -12,14 +12,30 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from states.db.models import Council, User
 from states.db.stored_text import length_of
+from states.evaluation.council_reads import CouncilView
+from states.evaluation.council_results import DossierResult, SheetView
 from states.jsonable import jsonable
 from states.vocabulary import CouncilLevel, CouncilRole
 from use_cases import councils
-from web.api_contract import BODY, ID_LIMIT, JSON_BODY, NO_NUL, CouncilId, DossierId, errors
+from web.api_answers import answer
+from web.api_contract import (
+    BODY,
+    ID_LIMIT,
+    JSON_BODY,
+    NO_NUL,
+    CouncilId,
+    DossierId,
+    IfMatch,
+    errors,
+    etag,
+    etag_headers,
+    if_matched,
+)
 from web.api_schema import codes
 from web.auth import ApiUser, rt_of
 
@@ -82,6 +98,8 @@ class Choices(CouncilBody):
     """criterion code → option code, e.g. {"A1": "2", "B3": "1"}."""
 
     choices: Annotated[dict[Criterion, Option], Field(min_length=1, max_length=200)]
+    version: Annotated[int, Field(ge=0, le=ID_LIMIT, description=(
+        "version của phiếu đang xem (0: chưa lưu lần nào): 409 nếu đã lưu ở nơi khác"))] | None = None
 
 
 class Reopening(CouncilBody):
@@ -91,12 +109,18 @@ class Reopening(CouncilBody):
 
 COUNCIL = "/{council_id}"
 SHEET = "/{council_id}/dossiers/{dossier_id}"
+COUNCIL_VIEW = answer(CouncilView)
+COUNCILS = list[COUNCIL_VIEW]  # type: ignore[valid-type]
+SHEET_VIEW = answer(SheetView)
+RESULT = answer(DossierResult, name="CouncilResult", discrepant=(bool, ...))
+CLOSED = answer(councils.Closed, name="ClosedSession", results=(list[RESULT], ...))  # type: ignore[valid-type]
+SHEET_ETAG = etag_headers("version của phiếu (gửi lại trong If-Match, hoặc version khi lưu)")
 # What an act on a council may answer; those that take a body add BODY.
 ACT = (401, 403, 404, 409, 422)
 
 
 @router.post("", status_code=201, dependencies=[JSON_BODY], operation_id="create_council",
-             responses={201: {"headers": {"Location": {
+             response_model=None, responses={201: {"model": COUNCIL_VIEW, "headers": {"Location": {
                  "schema": {"type": "string"}, "description": "Địa chỉ của hội đồng mới"}}},
                  **errors(*ACT, *BODY)}, summary="Lập hội đồng")
 def post_council(request: Request, response: Response, actor: ApiUser, body: NewCouncil) -> Any:
@@ -106,19 +130,22 @@ def post_council(request: Request, response: Response, actor: ApiUser, body: New
     return jsonable(view)
 
 
-@router.get("", responses=errors(401, 404), operation_id="list_councils",
-            summary="Các hội đồng của người dùng")
+@router.get("", response_model=None, responses={200: {"model": COUNCILS}, **errors(401, 404)},
+            operation_id="list_councils", summary="Các hội đồng của người dùng")
 def get_councils(request: Request, actor: ApiUser) -> Any:
     return jsonable(councils.list_councils(rt_of(request), actor))
 
 
-@router.get(COUNCIL, responses=errors(401, 403, 404, 422), operation_id="get_council",
+@router.get(COUNCIL, response_model=None,
+            responses={200: {"model": COUNCIL_VIEW}, **errors(401, 403, 404, 422)},
+            operation_id="get_council",
             summary="Một hội đồng")
 def get_council(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     return jsonable(councils.show(rt_of(request), actor, council_id))
 
 
-@router.post(f"{COUNCIL}/setup", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{COUNCIL}/setup", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
              operation_id="set_up_council", summary="Thành viên, hồ sơ, ngày họp, ngày gửi tài liệu")
 def post_setup(request: Request, actor: ApiUser, council_id: CouncilId, body: Setup) -> Any:
     view = councils.set_up(rt_of(request), actor, council_id,
@@ -127,7 +154,8 @@ def post_setup(request: Request, actor: ApiUser, council_id: CouncilId, body: Se
     return jsonable(view)
 
 
-@router.post(f"{COUNCIL}/open", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{COUNCIL}/open", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
              operation_id="open_council_session", summary="Mở phiên họp")
 def post_open(request: Request, actor: ApiUser, council_id: CouncilId,
               body: Annotated[Opening | None, Body()] = None) -> Any:
@@ -135,7 +163,8 @@ def post_open(request: Request, actor: ApiUser, council_id: CouncilId,
     return jsonable(councils.open_session(rt_of(request), actor, council_id, present))
 
 
-@router.post(f"{SHEET}/conflict", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.post(f"{SHEET}/conflict", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
              operation_id="declare_conflict", summary="Khai xung đột lợi ích")
 def post_conflict(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
                   body: Conflict) -> Any:
@@ -143,30 +172,47 @@ def post_conflict(request: Request, actor: ApiUser, council_id: CouncilId, dossi
                                               body.reason, body.member))
 
 
-@router.get(f"{SHEET}/sheet", responses=errors(*ACT), operation_id="get_member_sheet",
+@router.get(f"{SHEET}/sheet", response_model=None,
+            responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG}, **errors(*ACT)},
+            operation_id="get_member_sheet",
             summary="Phiếu của mình (hoặc của thành viên khác khi mọi người đã nộp)")
 def get_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
-              member: Member = "") -> Any:
-    return jsonable(councils.sheet(rt_of(request), actor, council_id, dossier_id,
-                                   member or None))
+              member: Member = "") -> JSONResponse:
+    return _sheet_answer(councils.sheet(rt_of(request), actor, council_id, dossier_id,
+                                        member or None))
 
 
-@router.put(f"{SHEET}/sheet", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+@router.put(f"{SHEET}/sheet", dependencies=[JSON_BODY], response_model=None,
+            responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG},
+                       **errors(*ACT, 412, *BODY)},
             operation_id="save_member_sheet", summary="Lưu nháp các tiêu chí đã chấm")
 def put_sheet(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
-              body: Choices) -> Any:
-    return jsonable(councils.choose(rt_of(request), actor, council_id, dossier_id,
-                                    list(body.choices.items())))
+              body: Choices, if_match: IfMatch) -> JSONResponse:
+    """Another tab's save since the version read: 409 stale_version (412 with If-Match)."""
+    rt = rt_of(request)
+    return _sheet_answer(if_matched(
+        if_match, body.version, lambda: councils.sheet(rt, actor, council_id, dossier_id).version,
+        lambda version: councils.choose(rt, actor, council_id, dossier_id,
+                                        list(body.choices.items()), version)))
 
 
-@router.post(f"{SHEET}/submit", responses=errors(*ACT), operation_id="submit_member_sheet",
-             summary="Nộp phiếu (khoá)")
+@router.post(f"{SHEET}/submit", response_model=None,
+             responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG}, **errors(*ACT, 412)},
+             operation_id="submit_member_sheet", summary="Nộp phiếu (khoá)")
 def post_submit(request: Request, actor: ApiUser, council_id: CouncilId,
-                dossier_id: DossierId) -> Any:
-    return jsonable(councils.submit(rt_of(request), actor, council_id, dossier_id))
+                dossier_id: DossierId, if_match: IfMatch) -> JSONResponse:
+    rt = rt_of(request)
+    return _sheet_answer(if_matched(
+        if_match, None, lambda: councils.sheet(rt, actor, council_id, dossier_id).version,
+        lambda version: councils.submit(rt, actor, council_id, dossier_id, version)))
 
 
-@router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], responses=errors(*ACT, *BODY),
+def _sheet_answer(view: SheetView) -> JSONResponse:
+    return JSONResponse(jsonable(view), headers={"ETag": etag(view.version)})
+
+
+@router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": SHEET_VIEW}, **errors(*ACT, *BODY)},
              operation_id="reopen_member_sheet", summary="Chủ tịch mở lại phiếu của một thành viên")
 def post_reopen(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
                 body: Reopening) -> Any:
@@ -174,21 +220,24 @@ def post_reopen(request: Request, actor: ApiUser, council_id: CouncilId, dossier
                                     body.reason))
 
 
-@router.get(f"{SHEET}/result", responses=errors(*ACT), operation_id="get_council_result",
+@router.get(f"{SHEET}/result", response_model=None,
+            responses={200: {"model": RESULT}, **errors(*ACT)}, operation_id="get_council_result",
             summary="Kết quả khi mọi thành viên đã nộp")
 def get_result(request: Request, actor: ApiUser, council_id: CouncilId,
                dossier_id: DossierId) -> Any:
     return _result(councils.result(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post(f"{SHEET}/acknowledge", responses=errors(*ACT), operation_id="acknowledge_discrepancy",
+@router.post(f"{SHEET}/acknowledge", response_model=None,
+             responses={200: {"model": RESULT}, **errors(*ACT)}, operation_id="acknowledge_discrepancy",
              summary="Chủ tịch xác nhận đã thảo luận điểm lệch")
 def post_acknowledge(request: Request, actor: ApiUser, council_id: CouncilId,
                      dossier_id: DossierId) -> Any:
     return _result(councils.acknowledge(rt_of(request), actor, council_id, dossier_id))
 
 
-@router.post(f"{COUNCIL}/close", responses=errors(*ACT), operation_id="close_council_session",
+@router.post(f"{COUNCIL}/close", response_model=None,
+             responses={200: {"model": CLOSED}, **errors(*ACT)}, operation_id="close_council_session",
              summary="Kết thúc phiên họp")
 def post_close(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     closed = councils.close(rt_of(request), actor, council_id)

@@ -20,7 +20,7 @@ from states.errors import (
     RuleRefused,
 )
 from states.validation_language import reason_of
-from web.api_contract import UnsupportedMediaType
+from web.api_contract import PreconditionFailed, UnsupportedMediaType
 from web.auth import LoginRequired, PasswordChangeRequired, ProducerHome, TokenRequired
 from web.rate_limit import RateLimited
 from web.rendering import page
@@ -29,6 +29,7 @@ STATUS: dict[type[OcopError], tuple[int, str]] = {
     FileTooLarge: (413, "too_large"),  # issue 25: before InvalidInput, its parent
     InvalidInput: (422, "invalid_input"),
     RuleRefused: (409, "rule_refused"),
+    PreconditionFailed: (412, "precondition_failed"),  # before Conflict, its parent
     Conflict: (409, "stale_version"),
     PermissionDenied: (403, "forbidden"),
     NotFound: (404, "not_found"),

@@ -15,10 +15,19 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
+from states.documents.files import FileView
 from states.documents.kinds import FILE_NAME_LIMIT, MAGIC
 from states.errors import InvalidInput
 from states.jsonable import jsonable
-from use_cases.document_files import accept_file, list_files, open_file, reject_file, upload_file
+from use_cases.document_files import (
+    DossierFiles,
+    accept_file,
+    list_files,
+    open_file,
+    reject_file,
+    upload_file,
+)
+from web.api_answers import answer
 from web.api_contract import (
     BODY,
     FILE_BODY,
@@ -77,6 +86,8 @@ FileName = Annotated[str, Query(min_length=1, max_length=FILE_NAME_LIMIT,
 LOCATION = {"Location": {"schema": {"type": "string"},
                          "description": "Nội dung của tệp mới (/api/v1/files/{id}/content)"}}
 CONTENT = {kind: {"schema": {"type": "string", "format": "binary"}} for _, kind, _ in MAGIC}
+FILE = answer(FileView)
+FILES = answer(DossierFiles)
 CONTENT_HEADERS = {name: {"schema": {"type": "string"}} for name in ("Content-Disposition",
                                                                        "Content-Length")}
 
@@ -88,8 +99,9 @@ class Rejection(BaseModel):
                                  description="Lý do từ chối (gửi cho chủ thể)")]
 
 
-@router.get("/dossiers/{dossier_id}/files", operation_id="list_files",
-            responses=errors(401, 404, 422), summary="Các tệp của hồ sơ, theo tài liệu")
+@router.get("/dossiers/{dossier_id}/files", operation_id="list_files", response_model=None,
+            responses={200: {"model": FILES}, **errors(401, 404, 422)},
+            summary="Các tệp của hồ sơ, theo tài liệu")
 def get_files(request: Request, actor: ApiUser, dossier_id: DossierId) -> dict[str, Any]:
     system = system_of(request)
     listed: dict[str, Any] = jsonable(list_files(system.rt, system.files, actor, dossier_id))
@@ -98,7 +110,8 @@ def get_files(request: Request, actor: ApiUser, dossier_id: DossierId) -> dict[s
 
 @router.post("/dossiers/{dossier_id}/documents/{document}/files", status_code=201,
              operation_id="upload_file", openapi_extra=FILE_REQUEST,
-             responses={201: {"headers": LOCATION}, **errors(401, 403, 404, 409, 413, 415, 422)},
+             responses={201: {"model": FILE, "headers": LOCATION},
+                        **errors(401, 403, 404, 409, 413, 415, 422)},
              summary="Nộp một tệp cho tài liệu của hồ sơ")
 async def post_file(request: Request, actor: ApiUser, _kind: Annotated[None, FILE_BODY],
                     dossier_id: DossierId, document: DocumentCode, name: FileName
@@ -114,15 +127,17 @@ async def post_file(request: Request, actor: ApiUser, _kind: Annotated[None, FIL
                         headers={"Location": f"/api/v1/files/{view.id}/content"})
 
 
-@router.post("/files/{file_id}/accept", operation_id="accept_file",
-             responses=errors(401, 403, 404, 409, 422), summary="Chấp nhận một tệp đã nộp")
+@router.post("/files/{file_id}/accept", operation_id="accept_file", response_model=None,
+             responses={200: {"model": FILE}, **errors(401, 403, 404, 409, 422)},
+             summary="Chấp nhận một tệp đã nộp")
 def post_accept(request: Request, actor: ApiUser, file_id: FileId) -> dict[str, Any]:
     accepted: dict[str, Any] = jsonable(accept_file(rt_of(request), actor, file_id))
     return accepted
 
 
 @router.post("/files/{file_id}/reject", operation_id="reject_file", dependencies=[JSON_BODY],
-             responses=errors(401, 403, 404, 409, 422, *BODY),
+             response_model=None,
+             responses={200: {"model": FILE}, **errors(401, 403, 404, 409, 422, *BODY)},
              summary="Từ chối một tệp đã nộp, có lý do")
 def post_reject(request: Request, actor: ApiUser, file_id: FileId,
                 body: Rejection) -> dict[str, Any]:

@@ -3,19 +3,26 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import Field
 
 from states.jsonable import jsonable
-from states.registry.register_search import MAX_PAGE, certificate_url
+from states.registry.register_search import MAX_PAGE, RegistryEntry, certificate_url
 from use_cases.registry import search_registry
+from web.api_answers import answer, listed
 from web.api_contract import NO_NUL, errors
 from web.auth import rt_of, system_of
 from web.rate_limit import public_limit
 
 router = APIRouter(prefix="/api/v1/public", tags=["Tra cứu công khai"],
                    dependencies=[Depends(public_limit)])
+PRODUCTS = listed(answer(RegistryEntry, name="PublicProduct",
+                         url=(str, Field(description="Trang giấy chứng nhận"))),
+                  "PublicProducts", offset=(int, ...),
+                  next_offset=(int | None, Field(description="offset của trang sau; null: hết")))
 
 
-@router.get("/products", responses=errors(422, 429), operation_id="public_products",
+@router.get("/products", response_model=None, operation_id="public_products",
+            responses={200: {"model": PRODUCTS}, **errors(422, 429)},
             summary="Sản phẩm OCOP đã công nhận (không cần mã truy cập; không dấu cũng tìm được)")
 def public_products(request: Request, q: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",
                     unit: Annotated[str, Query(max_length=200, pattern=NO_NUL)] = "",

@@ -57,6 +57,9 @@ class SheetView:
     total: float
     failed_mandatory: list[str]
     lines: list[CriterionLine] = field(default_factory=list)
+    # The draft's version (0 before its first save): a save names it, and is refused when
+    # another tab saved since (member_sheets.save_choices).
+    version: int = 0
 
 
 def sheet_lines(sheet: ScoreSheet, chosen: dict[str, tuple[str, float, bool]]) -> list[CriterionLine]:
@@ -79,7 +82,8 @@ def member_sheet(rt: Runtime, session: Session, council: Council, item: CouncilD
         SheetStatus(row.status) if row is not None else SheetStatus.DRAFT,
         row.submitted_at if row is not None else None, parts,
         {part.code: part.maximum for part in data.parts}, round(sum(parts.values()), 2),
-        [c.criterion for c in choices if c.fails_mandatory], sheet_lines(data, chosen))
+        [c.criterion for c in choices if c.fails_mandatory], sheet_lines(data, chosen),
+        row.version if row is not None else 0)
 
 
 def read_sheet(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int,

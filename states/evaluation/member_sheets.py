@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from states.db.models import (
     Council,
@@ -17,7 +18,7 @@ from states.db.models import (
     SheetReopening,
     User,
 )
-from states.errors import InvalidInput, PermissionDenied, RuleRefused
+from states.errors import Conflict, InvalidInput, PermissionDenied, RuleRefused
 from states.evaluation.council_reads import (
     agenda_item,
     chair_of,
@@ -111,14 +112,44 @@ def choose(rt: Runtime, session: Session, actor: str, council_id: int, dossier_i
     return row
 
 
+STALE_SHEET = ("Phiếu này vừa được lưu ở nơi khác (một thẻ hoặc máy khác): không có gì được ghi. "
+               "Hãy tải lại phiếu mới nhất rồi chấm tiếp.")
+
+
+def draft_version(session: Session, seat: Seat) -> int:
+    """The version of the member's sheet of the dossier: 0 before its first save."""
+    sheet = sheet_of(session, seat.member.id, seat.item.dossier_id)
+    return sheet.version if sheet is not None else 0
+
+
+def save_choices(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int,
+                 choices: list[tuple[str, str]], expected_version: int | None = None) -> None:
+    """Save criteria (code, option) in the member's draft, all or none. Nothing is written
+    when the draft was saved since `expected_version` (another tab); each save is one version
+    more (the row's optimistic lock also refuses two saves racing from the same version)."""
+    seat = _seat(rt, session, actor, council_id, dossier_id)
+    if expected_version is not None and draft_version(session, seat) != expected_version:
+        raise Conflict(STALE_SHEET)
+    existed = sheet_of(session, seat.member.id, dossier_id)
+    for criterion, option in choices:
+        choose(rt, session, actor, council_id, dossier_id, criterion=criterion, option=option)
+    if existed is not None and choices:
+        flag_modified(existed, "status")  # the choices are other rows: the sheet says it changed
+        session.flush()
+
+
 def choices_of(session: Session, sheet_id: int) -> list[SheetChoice]:
     return list(session.scalars(select(SheetChoice).where(SheetChoice.sheet_id == sheet_id)
                                 .order_by(SheetChoice.id)))
 
 
 def submit(rt: Runtime, session: Session, actor: str, council_id: int,
-           dossier_id: int) -> MemberSheet:
+           dossier_id: int, expected_version: int | None = None) -> MemberSheet:
+    """Lock the sheet; refused as save_choices is when the draft moved on since
+    `expected_version`."""
     seat = _seat(rt, session, actor, council_id, dossier_id)
+    if expected_version is not None and draft_version(session, seat) != expected_version:
+        raise Conflict(STALE_SHEET)
     sheet = _open_sheet(session, seat)
     chosen = {row.criterion for row in choices_of(session, sheet.id)}
     missing = [c.code for part in seat.sheet.parts for c in part.criteria if c.code not in chosen]

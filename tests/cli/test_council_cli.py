@@ -145,6 +145,9 @@ BAD = [  # (who, command, exit code, the sentence's words)
     ("admin", ["score", "{c}", "{d}", "A1=1"], 4, "không phải thành viên"),
     ("uy-vien-2", ["score", "{c}", "{d}", "A1=1"], 3, "xung đột lợi ích"),
     ("chu-tich", ["submit", "{c}", "{d}"], 3, "đã nộp"),
+    # Issue 24: a save from an older version of the sheet (another tab, another machine).
+    ("uy-vien-1", ["score", "{c}", "{d}", "A1=1", "--version", "3"], 6, "vừa được lưu ở nơi khác"),
+    ("uy-vien-1", ["submit", "{c}", "{d}", "--version", "1"], 6, "vừa được lưu ở nơi khác"),
     ("chu-tich", ["close", "{c}"], 3, "chưa nộp phiếu"),
     ("admin", ["publish", "{c}"], 3, "chưa kết thúc phiên họp"),
     ("uy-vien-1", ["sheet", "{c}", "{d}", "--member", "chu-tich"], 4, "mọi thành viên đã nộp"),

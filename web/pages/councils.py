@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from states.errors import InvalidInput
+from states.errors import Conflict, InvalidInput
 from use_cases import councils as uc
 from use_cases.council_pages import chair_screen, member_agenda, scoring_screen
 from use_cases.inputs import parse_day
@@ -61,9 +61,19 @@ def save_draft(request: Request, me: PageUser, form: CheckedForm, council_id: in
     """Saved on each change (htmx answers with the totals) or by the plain submit button; the
     save-and-next button goes on to the next dossier still to score."""
     rt = rt_of(request)
-    mine = uc.choose(rt, me.name, council_id, dossier_id, _choices(form))
+    shown = text(form, "version").strip()
+    # The version the page showed: a save from another tab since then writes nothing.
+    version = int(shown) if shown.isdigit() and len(shown) < 10 else None
+    try:
+        mine = uc.choose(rt, me.name, council_id, dossier_id, _choices(form), version)
+    except Conflict as stale:
+        if not request.headers.get("HX-Request"):
+            raise  # the error page, 409
+        # htmx swaps no 4xx answer: the totals say it (and keep the page's version).
+        mine = uc.sheet(rt, me.name, council_id, dossier_id)
+        return page(request, "council/_totals.html", {"mine": mine, "stale": stale.message})
     if request.headers.get("HX-Request"):
-        return page(request, "council/_totals.html", {"mine": mine})
+        return page(request, "council/_totals.html", {"mine": mine, "saved_version": True})
     screen = scoring_screen(rt, me.name, council_id, dossier_id)
     if text(form, "then") == "next" and screen.next_id is not None:
         return _back(_screen_path(council_id, screen.next_id), "saved")
