@@ -63,6 +63,9 @@ class Action(StrEnum):
     COUNCIL = "council"
     REOPEN_SHEET = "reopen_sheet"
     COUNCIL_RESULT = "council_result"
+    # Issue 25 over issue 21: a council's reader opened one accepted file, or took the .zip.
+    READ_FILE = "read_file"
+    READ_PACKAGE = "read_package"
 
 
 
@@ -114,6 +117,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.COUNCIL: "lập và điều hành hội đồng đánh giá",
         Action.REOPEN_SHEET: "mở lại phiếu chấm của thành viên",
         Action.COUNCIL_RESULT: "kết luận điểm của hội đồng",
+        Action.READ_FILE: "mở đọc tệp tài liệu (hội đồng)",
+        Action.READ_PACKAGE: "tải gói hồ sơ .zip (hội đồng)",
     },
 }
 
