@@ -18,15 +18,8 @@ import pytest
 
 from notifiers.settings import NotifierSettings
 from states.vocabulary import CouncilLevel, CouncilRole
+from tests.browser import producer_steps as steps
 from tests.browser.conftest import Server
-from tests.browser.producer_steps import (
-    PHONE,
-    PRODUCER,
-    fits_the_screen,
-    log_in_after_setup,
-    officer_invites,
-    type_new_password,
-)
 from tests.browser.test_browser import log_in, open_page, step_form
 from tests.browser.test_files_browser import REQUIRED
 from tests.builders import register
@@ -55,7 +48,7 @@ def rejection_link(server: Server, folder: Path) -> str:
     [letter] = folder.glob("file-rejected_*.eml")
     parsed = email.message_from_bytes(letter.read_bytes())
     # To the producer's address on record and to its account's, who uploads the new version.
-    assert parsed["To"] == f"htx.vaithieu@example.vn, {PRODUCER}"
+    assert parsed["To"] == f"htx.vaithieu@example.vn, {steps.PRODUCER}"
     text = next(part.get_payload(decode=True) for part in parsed.walk()
                 if part.get_content_type() == "text/plain")
     assert isinstance(text, bytes) and REASON in text.decode()
@@ -65,9 +58,9 @@ def rejection_link(server: Server, folder: Path) -> str:
 
 
 def producer_signs_up_and_submits(browser: Any, server: Server, outbox: Path) -> tuple[Any, int]:
-    page = open_page(browser, *PHONE)
-    type_new_password(page, server, outbox)
-    log_in_after_setup(page)
+    page = open_page(browser, *steps.PHONE)
+    steps.type_new_password(page, server, outbox)
+    steps.log_in_after_setup(page)
     page.get_by_role("button", name="Điền phiếu đăng ký mới").click()
     page.get_by_label("Tên sản phẩm *").fill("Mật ong hoa vải")
     page.get_by_label("Nhóm sản phẩm *").select_option(label="Thực phẩm")
@@ -82,7 +75,7 @@ def producer_signs_up_and_submits(browser: Any, server: Server, outbox: Path) ->
 def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
         browser: Any, files_server: Server, tmp_path: Path, shots: Path) -> None:
     server = files_server
-    officer = officer_invites(browser, server, register(server.site.rt))
+    officer = steps.officer_invites(browser, server, register(server.site.rt))
     page, number = producer_signs_up_and_submits(browser, server, tmp_path / "outbox")
     for n, document in enumerate(REQUIRED):
         path = tmp_path / f"tai-lieu-{n}.pdf"
@@ -90,7 +83,7 @@ def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
         producer_upload(page, document, path)
     assert page.get_by_text("Chờ kiểm tra").count() >= len(REQUIRED)
     page.screenshot(path=str(shots / "producer-uploaded-phone.png"), full_page=True)
-    fits_the_screen(page, PHONE[0])
+    steps.fits_the_screen(page, steps.PHONE[0])
 
     officer.goto(f"{server.url}/dossiers/{number}")
     officer.get_by_label("Lý do từ chối tệp tai-lieu-1.pdf").fill(REASON)
@@ -104,7 +97,7 @@ def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
     replaced.write_bytes(PNG)
     producer_upload(page, "business-plan", replaced)
     page.screenshot(path=str(shots / "producer-replaced-phone.png"), full_page=True)
-    fits_the_screen(page, PHONE[0])
+    steps.fits_the_screen(page, steps.PHONE[0])
 
     officer.goto(f"{server.url}/dossiers/{number}")
     for name in ACCEPTED:
