@@ -119,8 +119,12 @@ def open_file(rt: Runtime, desk: FileDesk, actor: str, file_id: int, *,
         view = FileView.of(row)
     if accepted_only and view.status != FileStatus.ACCEPTED:
         raise NotFound(f"Không có tệp số {file_id}.")
-    if not desk.store.exists(view.sha256):
-        # Said before the first byte is sent; `ocop files check` lists every such row.
-        raise NotFound(f"Tệp số {file_id} ({view.file_name}) không còn trong kho lưu trữ; hãy báo "
-                       "quản trị hệ thống chạy 'ocop files check'.")
+    check_stored(desk, view)
     return view, desk.store.read(view.sha256)
+
+
+def check_stored(desk: FileDesk, view: FileView) -> None:
+    """Said before the first byte is sent; `ocop files check` lists every such row."""
+    if not desk.store.exists(view.sha256):
+        raise NotFound(f"Tệp số {view.id} ({view.file_name}) không còn trong kho lưu trữ; hãy báo "
+                       "quản trị hệ thống chạy 'ocop files check'.")

@@ -18,6 +18,7 @@ from web.pages import (
     auth_pages,
     campaigns,
     consultants,
+    council_files,
     councils,
     dashboard,
     dossier,
@@ -62,7 +63,7 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
                    registry, training, consultants, unsettled, unit, api_docs, account_setup,
                    producer_portal, producer_accounts, files, councils,
-                   producer_files):
+                   producer_files, council_files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)
     app.include_router(producer_api.router)

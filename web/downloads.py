@@ -18,12 +18,17 @@ class File(Protocol):
     def content(self) -> bytes: ...
 
 
+def _plain(character: str) -> bool:
+    return character.isascii() and character.isprintable() and character not in '"\\'
+
+
 def disposition(filename: str, kind: str = "attachment") -> str:
     """The Content-Disposition of `filename`; a name beyond ASCII (a certificate number typed in
     an imported list) goes as RFC 6266's filename*, with an ASCII stand-in for old clients."""
-    if filename.isascii():
+    if all(_plain(c) for c in filename):
         return f'{kind}; filename="{filename}"'
-    plain = filename.encode("ascii", "replace").decode().replace("?", "-")
+    # A quote or a backslash would end or escape the quoted name: those go as filename* too.
+    plain = "".join(c if _plain(c) else "-" for c in filename)
     return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(filename)}"
 
 

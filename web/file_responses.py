@@ -36,5 +36,11 @@ def spooled_zip(filename: str, spool: "tempfile.SpooledTemporaryFile[bytes]") ->
         background=BackgroundTask(spool.close))
 
 
+def streamed_zip(filename: str, chunks: Iterator[bytes]) -> StreamingResponse:
+    """A .zip made as it is sent: no length is known before the end (chunked transfer)."""
+    return StreamingResponse(chunks, media_type="application/zip",
+                             headers={"Content-Disposition": disposition(filename)})
+
+
 def new_spool() -> "tempfile.SpooledTemporaryFile[bytes]":
     return tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)

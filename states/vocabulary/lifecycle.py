@@ -65,6 +65,9 @@ class Action(StrEnum):
     COUNCIL_RESULT = "council_result"
     # Publishing a closed council's results (the complaint window begins), in each dossier's history.
     PUBLISH_RESULTS = "publish_results"
+    # Issue 25 over issue 21: a council's reader opened one accepted file, or took the .zip.
+    READ_FILE = "read_file"
+    READ_PACKAGE = "read_package"
 
 
 
@@ -117,6 +120,8 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Action.REOPEN_SHEET: "mở lại phiếu chấm của thành viên",
         Action.COUNCIL_RESULT: "kết luận điểm của hội đồng",
         Action.PUBLISH_RESULTS: "công bố kết quả của hội đồng",
+        Action.READ_FILE: "mở đọc tệp tài liệu (hội đồng)",
+        Action.READ_PACKAGE: "tải gói hồ sơ .zip (hội đồng)",
     },
 }
 

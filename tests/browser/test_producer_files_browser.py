@@ -2,27 +2,38 @@
 invites a producer, the producer (on a phone) sets its password from the e-mail's link, fills in
 and submits the form, uploads every mandatory document; the officer rejects one with a reason,
 the producer reads it (and the e-mail's link to its page) and replaces the file; the officer
-accepts them all and records the field inspection."""
+accepts them all and records the field inspection; a member of the local council opens the
+accepted files from the scoring screen (a PDF inline) and downloads the dossier's .zip, whose
+index lists them, each read in the dossier's history under the member's name."""
 
+import csv
 import email
+import io
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from notifiers.settings import NotifierSettings
+from states.vocabulary import CouncilLevel, CouncilRole
+from tests.browser import producer_steps as steps
 from tests.browser.conftest import Server
 from tests.browser.test_browser import log_in, open_page, step_form
 from tests.browser.test_files_browser import REQUIRED
-from tests.browser.test_producer_account import PHONE, PRODUCER, fits_the_screen, link_in_outbox
 from tests.builders import register
+from tests.states.evaluation.councils_setup import fixture_sheet
 from tests.storage.stores import PDF, PNG
-from tests.web.conftest import PASSWORD
+from use_cases import councils as uc
 from use_cases.outbox import send
+from use_cases.queries import show_dossier
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 REASON = "Bản kế hoạch thiếu chữ ký của chủ thể"
+ACCEPTED = ("tai-lieu-0.pdf", "ke-hoach-ban-2.png", "tai-lieu-2.pdf", "tai-lieu-3.pdf")
+# A member who, as an officer of another unit, would not see the dossier but for the seat.
+MEMBER = "can-bo-yen-the"
 
 
 def producer_upload(page: Any, document: str, path: Path) -> None:
@@ -37,7 +48,7 @@ def rejection_link(server: Server, folder: Path) -> str:
     [letter] = folder.glob("file-rejected_*.eml")
     parsed = email.message_from_bytes(letter.read_bytes())
     # To the producer's address on record and to its account's, who uploads the new version.
-    assert parsed["To"] == f"htx.vaithieu@example.vn, {PRODUCER}"
+    assert parsed["To"] == f"htx.vaithieu@example.vn, {steps.PRODUCER}"
     text = next(part.get_payload(decode=True) for part in parsed.walk()
                 if part.get_content_type() == "text/plain")
     assert isinstance(text, bytes) and REASON in text.decode()
@@ -47,16 +58,9 @@ def rejection_link(server: Server, folder: Path) -> str:
 
 
 def producer_signs_up_and_submits(browser: Any, server: Server, outbox: Path) -> tuple[Any, int]:
-    page = open_page(browser, *PHONE)
-    page.goto(link_in_outbox(server, outbox))
-    page.get_by_label("Mật khẩu (ít nhất 10 ký tự)", exact=True).fill(PASSWORD)
-    page.get_by_label("Nhập lại mật khẩu", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Đặt mật khẩu").click()
-    page.get_by_text("Đã đặt mật khẩu: hãy đăng nhập.").wait_for()
-    page.get_by_label("Tên đăng nhập").fill(PRODUCER)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/producer$"))
+    page = open_page(browser, *steps.PHONE)
+    steps.type_new_password(page, server, outbox)
+    steps.log_in_after_setup(page)
     page.get_by_role("button", name="Điền phiếu đăng ký mới").click()
     page.get_by_label("Tên sản phẩm *").fill("Mật ong hoa vải")
     page.get_by_label("Nhóm sản phẩm *").select_option(label="Thực phẩm")
@@ -71,14 +75,7 @@ def producer_signs_up_and_submits(browser: Any, server: Server, outbox: Path) ->
 def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
         browser: Any, files_server: Server, tmp_path: Path, shots: Path) -> None:
     server = files_server
-    invited_from = register(server.site.rt)
-    officer = open_page(browser)
-    log_in(officer, server, "admin")
-    officer.goto(f"{server.url}/dossiers/{invited_from}")
-    officer.get_by_label("Email của chủ thể (để trống: email đã ghi)").fill(PRODUCER)
-    officer.get_by_role("button", name="Mời chủ thể dùng tài khoản").click()
-    officer.get_by_text("đã mời, chưa đặt mật khẩu").wait_for()
-
+    officer = steps.officer_invites(browser, server, register(server.site.rt))
     page, number = producer_signs_up_and_submits(browser, server, tmp_path / "outbox")
     for n, document in enumerate(REQUIRED):
         path = tmp_path / f"tai-lieu-{n}.pdf"
@@ -86,7 +83,7 @@ def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
         producer_upload(page, document, path)
     assert page.get_by_text("Chờ kiểm tra").count() >= len(REQUIRED)
     page.screenshot(path=str(shots / "producer-uploaded-phone.png"), full_page=True)
-    fits_the_screen(page, PHONE[0])
+    steps.fits_the_screen(page, steps.PHONE[0])
 
     officer.goto(f"{server.url}/dossiers/{number}")
     officer.get_by_label("Lý do từ chối tệp tai-lieu-1.pdf").fill(REASON)
@@ -100,10 +97,10 @@ def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
     replaced.write_bytes(PNG)
     producer_upload(page, "business-plan", replaced)
     page.screenshot(path=str(shots / "producer-replaced-phone.png"), full_page=True)
-    fits_the_screen(page, PHONE[0])
+    steps.fits_the_screen(page, steps.PHONE[0])
 
     officer.goto(f"{server.url}/dossiers/{number}")
-    for name in ("tai-lieu-0.pdf", "ke-hoach-ban-2.png", "tai-lieu-2.pdf", "tai-lieu-3.pdf"):
+    for name in ACCEPTED:
         officer.get_by_role("button", name=f"Chấp nhận tệp {name}").click()
         officer.get_by_text("Đã ghi: kiểm tra tài liệu").wait_for()
     officer.get_by_label(re.compile("05 mẫu")).first.check()
@@ -119,3 +116,55 @@ def test_a_producer_completes_its_own_dossier_and_the_officer_checks_it(
     page.get_by_text("Hồ sơ đã qua bước tiếp nhận: không nộp thêm tệp được nữa.").wait_for()
     assert page.get_by_text("Đã chấp nhận").count() >= len(REQUIRED)
     page.screenshot(path=str(shots / "producer-inspected-phone.png"), full_page=True)
+    a_council_member_reads_the_files(browser, server, number, officer, page, shots)
+
+
+def seat_a_member(server: Server, number: int) -> int:
+    """The local council that scores the inspected dossier, with MEMBER on it."""
+    rt = server.site.rt
+    rt.sheet_finder = fixture_sheet
+    dossier = show_dossier(rt, "admin", number)
+    council = uc.create(rt, "admin", name="Hội đồng OCOP cấp huyện đợt 1", level=CouncilLevel.LOCAL,
+                        round_code=dossier.round, unit=dossier.unit_code).id
+    uc.add_members(rt, "admin", council, [(MEMBER, CouncilRole.MEMBER)])
+    uc.add_dossiers(rt, "admin", council, [number])
+    return council
+
+
+def a_council_member_reads_the_files(browser: Any, server: Server, number: int, officer: Any,
+                                     producer: Any, shots: Path) -> None:
+    """Step 6: the member's scoring screen loads the files; a PDF opens inline in a new tab;
+    the .zip downloads and its index lists every accepted file (not the rejected one)."""
+    council = seat_a_member(server, number)
+    member = open_page(browser)
+    log_in(member, server, MEMBER)
+    outside = member.goto(f"{server.url}/dossiers/{number}")
+    assert outside is not None and outside.status == 404  # the seat is what lets it read
+    member.goto(f"{server.url}/councils/{council}/dossiers/{number}")
+    files = member.locator("#dossier-files")
+    files.get_by_text("Phương án / kế hoạch kinh doanh (mẫu 03)").wait_for()
+    assert "tai-lieu-1.pdf" not in files.inner_text()  # rejected: not the council's to read
+    member.screenshot(path=str(shots / "member-files.png"), full_page=True)
+    with member.expect_popup() as opened, member.expect_response(
+            re.compile(r"/files/\d+$")) as answered:
+        files.get_by_role("link", name="tai-lieu-0.pdf").click()
+    reply = answered.value
+    assert reply.status == 200 and reply.headers["content-type"] == "application/pdf"
+    assert reply.headers["content-disposition"] == 'inline; filename="tai-lieu-0.pdf"'
+    assert reply.headers["x-content-type-options"] == "nosniff"
+    assert reply.body() == PDF + bytes([0])
+    opened.value.close()
+    with member.expect_download() as downloading:
+        files.get_by_role("link", name=re.compile("Tải cả hồ sơ")).click()
+    download = downloading.value
+    assert download.suggested_filename == f"ho-so-{number}.zip"
+    archive = zipfile.ZipFile(download.path())
+    index = list(csv.DictReader(io.StringIO(archive.read("muc-luc.csv").decode("utf-8-sig"))))
+    assert sorted(row["Tên tệp gốc"] for row in index) == sorted(ACCEPTED)
+    assert all(row["Người chấp nhận"] == "admin" and len(row["SHA-256"]) == 64 for row in index)
+    # Each read is on the dossier's record, under the member's name; the producer reads none.
+    officer.goto(f"{server.url}/dossiers/{number}")
+    officer.get_by_text(f"{MEMBER}: mở đọc tệp tài liệu (hội đồng)").wait_for()
+    officer.get_by_text(f"{MEMBER}: tải gói hồ sơ .zip (hội đồng)").wait_for()
+    refused = producer.goto(f"{server.url}/councils/{council}/dossiers/{number}/files")
+    assert refused is not None and refused.status == 404

@@ -130,6 +130,11 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
                                                (404, 404, 404, 404, 404, 303)),
     ("POST", "/councils/{council_id}/publish"): ("/councils/999/publish", {"confirm": "yes"},
                                                  (404, 404, 404, 404, 404, 303)),
+    # Issue 25, step 6: the council's readers and the dossier's files (tests/web/test_council_files.py
+    # has the members, the staff and the audit).
+    **{("GET", f"/councils/{{council_id}}/dossiers/{{dossier_id}}/files{tail}"): (
+        f"/councils/999/dossiers/{D}/files{tail.replace('{file_id}', '1')}", None,
+        (404, 404, 404, 404, 404, 303)) for tail in ("", "/{file_id}", ".zip")},
     ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/training"): ("/training", {"title": " ", "starts_on": "2022-03-10"},
                             (422, 403, 403, 403, 404, 303)),

@@ -51,12 +51,14 @@ def seat_people(rt: Runtime) -> None:
         admin.add_user(rt, "admin", name, "department", None, None)
 
 
-def provincial_council(rt: Runtime, dossiers: int = 1) -> tuple[int, list[int]]:
-    """A provincial council of four, with `dossiers` forwarded dossiers, package sent in time."""
+def provincial_council(rt: Runtime, dossiers: int = 1,
+                       given: list[int] | None = None) -> tuple[int, list[int]]:
+    """A provincial council of four, with `dossiers` forwarded dossiers (or the `given` ones,
+    in provincial review already), package sent in time."""
     rt.sheet_finder = fixture_sheet
     seat_people(rt)
-    ids = []
-    for n in range(dossiers):
+    ids = list(given or [])
+    for n in range(0 if given else dossiers):
         dossier = register(rt, name=f"Sản phẩm {n}", producer=f"HTX số {n}")
         advance(rt, dossier, "provincial_review")
         ids.append(dossier)
