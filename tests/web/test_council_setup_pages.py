@@ -111,7 +111,7 @@ def refused(client: TestClient, path: str, data: dict[str, str], page: str, stat
 
 def test_each_refusal_is_one_sentence_beside_its_form_and_changes_nothing(
         forwarded: tuple[Site, list[int]]) -> None:
-    site, (first, second) = forwarded
+    site, (first, _) = forwarded
     department = site.login("admin")
     form = department.get(NEW).text
     level = level_value(form, "Hội đồng cấp tỉnh")
