@@ -19,6 +19,8 @@ from web.pages import (
     campaigns,
     consultants,
     council_files,
+    council_printouts,
+    council_setup,
     councils,
     dashboard,
     dossier,
@@ -62,7 +64,8 @@ def create_app(system: System, *, wall: Callable[[], datetime] = wall_clock,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (auth_pages, worklist, dossier, register, dashboard, campaigns, outbox, admin,
                    registry, training, consultants, unsettled, unit, api_docs, account_setup,
-                   producer_portal, producer_accounts, files, councils,
+                   producer_portal, producer_accounts, files,
+                   council_setup, councils, council_printouts,  # /councils/new before /{id}
                    producer_files, council_files):
         app.include_router(module.router, include_in_schema=False)
     app.include_router(api.router)

@@ -135,6 +135,20 @@ TABLE: dict[tuple[str, str], tuple[str, dict[str, Any] | None, tuple[int, ...]]]
     **{("GET", f"/councils/{{council_id}}/dossiers/{{dossier_id}}/files{tail}"): (
         f"/councils/999/dossiers/{D}/files{tail.replace('{file_id}', '1')}", None,
         (404, 404, 404, 404, 404, 303)) for tail in ("", "/{file_id}", ".zip")},
+    # Issue 21: setting a council up (who may: the Department, a unit's officers; the
+    # council-secretary role may not) and its printouts; council 999 does not exist.
+    ("GET", "/councils/new"): ("/councils/new", None, (200, 200, 200, 403, 404, 303)),
+    ("POST", "/councils/new"): ("/councils/new", {"name": "HĐ", "level": ""},
+                                (422, 422, 422, 403, 404, 303)),
+    ("GET", "/councils/{council_id}/setup"): ("/councils/999/setup", None,
+                                              (404, 404, 404, 404, 404, 303)),
+    ("POST", "/councils/{council_id}/setup/{act}"): (
+        "/councils/999/setup/members", {"user": "admin"}, (404, 404, 404, 404, 404, 303)),
+    ("GET", "/councils/{council_id}/dossiers/{dossier_id}/sheet.pdf"): (
+        "/councils/999/dossiers/1/sheet.pdf", None, (404, 404, 404, 404, 404, 303)),
+    **{("GET", f"/councils/{{council_id}}/{name}"): (f"/councils/999/{name}", None,
+                                                    (404, 404, 404, 404, 404, 303))
+       for name in ("summary.xlsx", "minutes.pdf", "proposal.pdf")},
     ("GET", "/training"): ("/training", None, (200, 403, 403, 403, 404, 303)),
     ("POST", "/training"): ("/training", {"title": " ", "starts_on": "2022-03-10"},
                             (422, 403, 403, 403, 404, 303)),

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from states.errors import Conflict, InvalidInput
 from use_cases import councils as uc
 from use_cases.council_pages import chair_screen, member_agenda, scoring_screen
+from use_cases.council_setup_page import printouts
 from use_cases.inputs import parse_day
 from web.auth import CheckedForm, PageUser, rt_of
 from web.forms import optional, text
@@ -40,6 +41,7 @@ def council_page(request: Request, me: PageUser, council_id: int) -> Response:
     agenda = member_agenda(rt, me.name, council_id)
     return page(request, "council/council.html", {
         "a": agenda, "chair": chair_screen(rt, me.name, council_id),
+        "p": printouts(rt, me.name, council_id),  # the downloads of web/pages/council_printouts.py
         "done": request.query_params.get("done")})
 
 
