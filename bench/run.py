@@ -242,7 +242,7 @@ def bench_import(report: Report, sizes: list[int]) -> None:
 
 
 STEPS = ("sweep", "bulk", "daily", "latency", "cli", "outbox", "import", "chaos", "web", "uploads",
-         "charts")
+         "charts", "councils")
 
 
 def run_all(sizes: Sizes, only: list[str] | None = None) -> Report:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0107_product_subgroup"
-down_revision = "0102_councils"
+down_revision = "0106_complaint_window"
 branch_labels = None
 depends_on = None
 
