@@ -285,8 +285,7 @@ def main() -> None:
                         help="measure only these steps again (" + ", ".join(STEPS) + "); the "
                              "other steps' rows are kept from the last run's results.json")
     options = parser.parse_args()
-    unknown = set(options.only or ()) - set(STEPS)
-    if unknown:
+    if unknown := set(options.only or ()) - set(STEPS):
         parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
     started = time.monotonic()
     if options.tiny:

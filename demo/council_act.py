@@ -172,7 +172,12 @@ def council_act(demo: Demo, forwarded: list[int], province: str, meeting: date, 
     score(demo, council_id, ids)
     closed = councils.close(demo.rt, CHAIR, council_id)
     files = printouts(demo, closed, folder / COUNCIL_FOLDER)
-    rows = recognise(demo, closed, decision, meeting)
+    # The results are published the day of the meeting; the province decides a week later,
+    # once the complaint window (5 days, provisional) has passed.
+    councils.publish(demo.rt, ADMIN, council_id)
+    decided = meeting + timedelta(days=7)
+    demo.on(decided)
+    rows = recognise(demo, closed, decision, decided)
     conflicted = ids[next(n for n, plan in enumerate(PLANS) if plan.conflict)]
     name = next(full for login, _, full, _ in MEMBERS if login == CONFLICTED)
     say(f"   Hội đồng tỉnh họp {meeting:%d/%m/%Y}: {len(MEMBERS)} thành viên chấm {len(ids)} hồ "

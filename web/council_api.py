@@ -244,7 +244,8 @@ def post_close(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     return {"council": jsonable(closed.council), "results": [_result(r) for r in closed.results]}
 
 
-@router.post(f"{COUNCIL}/publish", responses=errors(*ACT), operation_id="publish_council_results",
+@router.post(f"{COUNCIL}/publish", response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT)}, operation_id="publish_council_results",
              summary="Công bố kết quả của hội đồng đã kết thúc (bắt đầu thời hạn khiếu nại)")
 def post_publish(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     return jsonable(councils.publish(rt_of(request), actor, council_id))

@@ -112,7 +112,8 @@ FILE_PATHS = {"/api/v1/dossiers/{dossier_id}/files",
               "/api/v1/files/{file_id}/content"}
 # Issue 21: web/council_api.py.
 COUNCIL_PATHS = {"/api/v1/councils", "/api/v1/councils/{council_id}",
-                 *(f"/api/v1/councils/{{council_id}}/{tail}" for tail in ("setup", "open", "close")),
+                 *(f"/api/v1/councils/{{council_id}}/{tail}"
+                   for tail in ("setup", "open", "close", "publish")),
                  *(f"/api/v1/councils/{{council_id}}/dossiers/{{dossier_id}}/{tail}" for tail in (
                      "conflict", "sheet", "submit", "reopen", "result", "acknowledge"))}
 
