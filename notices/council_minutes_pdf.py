@@ -1,14 +1,16 @@
 """The minutes of a closed council session (biên bản họp, PDF): who was there, who abstained
 on which dossier for a conflict of interest, each dossier's result as the chair closed it."""
 
+from collections import defaultdict
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from notices.council_sheet_pdf import council_paper, product_name, say
+from notices.council_sheet_pdf import council_paper, say
 from states.clock import format_date, format_local_datetime
 from states.db.models import Council, CouncilConflict
 from states.errors import RuleRefused
-from states.evaluation.council_reads import agenda, members_of, who
+from states.evaluation.council_reads import agenda, members_of, product_names, who
 from states.rules.points import format_points
 from states.runtime import Runtime
 from states.vocabulary import CouncilRole, CouncilStatus, label
@@ -31,18 +33,20 @@ def council_minutes_pdf(rt: Runtime, session: Session, council: Council) -> byte
         say(pdf, f"- {who(seat)}, {label(CouncilRole(seat.role)).lower()}: "
                   f"{'có mặt' if seat.present else 'vắng mặt'}")
     names = {seat.id: who(seat) for seat in seats}
+    products = product_names(session, [item.dossier_id for item in items])
+    abstentions: dict[int, list[CouncilConflict]] = defaultdict(list)
+    for conflict in session.scalars(select(CouncilConflict).where(
+            CouncilConflict.member_id.in_(names)).order_by(CouncilConflict.id)):
+        abstentions[conflict.dossier_id].append(conflict)
     say(pdf, "KẾT QUẢ", bold=True)
     for item in items:
-        product = product_name(session, item.dossier_id)
+        product = products.get(item.dossier_id, "")
         failed = item.failed_mandatory
         points = format_points(item.average) if item.average is not None else "–"
         say(pdf, f"Hồ sơ {item.dossier_id} ({product}): {points} điểm, "
                   + (f"không đạt tiêu chí bắt buộc {failed}." if failed
                      else f"đạt {item.stars} sao."))
-        abstained = session.scalars(select(CouncilConflict).where(
-            CouncilConflict.dossier_id == item.dossier_id,
-            CouncilConflict.member_id.in_(names)))
-        for conflict in abstained:
+        for conflict in abstentions[item.dossier_id]:
             say(pdf, f"   Không chấm (xung đột lợi ích): {names[conflict.member_id]}: "
                       f"{conflict.reason}")
     pdf.ln(8)

@@ -4,10 +4,10 @@ after) — never a provincial "QĐ-UBND" for 5 stars. A local council proposes t
 
 from sqlalchemy.orm import Session
 
-from notices.council_sheet_pdf import council_paper, product_name, say
+from notices.council_sheet_pdf import council_paper, say
 from states.db.models import Council, CouncilDossier
 from states.errors import RuleRefused
-from states.evaluation.council_reads import agenda
+from states.evaluation.council_reads import agenda, product_names
 from states.rules.points import format_points
 from states.rules.rulebooks import Rulebook
 from states.runtime import Runtime
@@ -22,10 +22,9 @@ def upper_body(rulebook: Rulebook) -> str:
 
 
 def _lines(session: Session, items: list[CouncilDossier]) -> list[str]:
-    lines = []
-    for item in items:
-        lines.append(f"- Hồ sơ {item.dossier_id}, {product_name(session, item.dossier_id)}: "
-                     f"{format_points(item.average or 0)} điểm, {item.stars} sao")
+    products = product_names(session, [item.dossier_id for item in items])
+    lines = [f"- Hồ sơ {item.dossier_id}, {products.get(item.dossier_id, '')}: "
+             f"{format_points(item.average or 0)} điểm, {item.stars} sao" for item in items]
     return lines or ["(không có)"]
 
 

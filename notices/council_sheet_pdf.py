@@ -3,10 +3,8 @@ option chosen, the totals per part, the mandatory criteria failed; "TẠM THỜI
 a provisional sheet. The council's other papers (minutes, proposal) start their pages here."""
 
 from fpdf import FPDF
-from sqlalchemy.orm import Session
 
 from notices.certificate_pdf import FAMILY, embed_fonts
-from states.db.models import Dossier
 from states.evaluation.council_results import SheetView
 from states.rules.points import format_points
 
@@ -41,11 +39,6 @@ def say(pdf: FPDF, text: str, bold: bool = False, size: float = 10) -> None:
     """A paragraph across the page."""
     pdf.set_font(FAMILY, "B" if bold else "", size)
     pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-
-
-def product_name(session: Session, dossier_id: int) -> str:
-    dossier = session.get(Dossier, dossier_id)
-    return dossier.product.name if dossier is not None else ""
 
 
 def _row(pdf: SheetPdf, cells: tuple[str, ...], bold: bool = False) -> None:

@@ -4,10 +4,11 @@ and mandatory failures, as the chair closed them; a provisional sheet says so.""
 from sqlalchemy.orm import Session
 
 from notices.spreadsheets import workbook_bytes
-from states.db.models import Council, Dossier
+from states.db.models import Council
 from states.errors import RuleRefused
-from states.evaluation.council_reads import agenda, scorers
-from states.evaluation.council_results import member_sheet
+from states.evaluation.council_book import load_book
+from states.evaluation.council_reads import agenda
+from states.evaluation.council_results import book_sheet
 from states.evaluation.sheet_source import provisional_note
 from states.runtime import Runtime
 from states.vocabulary import CouncilStatus
@@ -21,12 +22,13 @@ def council_summary_xlsx(rt: Runtime, session: Session, council: Council) -> byt
         raise RuleRefused(f"Hội đồng '{council.name}' chưa kết thúc phiên họp: chưa có bảng tổng hợp.")
     rows: list[tuple[object, ...]] = []
     provisional = False
-    for item in agenda(session, council.id):
-        dossier = session.get(Dossier, item.dossier_id)
-        product = dossier.product.name if dossier is not None else ""
+    items = agenda(session, council.id)
+    book = load_book(rt, session, council, items)
+    for item in items:
+        product = book.products.get(item.dossier_id, "")
         provisional = provisional or item.sheet_provisional
-        for seat in scorers(session, council.id, item.dossier_id):
-            view = member_sheet(rt, session, council, item, seat)
+        for seat in book.scorers(item.dossier_id):
+            view = book_sheet(rt, book, council, item, seat)
             rows.append((item.dossier_id, product, view.member_name, view.parts.get("A"),
                          view.parts.get("B"), view.parts.get("C"), view.total, None,
                          ", ".join(view.failed_mandatory) or None))

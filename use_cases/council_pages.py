@@ -13,12 +13,12 @@ from states.db.models import CouncilMember, Dossier, MemberSheet, SheetReopening
 from states.dossiers.evidence import DocumentRow, checklist
 from states.errors import RuleRefused
 from states.evaluation import council_results, council_setup
+from states.evaluation.council_book import load_book
 from states.evaluation.council_reads import (
     CouncilView,
     agenda,
     conflicted,
     load_council,
-    members_of,
     membership,
     sheet_of,
     who,
@@ -96,9 +96,13 @@ class ChairScreen:
 
 
 def _state(session: Session, member: CouncilMember, dossier_id: int) -> str:
-    if conflicted(session, member.id, dossier_id) is not None:
+    return _sheet_state(conflicted(session, member.id, dossier_id) is not None,
+                        sheet_of(session, member.id, dossier_id))
+
+
+def _sheet_state(conflict: bool, row: MemberSheet | None) -> str:
+    if conflict:
         return CONFLICT
-    row = sheet_of(session, member.id, dossier_id)
     if row is None:
         return TO_SCORE
     return SUBMITTED if row.status == SheetStatus.SUBMITTED else DRAFT
@@ -204,14 +208,16 @@ def chair_screen(rt: Runtime, actor: str, council_id: int) -> ChairScreen:
         council = load_council(session, council_id)
         user = find_user(session, actor)
         may_see_council(session, user, council)
-        progress = {(m.user.name, item.dossier_id): STATE_WORDS[_state(session, m, item.dossier_id)]
-                    for m in members_of(session, council.id)
-                    for item in agenda(session, council.id)}
+        items = agenda(session, council.id)
+        book = load_book(rt, session, council, items)
+        progress = {(m.user.name, item.dossier_id): STATE_WORDS[_sheet_state(
+                        (m.id, item.dossier_id) in book.abstaining, book.sheet(m, item.dossier_id))]
+                    for m in book.members for item in items}
         results = {}
-        for item in agenda(session, council.id):
+        for item in items:
             try:
                 results[item.dossier_id] = council_results.dossier_result(rt, session, council,
-                                                                          item)
+                                                                          item, book)
             except RuleRefused:
                 continue
         seat = session.scalar(select(CouncilMember).where(

@@ -106,8 +106,8 @@ def choose(rt: Runtime, actor: str, council_id: int, dossier_id: int,
     """Save criteria (code, option) in the actor's draft: all of them, or none on a bad one or
     when the draft was saved since `expected_version` (SheetView.version; Conflict)."""
     with rt.transaction() as session:
-        sheets.save_choices(rt, session, actor, council_id, dossier_id, choices, expected_version)
-        return council_results.read_sheet(rt, session, actor, council_id, dossier_id)
+        return council_results.draft_view(sheets.save_choices(
+            rt, session, actor, council_id, dossier_id, choices, expected_version))
 
 
 def submit(rt: Runtime, actor: str, council_id: int, dossier_id: int,

@@ -7,13 +7,14 @@ from sqlalchemy.orm import Session
 
 from states.db.models import Council, CouncilDossier
 from states.errors import RuleRefused
+from states.evaluation.council_book import load_book
 from states.evaluation.council_reads import (
     agenda,
     agenda_item,
     chair_of,
     in_session,
     load_council,
-    record_on_dossier,
+    record_on_dossiers,
 )
 from states.evaluation.council_results import DossierResult, discrepancy_text, dossier_result
 from states.lifecycle.change import DossierChange
@@ -42,7 +43,8 @@ def close(rt: Runtime, session: Session, actor: str, council_id: int) -> list[Do
     chair_of(session, council, find_user(session, actor), "kết thúc phiên họp")
     in_session(council)
     items = agenda(session, council.id)
-    results = [dossier_result(rt, session, council, item) for item in items]
+    book = load_book(rt, session, council, items)
+    results = [dossier_result(rt, session, council, item, book) for item in items]
     pending = [discrepancy_text(r) for r in results
                if r.discrepant and r.discrepancy_acknowledged_by is None]
     if pending:
@@ -55,31 +57,35 @@ def close(rt: Runtime, session: Session, actor: str, council_id: int) -> list[Do
         item.failed_mandatory = result.failed_text()
         item.member_totals = [m.total for m in result.members]
         item.closed_at = now
-        _feed(rt, session, actor, council, result)
+        if council.level == CouncilLevel.LOCAL:
+            _score(rt, session, actor, council, result)
+    if council.level != CouncilLevel.LOCAL:
+        # The province's results wait in each dossier's history for recognition (which reads them).
+        record_on_dossiers(rt, session, Action.COUNCIL_RESULT, actor,
+                           {r.dossier_id: _details(council, r) for r in results})
     council.status = CouncilStatus.CLOSED
     council.closed_at = now
     session.flush()
     return results
 
 
-def _feed(rt: Runtime, session: Session, actor: str, council: Council,
-          result: DossierResult) -> None:
+def _details(council: Council, result: DossierResult) -> dict[str, object]:
+    return {"council_id": council.id, "members": [m.total for m in result.members],
+            "points": result.average, "failed_mandatory": result.failed_text()}
+
+
+def _score(rt: Runtime, session: Session, actor: str, council: Council,
+           result: DossierResult) -> None:
+    """The same step `ocop dossier score` takes, from the members' sheets."""
     totals = [m.total for m in result.members]
-    details = {"council_id": council.id, "members": totals, "points": result.average,
-               "failed_mandatory": result.failed_text()}
-    if council.level == CouncilLevel.LOCAL:
-        # The same step `ocop dossier score` takes, from the members' sheets.
-        change = DossierChange(rt, session, actor, result.dossier_id, Action.SCORE)
-        ctx = change.context_for(Action.SCORE)
+    change = DossierChange(rt, session, actor, result.dossier_id, Action.SCORE)
+    ctx = change.context_for(Action.SCORE)
 
-        def write_sheet(_: State) -> None:
-            change.add_sheet(CouncilLevel.LOCAL, totals, result.failed_text(),
-                             source=ScoreSource.COUNCIL, council_id=council.id)
+    def write_sheet(_: State) -> None:
+        change.add_sheet(CouncilLevel.LOCAL, totals, result.failed_text(),
+                         source=ScoreSource.COUNCIL, council_id=council.id)
 
-        change.move(Action.SCORE, ctx, after=write_sheet, details=details)
-        return
-    # The province's result waits in the dossier's history for recognition (which reads it).
-    record_on_dossier(rt, session, result.dossier_id, Action.COUNCIL_RESULT, actor, None, details)
+    change.move(Action.SCORE, ctx, after=write_sheet, details=_details(council, result))
 
 
 def closed_result(session: Session, dossier_id: int, cycle: int,

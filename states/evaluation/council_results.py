@@ -2,23 +2,17 @@
 every member due to score it has submitted (the average of the totals, the star band, the
 mandatory criteria failed, the members too far from the mean)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from states.db.models import Council, CouncilDossier, CouncilMember
+from states.db.models import Council, CouncilDossier, CouncilMember, MemberSheet, SheetChoice
 from states.errors import RuleRefused
-from states.evaluation.council_reads import (
-    agenda_item,
-    load_council,
-    membership,
-    not_submitted,
-    scorers,
-    sheet_of,
-    who,
-)
-from states.evaluation.member_sheets import choices_of, council_sheet, may_read, may_see_council
+from states.evaluation.council_book import Chosen, CouncilBook, load_book
+from states.evaluation.council_reads import agenda_item, load_council, membership, sheet_of, who
+from states.evaluation.member_sheets import Draft, choices_of, council_sheet, may_read, may_see_council
 from states.evaluation.sheet_source import provisional_note
 from states.rules.points import format_points
 from states.rules.score_sheets import ScoreSheet
@@ -70,9 +64,13 @@ def sheet_lines(sheet: ScoreSheet, chosen: dict[str, tuple[str, float, bool]]) -
 
 def member_sheet(rt: Runtime, session: Session, council: Council, item: CouncilDossier,
                  member: CouncilMember) -> SheetView:
-    data = council_sheet(rt, session, council, item)
     row = sheet_of(session, member.id, item.dossier_id)
-    choices = choices_of(session, row.id) if row is not None else []
+    return sheet_view(council, item, member, council_sheet(rt, session, council, item), row,
+                      choices_of(session, row.id) if row is not None else [])
+
+
+def sheet_view(council: Council, item: CouncilDossier, member: CouncilMember, data: ScoreSheet,
+               row: MemberSheet | None, choices: Sequence[Chosen | SheetChoice]) -> SheetView:
     chosen = {c.criterion: (c.option, c.points, c.fails_mandatory) for c in choices}
     parts = {part.code: round(sum(c.points for c in choices if c.part == part.code), 2)
              for part in data.parts}
@@ -84,6 +82,20 @@ def member_sheet(rt: Runtime, session: Session, council: Council, item: CouncilD
         {part.code: part.maximum for part in data.parts}, round(sum(parts.values()), 2),
         [c.criterion for c in choices if c.fails_mandatory], sheet_lines(data, chosen),
         row.version if row is not None else 0)
+
+
+def draft_view(draft: Draft) -> SheetView:
+    """The member's own sheet as their save left it (read nothing again)."""
+    seat = draft.seat
+    return sheet_view(seat.council, seat.item, seat.member, seat.sheet, draft.row, draft.choices)
+
+
+def book_sheet(rt: Runtime, book: CouncilBook, council: Council, item: CouncilDossier,
+               member: CouncilMember) -> SheetView:
+    """member_sheet, from a book read once for the whole agenda."""
+    row = book.sheet(member, item.dossier_id)
+    return sheet_view(council, item, member, book.score_sheet(rt, item.dossier_id), row,
+                      book.choices_of(row))
 
 
 def read_sheet(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int,
@@ -134,23 +146,26 @@ def failed_mandatory(sheets: list[SheetView], share: float) -> list[str]:
     return failing
 
 
-def dossier_result(rt: Runtime, session: Session, council: Council,
-                   item: CouncilDossier) -> DossierResult:
-    missing = not_submitted(session, council.id, item.dossier_id)
+def dossier_result(rt: Runtime, session: Session, council: Council, item: CouncilDossier,
+                   book: CouncilBook | None = None) -> DossierResult:
+    """The dossier's result from its members' sheets; `book`, when the caller reads the whole
+    agenda's, saves reading them again for each dossier."""
+    book = book or load_book(rt, session, council, [item])
+    missing = book.not_submitted(item.dossier_id)
     if missing:
         raise RuleRefused(f"Hồ sơ {item.dossier_id}: còn {len(missing)} thành viên chưa nộp "
                           f"phiếu ({', '.join(who(m) for m in missing)}).")
-    seats = scorers(session, council.id, item.dossier_id)
+    seats = book.scorers(item.dossier_id)
     if not seats:
         raise RuleRefused(f"Hồ sơ {item.dossier_id}: không còn thành viên nào chấm (vắng mặt "
                           "hoặc xung đột lợi ích).")
-    sheets = [member_sheet(rt, session, council, item, seat) for seat in seats]
+    sheets = [book_sheet(rt, book, council, item, seat) for seat in seats]
     average = council_average([s.total for s in sheets])
     policy = rt.rules.province.councils
     members = [MemberTotal(s.member, s.member_name, s.total, round(s.total - average, 2),
                            abs(s.total - average) > policy.discrepancy_points) for s in sheets]
     return DossierResult(item.dossier_id, members, average,
-                         rt.rules.get(council.round.rulebook_code).stars_for(average),
+                         book.rulebook.stars_for(average),
                          failed_mandatory(sheets, policy.mandatory_fail_share),
                          policy.discrepancy_points, item.discrepancy_acknowledged_by,
                          item.sheet_provisional)

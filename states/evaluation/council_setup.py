@@ -10,8 +10,10 @@ from states.db.models import Council, CouncilDossier, CouncilMember, Dossier, Ev
 from states.db.stored_text import length_of
 from states.dossiers.sheet import load_dossier
 from states.errors import InvalidInput, NotFound, RuleRefused
+from states.evaluation.council_book import CouncilBook, load_book
 from states.evaluation.council_publication import window_text
 from states.evaluation.council_reads import (
+    AgendaView,
     CouncilView,
     agenda,
     agenda_view,
@@ -145,11 +147,19 @@ def council_view(rt: Runtime, session: Session, council: Council) -> CouncilView
     due = (package_due_on(rt.rules.calendar, council.meeting_on, policy.package_working_days)
            if council.meeting_on else None)
     status = CouncilStatus(council.status)
+    items = agenda(session, council.id)
+    book = load_book(rt, session, council, items, choices=False)
     return CouncilView(
         council.id, council.name, CouncilLevel(council.level), council.level_name, status,
         label(status), council.unit.name, council.round.code,
         rt.rules.get(council.round.rulebook_code).title, council.meeting_on,
         council.package_sent_on, due, quorum_text(policy),
-        [member_view(m) for m in members_of(session, council.id)],
-        [agenda_view(session, item) for item in agenda(session, council.id)],
+        [member_view(m) for m in book.members],
+        [_agenda_line(book, item) for item in items],
         council.published_at, council.complaint_ends_on, window_text(rt, council))
+
+
+def _agenda_line(book: CouncilBook, item: CouncilDossier) -> AgendaView:
+    expected = len(book.scorers(item.dossier_id))
+    submitted = expected - len(book.not_submitted(item.dossier_id))
+    return agenda_view(item, book.products.get(item.dossier_id, ""), submitted, expected)

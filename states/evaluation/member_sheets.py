@@ -14,6 +14,7 @@ from states.db.models import (
     CouncilMember,
     Dossier,
     MemberSheet,
+    Product,
     SheetChoice,
     SheetReopening,
     User,
@@ -33,7 +34,7 @@ from states.evaluation.council_reads import (
 )
 from states.evaluation.sheet_source import sheet_for
 from states.permissions import may
-from states.rules.score_sheets import ScoreSheet
+from states.rules.score_sheets import ScoreSheet, SheetCriterion, SheetOption
 from states.runtime import Runtime
 from states.territory.lookups import find_user
 from states.typed_text import typed_text
@@ -52,10 +53,10 @@ class Seat:
 
 def council_sheet(rt: Runtime, session: Session, council: Council,
                   item: CouncilDossier) -> ScoreSheet:
-    dossier = session.get(Dossier, item.dossier_id)
-    assert dossier is not None
-    return sheet_for(rt, rt.rules.get(council.round.rulebook_code), dossier.product.group_code,
-                     dossier.product.subgroup_code)
+    group, subgroup = session.execute(
+        select(Product.group_code, Product.subgroup_code).join(Dossier, Dossier.product_id == Product.id)
+        .where(Dossier.id == item.dossier_id)).one()
+    return sheet_for(rt, rt.rules.get(council.round.rulebook_code), group, subgroup)
 
 
 def _seat(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int) -> Seat:
@@ -72,8 +73,9 @@ def _seat(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id
     return Seat(council, member, item, council_sheet(rt, session, council, item))
 
 
-def _open_sheet(session: Session, seat: Seat) -> MemberSheet:
-    sheet = sheet_of(session, seat.member.id, seat.item.dossier_id)
+def _open_sheet(session: Session, seat: Seat, sheet: MemberSheet | None = None) -> MemberSheet:
+    """The member's draft (`sheet` when the caller read it already), made on first save."""
+    sheet = sheet or sheet_of(session, seat.member.id, seat.item.dossier_id)
     if sheet is None:
         sheet = MemberSheet(member_id=seat.member.id, dossier_id=seat.item.dossier_id,
                             status=SheetStatus.DRAFT)
@@ -85,10 +87,17 @@ def _open_sheet(session: Session, seat: Seat) -> MemberSheet:
     return sheet
 
 
-def choose(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int, *,
-           criterion: str, option: str) -> SheetChoice:
-    """Save one criterion's option in the member's draft (the draft is made on first save)."""
-    seat = _seat(rt, session, actor, council_id, dossier_id)
+@dataclass(frozen=True)
+class Draft:
+    """A member's sheet of one dossier as a save leaves it: the seat, the row (None while
+    nothing was ever saved) and its choices in the order saved."""
+
+    seat: Seat
+    row: MemberSheet | None
+    choices: list[SheetChoice]
+
+
+def _picked(seat: Seat, criterion: str, option: str) -> tuple[SheetCriterion, SheetOption]:
     wanted = seat.sheet.criterion(criterion.strip())
     if wanted is None:
         raise InvalidInput(f"Phiếu {seat.sheet.code} không có tiêu chí '{criterion}'.")
@@ -97,17 +106,38 @@ def choose(rt: Runtime, session: Session, actor: str, council_id: int, dossier_i
         offered = "; ".join(f"{o.code} = {o.points:g} điểm" for o in wanted.options)
         raise InvalidInput(f"Tiêu chí {wanted.code} không có lựa chọn '{option}'; các lựa chọn: "
                            f"{offered}.")
-    sheet = _open_sheet(session, seat)
-    row = session.scalar(select(SheetChoice).where(SheetChoice.sheet_id == sheet.id,
-                                                   SheetChoice.criterion == wanted.code))
+    return wanted, picked
+
+
+def _put(rt: Runtime, session: Session, draft: Draft, criterion: str, option: str) -> SheetChoice:
+    """One criterion's option in the draft: its row, made or changed in place."""
+    assert draft.row is not None
+    wanted, picked = _picked(draft.seat, criterion, option)
+    row = next((c for c in draft.choices if c.criterion == wanted.code), None)
     if row is None:
-        row = SheetChoice(sheet_id=sheet.id, criterion=wanted.code)
+        row = SheetChoice(sheet_id=draft.row.id, criterion=wanted.code)
         session.add(row)
-    row.part = seat.sheet.part_of(wanted.code) or ""
+        draft.choices.append(row)
+    row.part = draft.seat.sheet.part_of(wanted.code) or ""
     row.option = picked.code
     row.points = picked.points
     row.fails_mandatory = wanted.mandatory and picked.points == 0
     row.saved_at = rt.clock.now()
+    return row
+
+
+def _draft(session: Session, seat: Seat, existed: MemberSheet | None) -> Draft:
+    row = _open_sheet(session, seat, existed)
+    return Draft(seat, row, choices_of(session, row.id) if existed is not None else [])
+
+
+def choose(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int, *,
+           criterion: str, option: str) -> SheetChoice:
+    """Save one criterion's option in the member's draft (the draft is made on first save)."""
+    seat = _seat(rt, session, actor, council_id, dossier_id)
+    _picked(seat, criterion, option)  # a wrong code is refused before a draft is made
+    draft = _draft(session, seat, sheet_of(session, seat.member.id, dossier_id))
+    row = _put(rt, session, draft, criterion, option)
     session.flush()
     return row
 
@@ -123,19 +153,27 @@ def draft_version(session: Session, seat: Seat) -> int:
 
 
 def save_choices(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int,
-                 choices: list[tuple[str, str]], expected_version: int | None = None) -> None:
+                 choices: list[tuple[str, str]], expected_version: int | None = None) -> Draft:
     """Save criteria (code, option) in the member's draft, all or none. Nothing is written
     when the draft was saved since `expected_version` (another tab); each save is one version
-    more (the row's optimistic lock also refuses two saves racing from the same version)."""
+    more (the row's optimistic lock also refuses two saves racing from the same version).
+    One seat and one read of the draft serve every criterion: a save is what the scoring
+    screen does on each change."""
     seat = _seat(rt, session, actor, council_id, dossier_id)
-    if expected_version is not None and draft_version(session, seat) != expected_version:
-        raise Conflict(STALE_SHEET)
     existed = sheet_of(session, seat.member.id, dossier_id)
+    if expected_version is not None and (existed.version if existed else 0) != expected_version:
+        raise Conflict(STALE_SHEET)
     for criterion, option in choices:
-        choose(rt, session, actor, council_id, dossier_id, criterion=criterion, option=option)
-    if existed is not None and choices:
+        _picked(seat, criterion, option)
+    if not choices:
+        return Draft(seat, existed, choices_of(session, existed.id) if existed else [])
+    draft = _draft(session, seat, existed)
+    for criterion, option in choices:
+        _put(rt, session, draft, criterion, option)
+    if existed is not None:
         flag_modified(existed, "status")  # the choices are other rows: the sheet says it changed
-        session.flush()
+    session.flush()
+    return draft
 
 
 def choices_of(session: Session, sheet_id: int) -> list[SheetChoice]:
