@@ -88,10 +88,13 @@ def unit_reorganise(
         emit_json(report)
         return
     total = sum(row.dossiers for row in report.per_successor)
-    table(f"{'Kế hoạch' if dry_run else 'Đã chuyển'}: {total} hồ sơ sang "
-          f"{len(report.per_successor)} đơn vị kế thừa",
-          ["Mã", "Đơn vị kế thừa", "Số hồ sơ"],
-          [(row.code, row.name, row.dossiers) for row in report.per_successor])
+    done = "Kế hoạch" if dry_run else "Đã chuyển"
+    if not report.per_successor:  # a rerun: a sentence, not an empty frame
+        say(f"{done}: không có hồ sơ nào cần chuyển sang đơn vị kế thừa.")
+    else:
+        table(f"{done}: {total} hồ sơ sang {len(report.per_successor)} đơn vị kế thừa",
+              ["Mã", "Đơn vị kế thừa", "Số hồ sơ"],
+              [(row.code, row.name, row.dossiers) for row in report.per_successor])
     say(f"Chưa xác định xã: {len(report.unsettled)} hồ sơ (xem: ocop dossier unassigned)."
         + (" Chạy thử: không ghi gì." if dry_run else ""))
 

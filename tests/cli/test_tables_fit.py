@@ -32,24 +32,24 @@ def database(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
     path = tmp_path_factory.mktemp("tables-fit") / "ocop.db"
     shutil.copy(sqlite_template, path)
     url = f"sqlite:///{path}"
-    setup = _caller(url)
-    _check(setup("unit", "add", UNIT, "--code", "luc-ngan.thuong-lan-dai", "--level", "commune",
+    setup = caller(url)
+    succeeded(setup("unit", "add", UNIT, "--code", "luc-ngan.thuong-lan-dai", "--level", "commune",
                  "--parent", "Lục Ngạn"))
-    _check(setup("user", "add", "can-bo-thuong-lan", "--role", "district", "--unit", "Lục Ngạn",
+    succeeded(setup("user", "add", "can-bo-thuong-lan", "--role", "district", "--unit", "Lục Ngạn",
                  "--full-name", FULL_NAME, "--email", "can-bo.thuong-lan@example.vn"))
     for name in (PRODUCT, PRODUCT.replace("Mật ong", "Rượu")):
         registered = setup("--json", "product", "register", "--unit", "Lục Ngạn", "--producer",
                            PRODUCER, "--producer-type", "cooperative", "--name", name, "--group",
                            "food", "--consultant", CONSULTANT, "--contracted", "business-plan",
                            today="2019-10-10")
-        _check(registered)
+        succeeded(registered)
     _certify(url, 1)
-    _check(setup("training", "open", "--title", "Tập huấn nghiệp vụ OCOP cho cán bộ cấp xã",
+    succeeded(setup("training", "open", "--title", "Tập huấn nghiệp vụ OCOP cho cán bộ cấp xã",
                  "--organiser", "Sở NN&PTNT", "--from", "2022-03-15", "--place", PLACE,
                  "--unit", "Lục Ngạn", today="2022-03-01"))
-    _check(setup("campaign", "open", "renewal", "--deadline", "2022-10-15",
+    succeeded(setup("campaign", "open", "renewal", "--deadline", "2022-10-15",
                  today="2022-09-05"))
-    _check(setup("plan", "add-round", "2022-2", "--name", "Đợt 2 năm 2022 đánh giá, phân hạng "
+    succeeded(setup("plan", "add-round", "2022-2", "--name", "Đợt 2 năm 2022 đánh giá, phân hạng "
                  "sản phẩm OCOP tỉnh Bắc Giang", "--registration-opens", "2022-04-01",
                  "--registration-closes", "2022-09-15", "--local-deadline", "2022-10-15",
                  "--provincial-deadline", "2022-12-15", today="2022-03-01"))
@@ -62,12 +62,12 @@ def _certify(url: str, dossier_id: int) -> None:
     rt.db.dispose()
 
 
-def _check(result: Result) -> Result:
+def succeeded(result: Result) -> Result:
     assert result.exit_code == 0, result.output
     return result
 
 
-def _caller(url: str, monkeypatch: pytest.MonkeyPatch | None = None, columns: int = 200) -> Ocop:
+def caller(url: str, monkeypatch: pytest.MonkeyPatch | None = None, columns: int = 200) -> Ocop:
     def call(*args: str, today: str = "2022-09-20", user: str = "admin") -> Result:
         if monkeypatch is not None:
             monkeypatch.setattr(output.console, "_width", columns)
@@ -105,7 +105,7 @@ TABLE_COMMANDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
 @pytest.fixture(params=[80, 120], ids=lambda columns: f"{columns}-columns")
 def narrow(request: pytest.FixtureRequest, database: str,
            monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, Ocop]]:
-    yield request.param, _caller(database, monkeypatch, request.param)
+    yield request.param, caller(database, monkeypatch, request.param)
 
 
 @pytest.mark.parametrize(("command", "names"), TABLE_COMMANDS,
@@ -113,7 +113,7 @@ def narrow(request: pytest.FixtureRequest, database: str,
 def test_every_table_fits_and_keeps_each_name_in_one_cell(
         narrow: tuple[int, Ocop], command: tuple[str, ...], names: tuple[str, ...]) -> None:
     columns, ocop = narrow
-    fits(columns, _check(ocop(*command)).stdout, names)
+    fits(columns, succeeded(ocop(*command)).stdout, names)
 
 
 def fits(columns: int, stdout: str, names: tuple[str, ...]) -> None:
@@ -130,15 +130,15 @@ def fits(columns: int, stdout: str, names: tuple[str, ...]) -> None:
 
 def test_wide_keeps_every_column_and_each_cell_on_one_line(database: str,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    ocop = _caller(database, monkeypatch, 80)
-    narrow = _check(ocop("registry", "search")).stdout
+    ocop = caller(database, monkeypatch, 80)
+    narrow = succeeded(ocop("registry", "search")).stdout
     assert "(Cửa sổ hẹp: ẩn cột Mã tra cứu" in narrow and "--wide" in narrow
-    wide = _check(ocop("--wide", "registry", "search")).stdout
+    wide = succeeded(ocop("--wide", "registry", "search")).stdout
     assert "Cửa sổ hẹp" not in wide and "Mã tra cứu" in wide
     assert any(PRODUCT in line for line in wide.splitlines())  # one line, not folded
     assert max(cell_len(line) for line in wide.splitlines()) > 80
-    as_json = json.loads(_check(ocop("--json", "--wide", "registry", "search")).stdout)
-    assert as_json == json.loads(_check(ocop("--json", "registry", "search")).stdout)
+    as_json = json.loads(succeeded(ocop("--json", "--wide", "registry", "search")).stdout)
+    assert as_json == json.loads(succeeded(ocop("--json", "registry", "search")).stdout)
 
 
 @pytest.mark.parametrize(("command", "names"), TABLE_COMMANDS,
@@ -146,13 +146,20 @@ def test_wide_keeps_every_column_and_each_cell_on_one_line(database: str,
 def test_wide_puts_each_name_on_one_line_and_json_is_unchanged(
         database: str, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...],
         names: tuple[str, ...]) -> None:
-    ocop = _caller(database, monkeypatch, 80)
-    wide = _check(ocop("--wide", *command)).stdout
-    assert "Cửa sổ hẹp" not in wide and "…" not in wide.replace(" …\n", "\n")
+    wide_and_json_hold(caller(database, monkeypatch, 80), command, names)
+
+
+def wide_and_json_hold(ocop: Ocop, command: tuple[str, ...], names: tuple[str, ...],
+                       exit_code: int = 0) -> None:
+    """`--wide` hides no column and puts each name on one line; `--json` is the same with it."""
+    wide = ocop("--wide", *command)
+    assert wide.exit_code == exit_code, wide.output
+    assert "Cửa sổ hẹp" not in wide.stdout and "…" not in wide.stdout.replace(" …\n", "\n")
     for name in names:
-        assert any(name in line for line in wide.splitlines()), (name, wide)
-    assert _check(ocop("--json", "--wide", *command)).stdout == _check(
-        ocop("--json", *command)).stdout
+        assert any(name in line for line in wide.stdout.splitlines()), (name, wide.stdout)
+    as_json, narrow_json = ocop("--json", "--wide", *command), ocop("--json", *command)
+    assert as_json.exit_code == narrow_json.exit_code == exit_code, as_json.output
+    assert as_json.stdout == narrow_json.stdout
 
 
 def squeezed(text: str) -> str:
