@@ -118,13 +118,22 @@ def submit(rt: Runtime, actor: str, council_id: int, dossier_id: int,
 
 
 def reopen(rt: Runtime, actor: str, council_id: int, dossier_id: int, member: str,
-           reason: str) -> SheetView:
+           reason: str, expected_version: int | None = None) -> SheetView:
+    """Refused, nothing written, when the sheet changed since `expected_version` (Conflict)."""
     with rt.transaction() as session:
-        sheets.reopen(rt, session, actor, council_id, dossier_id, member=member, reason=reason)
+        sheets.reopen(rt, session, actor, council_id, dossier_id, member=member, reason=reason,
+                      expected_version=expected_version)
         council = load_council(session, council_id)
         return council_results.member_sheet(
             rt, session, council, agenda_item(session, council, dossier_id),
             membership(session, council, find_user(session, member)))
+
+
+def reopening_version(rt: Runtime, actor: str, council_id: int, dossier_id: int,
+                      member: str) -> int:
+    """The chair's If-Match on a reopening is checked against this (sheets.reopening_version)."""
+    with rt.transaction() as session:
+        return sheets.reopening_version(session, actor, council_id, dossier_id, member)
 
 
 def sheet(rt: Runtime, actor: str, council_id: int, dossier_id: int,

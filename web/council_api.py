@@ -94,17 +94,22 @@ class Conflict(CouncilBody):
     member: UserName | None = None
 
 
+# The version of the sheet read (its ETag): a write from an older one is 409 stale_version.
+SheetVersion = Annotated[int, Field(ge=0, le=ID_LIMIT, description=(
+    "version của phiếu đang xem (0: chưa lưu lần nào): 409 nếu phiếu đã đổi từ đó"))]
+
+
 class Choices(CouncilBody):
     """criterion code → option code, e.g. {"A1": "2", "B3": "1"}."""
 
     choices: Annotated[dict[Criterion, Option], Field(min_length=1, max_length=200)]
-    version: Annotated[int, Field(ge=0, le=ID_LIMIT, description=(
-        "version của phiếu đang xem (0: chưa lưu lần nào): 409 nếu đã lưu ở nơi khác"))] | None = None
+    version: SheetVersion | None = None
 
 
 class Reopening(CouncilBody):
     member: UserName
     reason: Reason
+    version: SheetVersion | None = None
 
 
 COUNCIL = "/{council_id}"
@@ -212,12 +217,19 @@ def _sheet_answer(view: SheetView) -> JSONResponse:
 
 
 @router.post(f"{SHEET}/reopen", dependencies=[JSON_BODY], response_model=None,
-             responses={200: {"model": SHEET_VIEW}, **errors(*ACT, *BODY)},
+             responses={200: {"model": SHEET_VIEW, "headers": SHEET_ETAG},
+                        **errors(*ACT, 412, *BODY)},
              operation_id="reopen_member_sheet", summary="Chủ tịch mở lại phiếu của một thành viên")
 def post_reopen(request: Request, actor: ApiUser, council_id: CouncilId, dossier_id: DossierId,
-                body: Reopening) -> Any:
-    return jsonable(councils.reopen(rt_of(request), actor, council_id, dossier_id, body.member,
-                                    body.reason))
+                body: Reopening, if_match: IfMatch) -> JSONResponse:
+    """The member's sheet as read (GET …/sheet?member=): 409 stale_version, 412 with If-Match,
+    when it changed since (saved, reopened and submitted again)."""
+    rt = rt_of(request)
+    return _sheet_answer(if_matched(
+        if_match, body.version,
+        lambda: councils.reopening_version(rt, actor, council_id, dossier_id, body.member),
+        lambda version: councils.reopen(rt, actor, council_id, dossier_id, body.member,
+                                        body.reason, version)))
 
 
 @router.get(f"{SHEET}/result", response_model=None,

@@ -200,16 +200,40 @@ def submit(rt: Runtime, session: Session, actor: str, council_id: int,
     return sheet
 
 
-def reopen(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int, *,
-           member: str, reason: str) -> MemberSheet:
-    """The chair reopens one member's submitted sheet; the reason goes in the dossier's history."""
-    reason = typed_text(reason, "Lý do mở lại phiếu", lines=True)
+STALE_REOPENING = ("Phiếu hồ sơ {dossier} của {member} đã thay đổi từ lúc bạn đọc (phiên bản {now}, "
+                   "bạn gửi {sent}): không có gì được ghi; hãy tải lại phiếu rồi quyết định.")
+
+
+def _sheet_to_reopen(session: Session, actor: str, council_id: int, dossier_id: int,
+                     member: str) -> tuple[Council, CouncilDossier, CouncilMember, MemberSheet | None]:
+    """The member's sheet, for the chair of a council in session."""
     council = load_council(session, council_id)
     chair_of(session, council, find_user(session, actor), "mở lại phiếu của thành viên")
     in_session(council)
     item = agenda_item(session, council, dossier_id)
     seat = membership(session, council, find_user(session, member))
-    sheet = sheet_of(session, seat.id, dossier_id)
+    return council, item, seat, sheet_of(session, seat.id, dossier_id)
+
+
+def reopening_version(session: Session, actor: str, council_id: int, dossier_id: int,
+                      member: str) -> int:
+    """The version of the sheet the chair would reopen (0: never saved), asked without the rule
+    that hides it until every member submitted: once the chair reopened one sheet, the others
+    are hidden again, yet the chair may still reopen them against the version read before."""
+    *_, sheet = _sheet_to_reopen(session, actor, council_id, dossier_id, member)
+    return sheet.version if sheet is not None else 0
+
+
+def reopen(rt: Runtime, session: Session, actor: str, council_id: int, dossier_id: int, *,
+           member: str, reason: str, expected_version: int | None = None) -> MemberSheet:
+    """The chair reopens one member's submitted sheet; the reason goes in the dossier's history.
+    Nothing is written when the sheet changed since `expected_version` (Conflict)."""
+    reason = typed_text(reason, "Lý do mở lại phiếu", lines=True)
+    council, item, seat, sheet = _sheet_to_reopen(session, actor, council_id, dossier_id, member)
+    now = sheet.version if sheet is not None else 0
+    if expected_version is not None and now != expected_version:
+        raise Conflict(STALE_REOPENING.format(dossier=dossier_id, member=who(seat), now=now,
+                                              sent=expected_version))
     if sheet is None or sheet.status != SheetStatus.SUBMITTED:
         raise RuleRefused(f"Phiếu hồ sơ {dossier_id} của {who(seat)} chưa nộp: không cần mở lại.")
     sheet.status = SheetStatus.DRAFT
