@@ -3,26 +3,18 @@ stars, the decision, the validity) with a QR code linking to its public page."""
 
 import math
 from io import BytesIO
-from pathlib import Path
 
 import segno
 from fpdf import FPDF
 
+from notices.pdf_fonts import FAMILY, embed_fonts
 from states.registry.printable import Printable
 from states.rules.points import format_points
 
-FONTS = Path(__file__).parent / "fonts"
-FAMILY = "DejaVuSerif"
 GREEN = (27, 94, 32)
 GOLD = (212, 160, 23)
 WIDTH, HEIGHT = 297, 210  # A4 landscape, millimetres
 QR_SIZE = 38
-
-
-def embed_fonts(pdf: FPDF) -> None:
-    """The serif family every printed paper uses, regular and bold (Vietnamese throughout)."""
-    pdf.add_font(FAMILY, "", FONTS / "DejaVuSerif.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSerif-Bold.ttf")
 
 
 def _page() -> FPDF:

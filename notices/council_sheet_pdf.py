@@ -4,7 +4,7 @@ a provisional sheet. The council's other papers (minutes, proposal) start their 
 
 from fpdf import FPDF
 
-from notices.certificate_pdf import FAMILY, embed_fonts
+from notices.pdf_fonts import FAMILY, embed_fonts
 from states.evaluation.council_results import SheetView
 from states.rules.points import format_points
 

@@ -8,8 +8,9 @@ from io import BytesIO
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from notices.certificate_pdf import FAMILY, GREEN, embed_fonts
+from notices.certificate_pdf import GREEN
 from notices.charts.svg import chart_svg
+from notices.pdf_fonts import FAMILY, embed_fonts
 from notices.yearly_report import ReportChart, Section, chart_section, report_title
 from states.clock import format_date
 

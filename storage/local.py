@@ -9,6 +9,7 @@ from pathlib import Path
 
 from states.documents.store import Received
 from states.errors import ConfigurationError, NotFound
+from storage.layout import object_key
 from storage.staging import CHUNK_BYTES, stage
 
 # Where link() cannot work (some network and FUSE file systems): an exclusive create instead.
@@ -16,7 +17,7 @@ NO_LINK = {errno.EPERM, errno.EXDEV, errno.ENOTSUP, errno.EMLINK}
 
 
 def object_path(root: Path, sha256: str) -> Path:
-    return root / "objects" / sha256[:2] / sha256[2:4] / sha256
+    return root / object_key(sha256)
 
 
 class LocalStore:

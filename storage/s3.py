@@ -9,13 +9,8 @@ from typing import Any
 
 from states.documents.store import Received
 from states.errors import ConfigurationError, NotFound
+from storage.layout import PREFIX, object_key
 from storage.staging import CHUNK_BYTES, stage
-
-PREFIX = "objects/"
-
-
-def object_key(sha256: str) -> str:
-    return f"{PREFIX}{sha256[:2]}/{sha256[2:4]}/{sha256}"
 
 
 class S3Store:

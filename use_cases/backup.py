@@ -149,7 +149,7 @@ def _write_into_bucket(rt: Runtime, checked: CheckedArchive, files_dir: Path,
                 key = name[len(FILES_PREFIX):]
                 with checked.member(name) as stream:
                     put.append(key)
-                    bucket.put(key, stream)
+                    bucket.put(key, stream, checked.content_type(name))
             restore_database(rt.db.engine, checked.kind, dump)
         except BaseException:
             bucket.delete(put)

@@ -1,5 +1,7 @@
-"""A backup as one tar archive: the database's dump, every document file, and last a manifest
-with each member's SHA-256 and size; read back only once every member matches it."""
+"""A backup as one tar archive: the database's dump, every stored object (objects/ab/cd/<sha256>,
+never the uploads being received beside them), and last a manifest with each member's SHA-256
+and size (and an object's content type, where the store keeps one); read back only once every
+member matches it."""
 
 import hashlib
 import json
@@ -13,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any, BinaryIO, Protocol
 
 from states.errors import InvalidInput, NotFound
+from storage.layout import stored_object
 
 FORMAT = "ocop-backup"
 VERSION = 1
@@ -41,6 +44,11 @@ class ObjectSource(Protocol):
         """The object's bytes; NotFound when it went since it was listed (an upload undone)."""
         ...
 
+    def content_type(self, name: str) -> str | None:
+        """The content type the store keeps for the object just opened, or None if it keeps
+        none (a directory)."""
+        ...
+
     def describe(self) -> str: ...
 
 
@@ -52,7 +60,9 @@ class ObjectTarget(Protocol):
         """Any object already there (the target must be empty), or None."""
         ...
 
-    def put(self, name: str, stream: IO[bytes]) -> None: ...
+    def put(self, name: str, stream: IO[bytes], content_type: str | None) -> None:
+        """One object; `content_type` as the backup recorded it (None: not recorded)."""
+        ...
 
     def delete(self, names: Iterable[str]) -> None: ...
 
@@ -61,16 +71,16 @@ class ObjectTarget(Protocol):
 
 @dataclass(frozen=True)
 class DirectoryObjects:
-    """Every regular file under `root`, whatever its layout (OCOP_FILES_DIR); none if absent."""
+    """The local store's objects under `root` (OCOP_FILES_DIR): not its tmp/ folder, where
+    uploads are received and may be half-written; none if absent."""
 
     root: Path
 
     def names(self) -> Iterator[str]:
-        if not self.root.is_dir():
-            return
-        for path in sorted(self.root.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                yield path.relative_to(self.root).as_posix()
+        for path in sorted((self.root / "objects").glob("*/*/*")):
+            name = path.relative_to(self.root).as_posix()
+            if stored_object(name) and path.is_file() and not path.is_symlink():
+                yield name
 
     def size(self, name: str) -> int:
         return (self.root / name).stat().st_size
@@ -80,6 +90,9 @@ class DirectoryObjects:
             return (self.root / name).open("rb")
         except FileNotFoundError:  # a refused upload's temporary file, gone since listed
             raise NotFound(f"Tệp {name} không còn trong {self.describe()}.") from None
+
+    def content_type(self, name: str) -> str | None:
+        return None  # a file on disk has none; its rows in the database say it
 
     def describe(self) -> str:
         return f"thư mục {self.root}"
@@ -99,12 +112,13 @@ class _Hashing:
 
 
 def _add(tar: tarfile.TarFile, name: str, stream: Readable, size: int,
-         members: dict[str, dict[str, Any]]) -> None:
+         members: dict[str, dict[str, Any]]) -> dict[str, Any]:
     info = tarfile.TarInfo(name)
     info.size, info.mode, info.mtime = size, 0o600, int(time.time())
     hashing = _Hashing(stream)
     tar.addfile(info, hashing)
     members[name] = {"sha256": hashing.digest.hexdigest(), "size": hashing.size}
+    return members[name]
 
 
 def write_archive(stream: BinaryIO, dump: Path, kind: str, objects: ObjectSource,
@@ -120,7 +134,10 @@ def write_archive(stream: BinaryIO, dump: Path, kind: str, objects: ObjectSource
             except NotFound:
                 continue  # removed since listed: an upload whose row never committed
             with opened as content:
-                _add(tar, FILES_PREFIX + name, content, objects.size(name), members)
+                added = _add(tar, FILES_PREFIX + name, content, objects.size(name), members)
+            content_type = objects.content_type(name)
+            if content_type is not None:  # restored as it was, not guessed again from its bytes
+                added["content_type"] = content_type
         manifest = {"format": FORMAT, "version": VERSION, **about, "database": kind,
                     "members": members}
         body = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
@@ -154,7 +171,14 @@ class CheckedArchive:
 
     @property
     def files(self) -> list[str]:
-        return [name for name in self.manifest["members"] if name.startswith(FILES_PREFIX)]
+        """The stored objects to restore: an archive of an earlier version may also hold the
+        uploads that were being received (files/tmp/*.part); those are never put back."""
+        return [name for name in self.manifest["members"]
+                if name.startswith(FILES_PREFIX) and stored_object(name[len(FILES_PREFIX):])]
+
+    def content_type(self, name: str) -> str | None:
+        kind = self.manifest["members"][name].get("content_type")
+        return kind if isinstance(kind, str) else None
 
     def member(self, name: str) -> IO[bytes]:
         found = self.tar.extractfile(name)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from notices.certificate_pdf import FONTS
+from notices.pdf_fonts import FONTS
 from states.errors import NotFound, RuleRefused
 from states.runtime import Runtime
 from tests.builders import advance, register

@@ -2,6 +2,7 @@
 every file, on SQLite and PostgreSQL; a damaged or altered archive, a target that is not empty
 and an --out that cannot be written are one sentence, their exit code, and nothing changed."""
 
+import hashlib
 import io
 import os
 import tarfile
@@ -13,16 +14,27 @@ import psycopg
 import pytest
 from sqlalchemy import Engine, MetaData, select
 
-from states.db.dumps import tool_present
+from states.db.dumps import dump_database, tool_present
 from states.errors import InvalidInput, RuleRefused
 from states.runtime import Runtime
 from tests.builders import advance, register
 from tests.cli.actors import invoke
 from tests.conftest import PG_ADMIN_URL, make_runtime
 from use_cases.backup import backup, restore
+from use_cases.backup_archive import DirectoryObjects, write_archive
 
-FILES = {"ab/abcdef.pdf": b"%PDF-1.7\n" + os.urandom(200_000), "cd/cdef01.png": os.urandom(999),
-         "README.txt": "Tệp hồ sơ\n".encode()}
+
+def stored(content: bytes) -> str:
+    sha256 = hashlib.sha256(content).hexdigest()
+    return f"objects/{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+
+TEXT = "Tệp hồ sơ\n".encode()
+FILES = {stored(c): c for c in (b"%PDF-1.7\n" + os.urandom(200_000), os.urandom(999), TEXT)}
+# Beside the objects in the store's folder, never in a backup: an upload being received (half
+# written) and a file that is not an object.
+NOT_OBJECTS = {"tmp/upload-k3j4.part": b"%PDF-1.7\n" + os.urandom(5_000),
+               "objects/ab/cd/notes.txt": b"not an object"}
 
 
 def every_row(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
@@ -42,7 +54,7 @@ def every_file(root: Path) -> dict[str, bytes]:
 def filled(rt: Runtime, files_dir: Path) -> Runtime:
     advance(rt, register(rt), "certified")
     register(rt, unit="Huyện Yên Thế", name="Gà đồi", producer="HTX Gà đồi")
-    for name, content in FILES.items():
+    for name, content in {**FILES, **NOT_OBJECTS}.items():
         (files_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (files_dir / name).write_bytes(content)
     return rt
@@ -69,6 +81,8 @@ def round_trip(source_url: str, target_url: str, tmp_path: Path) -> None:
     target = make_runtime(target_url)
     restored = restore(target, tmp_path / "b.tar", restored_files)
     assert restored.files == len(FILES)
+    with tarfile.open(done.path) as tar:  # the objects only: not tmp/, nor a stray file
+        assert {n for n in tar.getnames() if n.startswith("files/")} == {f"files/{n}" for n in FILES}
     assert every_row(target.db.engine) == every_row(source.db.engine)
     assert every_file(restored_files) == FILES
     # The restored database goes on: its sequences continue where the source's stopped.
@@ -101,7 +115,7 @@ def altered(archive: Path, target: Path) -> Path:
     with tarfile.open(archive) as old, tarfile.open(target, "w") as new:
         for info in old.getmembers():
             content = old.extractfile(info).read()  # type: ignore[union-attr]
-            if info.name == "files/README.txt":
+            if info.name == f"files/{stored(TEXT)}":
                 content = content.upper()
             new.addfile(info, io.BytesIO(content))
     return target
@@ -128,7 +142,7 @@ def test_a_damaged_or_altered_archive_writes_nothing(archive: Path, tmp_path: Pa
     assert refused.value.message.startswith(f"Tệp {bad} không dùng được để khôi phục: ")
     assert refused.value.message.endswith("; không có gì thay đổi.")
     if damage == "altered":
-        assert "files/README.txt không khớp mã SHA-256" in refused.value.message
+        assert f"files/{stored(TEXT)} không khớp mã SHA-256" in refused.value.message
     assert nothing_restored(tmp_path)
 
 
@@ -164,6 +178,32 @@ def test_the_cli_exit_codes(archive: Path, sqlite_url: str, tmp_path: Path,
     assert done.exit_code == 0, done.output
     assert every_file(tmp_path / "new-files") == FILES
     assert invoke(new_db, "--as", "admin", "doctor").exit_code == 0
+
+
+class EveryFile(DirectoryObjects):
+    """What an earlier version archived: every file of the folder, the uploads under tmp/ too."""
+
+    def names(self) -> Iterator[str]:
+        return (p.relative_to(self.root).as_posix() for p in sorted(self.root.rglob("*"))
+                if p.is_file())
+
+
+def test_an_archive_holding_unfinished_uploads_restores_only_the_objects(
+        sqlite_url: str, tmp_path: Path) -> None:
+    files = tmp_path / "files"
+    files.mkdir()
+    rt = filled(make_runtime(sqlite_url), files)
+    database = tmp_path / "dump"
+    with (tmp_path / "old.tar").open("wb") as out:
+        manifest = write_archive(out, database, dump_database(rt.db.engine, database), EveryFile(files),
+                                 {"created_at": "2026-03-02T01:30:00+07:00", "files_source": "x"})
+    assert "files/tmp/upload-k3j4.part" in manifest["members"]
+    target = make_runtime(f"sqlite:///{tmp_path / 'new.db'}")
+    done = restore(target, tmp_path / "old.tar", tmp_path / "new-files")
+    assert done.files == len(FILES) and every_file(tmp_path / "new-files") == FILES
+    assert not (tmp_path / "new-files" / "tmp").exists()
+    rt.db.dispose()
+    target.db.dispose()
 
 
 def test_without_pg_dump_one_sentence_says_where_it_was_looked_for(

@@ -3,6 +3,7 @@ archives the bucket's objects, each with its SHA-256, and `ocop restore` puts th
 bucket beside an empty database: every row and every object comes back. A damaged archive, a
 bucket that is not empty and a restore that fails halfway leave the targets as they were."""
 
+import hashlib
 import io
 import json
 import os
@@ -49,11 +50,13 @@ def desk_on(bucket: str, endpoint: str, files_dir: Path) -> FileDesk:
                     FileLimits(max_file_bytes=20 * MEGABYTE))
 
 
-def every_object(bucket: str, endpoint: str) -> dict[str, bytes]:
+def every_object(bucket: str, endpoint: str) -> dict[str, tuple[bytes, str]]:
+    """Each object's bytes and stored content type, by key."""
     client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
     keys = [item["Key"] for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket)
             for item in page.get("Contents", [])]
-    return {key: client.get_object(Bucket=bucket, Key=key)["Body"].read() for key in keys}
+    answers = {key: client.get_object(Bucket=bucket, Key=key) for key in keys}
+    return {key: (got["Body"].read(), got["ContentType"]) for key, got in answers.items()}
 
 
 def new_bucket(endpoint: str, prefix: str) -> str:
@@ -107,6 +110,69 @@ def test_a_bucket_backup_restores_every_row_and_object_into_an_empty_bucket(
     view, chunks = open_file(target, desk, "admin", 1)
     assert view.file_name == "ke-hoach.pdf" and b"".join(chunks) == LARGE
     target.db.dispose()
+
+
+def test_each_object_comes_back_with_the_content_type_it_was_stored_with(
+        source: tuple[Runtime, FileDesk], endpoint: str, bucket: str, tmp_path: Path) -> None:
+    # A PDF whose first bytes do not say so (a few bytes before its header, which readers
+    # accept), stored as application/pdf: guessing again from its bytes would not give that.
+    odd = b"\r\n%PDF-1.4\n" + os.urandom(20_000)
+    sha256 = hashlib.sha256(odd).hexdigest()
+    key = f"objects/{sha256[:2]}/{sha256[2:4]}/{sha256}"
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    client.put_object(Bucket=bucket, Key=key, Body=odd, ContentType="application/pdf")
+    rt, desk = source
+    done = backup(rt, tmp_path / "b.tar", tmp_path / "files", bucket_of(desk.store))
+    assert done.files == 4
+    empty = new_bucket(endpoint, "ocop-typed")
+    restore(make_runtime(f"sqlite:///{tmp_path / 'restored.db'}"), done.path,
+            tmp_path / "restored-files", bucket_of(desk_on(empty, endpoint, tmp_path).store))
+    restored, original = every_object(empty, endpoint), every_object(bucket, endpoint)
+    assert restored[key] == (odd, "application/pdf")
+    assert restored == original  # the large one put back in parts too: bytes and type
+
+
+def test_a_bucket_backup_holds_only_the_stores_objects(
+        source: tuple[Runtime, FileDesk], endpoint: str, bucket: str, tmp_path: Path) -> None:
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    objects = set(every_object(bucket, endpoint))
+    # Beside the objects: keys that are not the store's, and a multipart upload never finished.
+    for stray in ("tmp/upload-k3j4.part", "objects/ab/cd/notes.txt", "sao-luu/cu.tar"):
+        client.put_object(Bucket=bucket, Key=stray, Body=b"%PDF-1.7\n half")
+    client.create_multipart_upload(Bucket=bucket, Key="objects/00/00/" + "0" * 64)
+    rt, desk = source
+    done = backup(rt, tmp_path / "b.tar", tmp_path / "files", bucket_of(desk.store))
+    with tarfile.open(done.path) as tar:
+        archived = {n[len("files/"):] for n in tar.getnames() if n.startswith("files/")}
+    assert done.files == 3 and archived == objects
+
+
+def test_a_restore_cut_off_inside_a_multipart_put_leaves_no_part_behind(
+        archive: Path, endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from use_cases.backup_archive import CheckedArchive
+
+    whole = CheckedArchive.member
+
+    def cut_off(self: CheckedArchive, name: str) -> io.BytesIO:
+        content = whole(self, name).read()
+        if len(content) < len(LARGE):
+            return io.BytesIO(content)
+        return Cut(content)
+
+    class Cut(io.BytesIO):
+        def read(self, size: int | None = -1, /) -> bytes:
+            if self.tell() >= 8 * MEGABYTE:
+                raise OSError(5, "Input/output error")
+            return super().read(size)
+
+    monkeypatch.setattr(CheckedArchive, "member", cut_off)
+    empty = new_bucket(endpoint, "ocop-cut")
+    with pytest.raises(ConfigurationError):
+        restore(make_runtime(f"sqlite:///{tmp_path / 'new.db'}"), archive, tmp_path / "new-files",
+                bucket_of(desk_on(empty, endpoint, tmp_path).store))
+    client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+    assert every_object(empty, endpoint) == {}
+    assert client.list_multipart_uploads(Bucket=empty).get("Uploads", []) == []
 
 
 def altered(archive: Path, target: Path) -> Path:
