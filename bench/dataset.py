@@ -161,5 +161,12 @@ def generate(engine: Engine, size: int, provinces: int = 63, seed: int = SEED) -
                 connection.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
                     f"(SELECT coalesce(max(id), 1) FROM {name}))"))
+    if engine.dialect.name == "postgresql":
+        # A live database is vacuumed by autovacuum; this server runs with it off, and a table
+        # never vacuumed has no visibility map: the worklist's capped counts then visit the heap
+        # (late count at 1M: 4.7 ms instead of 0.2 ms as an index-only scan).
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM (ANALYZE)"))
+        return
     with engine.begin() as connection:
         connection.execute(text("ANALYZE"))

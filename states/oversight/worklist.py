@@ -55,7 +55,7 @@ def _filtered(query: Select[*Columns], wanted: WorkFilter, now: datetime) -> Sel
         query = query.where(Dossier.unit_id == wanted.unit_id)
     if wanted.round_code:
         query = query.where(Dossier.round_id == select(EvaluationRound.id).where(
-            EvaluationRound.code == wanted.round_code).scalar_subquery())
+            EvaluationRound.code == wanted.round_code).correlate(None).scalar_subquery())
     if wanted.overdue:
         query = query.where(Dossier.state.in_(ACTION_STATES), Dossier.due_at <= now)
     # Every word in the product's or the producer's name, as the public look-up searches.
@@ -81,9 +81,11 @@ def _cursor_of(due_at: datetime | None, ident: int) -> str:
 
 def work_page(session: Session, now: datetime, calendar: WorkingCalendar, soon_days: int,
               wanted: WorkFilter, after: str | None, limit: int = 50) -> WorkPage:
+    # The round's code joined in: one statement fewer than reading every round per page.
     base = _filtered(with_names(select(
         Dossier.id, Dossier.state, Dossier.due_at, AdministrativeUnit.name, Product.name,
-        Producer.name, Dossier.round_id)), wanted, now)
+        Producer.name, EvaluationRound.code)).outerjoin(
+            EvaluationRound, Dossier.round_id == EvaluationRound.id), wanted, now)
     cursor = _cursor(after)
     rows: list[Any] = []
     # Dated dossiers first, in (due_at, id) order; then those without a deadline, by id.
@@ -99,14 +101,12 @@ def work_page(session: Session, now: datetime, calendar: WorkingCalendar, soon_d
         rows += session.execute(undated.order_by(Dossier.id).limit(limit + 1 - len(rows)))
     more = len(rows) > limit
     rows = rows[:limit]
-    rounds = {i: code for i, code in session.execute(select(EvaluationRound.id, EvaluationRound.code))}
-    items = [_item(row, rounds, now, calendar, soon_days) for row in rows]
+    items = [_item(row, now, calendar, soon_days) for row in rows]
     return WorkPage(items, _cursor_of(rows[-1].due_at, rows[-1].id) if more else None)
 
 
-def _item(row: Any, rounds: dict[int, str], now: datetime, calendar: WorkingCalendar,
-          soon_days: int) -> WorkItem:
-    ident, state, due_at, unit, product, producer, round_id = row
+def _item(row: Any, now: datetime, calendar: WorkingCalendar, soon_days: int) -> WorkItem:
+    ident, state, due_at, unit, product, producer, round_code = row
     today = local_date(now)
     due_on = last_local_day_before(due_at) if due_at else None
     overdue = bool(due_at and due_at <= now and state in ACTION_STATES)
@@ -114,7 +114,7 @@ def _item(row: Any, rounds: dict[int, str], now: datetime, calendar: WorkingCale
     soon = bool(due_at and not overdue and due_at < horizon and state in ACTION_STATES)
     late = calendar.working_days_between(due_on, today) if overdue and due_on else 0
     return WorkItem(ident, State(state), label(State(state)), unit, product, producer, due_on,
-                    rounds.get(round_id, ""), overdue, soon, late)
+                    round_code or "", overdue, soon, late)
 
 
 # Counts stop here ("1000+"): a province has hundreds of open dossiers; counting a national
@@ -122,17 +122,17 @@ def _item(row: Any, rounds: dict[int, str], now: datetime, calendar: WorkingCale
 COUNT_CAP = 1000
 
 
-def _capped_count(session: Session, query: Select[Any]) -> int:
-    return int(session.scalar(select(func.count()).select_from(
-        query.limit(COUNT_CAP + 1).subquery())) or 0)
+def _capped(query: Select[Any]) -> Any:
+    return select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery()).scalar_subquery()
 
 
 def work_counts(session: Session, now: datetime, wanted: WorkFilter) -> tuple[int, int]:
     """How many dossiers the filter holds, and how many of them are late (for the navigation),
-    each up to COUNT_CAP + 1."""
+    each up to COUNT_CAP + 1; both in one statement (one round trip, not two)."""
     query = _filtered(select(Dossier.id), wanted, now)
     if wanted.text:
         query = query.join(Product, Dossier.product_id == Product.id).join(
             Producer, Product.producer_id == Producer.id)
     late = query.where(Dossier.due_at <= now, Dossier.state.in_(ACTION_STATES))
-    return _capped_count(session, query), _capped_count(session, late)
+    total, overdue = session.execute(select(_capped(query), _capped(late))).one()
+    return int(total or 0), int(overdue or 0)

@@ -123,10 +123,12 @@ def login(session: Session, username: str, password: str, address: str,
 
 def resolve(session: Session, token: str, now: datetime) -> SessionUser | None:
     """The user behind a session cookie, or None when it is unknown, idle or too old."""
-    row = session.get(WebSession, token_digest(token))
-    if row is None:
+    # The session and its user in one statement: every page asks this first.
+    found = session.execute(select(WebSession, User).outerjoin(User, User.id == WebSession.user_id)
+                            .where(WebSession.id == token_digest(token))).first()
+    if found is None:
         return None
-    user = session.get(User, row.user_id)
+    row, user = found
     if (user is None or not user.active or now - row.last_seen_at > IDLE_TIMEOUT
             or now - row.created_at > ABSOLUTE_TIMEOUT):
         session.delete(row)
