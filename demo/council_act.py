@@ -172,10 +172,11 @@ def council_act(demo: Demo, forwarded: list[int], province: str, meeting: date, 
     score(demo, council_id, ids)
     closed = councils.close(demo.rt, CHAIR, council_id)
     files = printouts(demo, closed, folder / COUNCIL_FOLDER)
-    # The results are published the day of the meeting; the province decides a week later,
-    # once the complaint window (5 days, provisional) has passed.
-    councils.publish(demo.rt, ADMIN, council_id)
-    decided = meeting + timedelta(days=7)
+    # The results are published the day of the meeting; the province decides on the first
+    # working day after the complaint window (5 working days, provisional) has ended.
+    published = councils.publish(demo.rt, ADMIN, council_id)
+    assert published.complaint_ends_on is not None
+    decided = demo.rt.rules.calendar.add_working_days(published.complaint_ends_on, 1)
     demo.on(decided)
     rows = recognise(demo, closed, decision, decided)
     conflicted = ids[next(n for n, plan in enumerate(PLANS) if plan.conflict)]

@@ -158,13 +158,20 @@ def council_close(ctx: typer.Context, council_id: CouncilId) -> None:
 
 
 @council_app.command("publish")
-def council_publish(ctx: typer.Context, council_id: CouncilId) -> None:
+def council_publish(
+    ctx: typer.Context, council_id: CouncilId,
+    on: Annotated[str | None, typer.Option("--on", help=(
+        "Ngày công bố (YYYY-MM-DD hoặc dd/mm/yyyy; mặc định hôm nay): không ở tương lai, không "
+        "trước ngày hội đồng kết thúc phiên họp."))] = None,
+) -> None:
     """Công bố kết quả của hội đồng đã kết thúc (một lần): thời hạn khiếu nại bắt đầu; chỉ
-    công nhận hồ sơ của hội đồng khi hết thời hạn ([councils] complaint_days, tạm thời)."""
+    công nhận hồ sơ của hội đồng khi hết thời hạn ([councils] complaint_days ngày làm việc sau
+    ngày công bố, không tính thứ bảy, chủ nhật, ngày lễ; tạm thời)."""
     from use_cases import councils
 
     state = state_of(ctx)
-    view = councils.publish(state.runtime(), state.actor, council_id)
+    view = councils.publish(state.runtime(), state.actor, council_id,
+                            parse_day(on, "Ngày công bố kết quả") if on is not None else None)
     if state.as_json:
         emit_json(view)
     else:

@@ -208,10 +208,11 @@ def close(rt: Runtime, actor: str, council_id: int) -> Closed:
         return Closed(_view(rt, session, council_id), results)
 
 
-def publish(rt: Runtime, actor: str, council_id: int) -> CouncilView:
-    """The closed council's results made public: the complaint window starts."""
+def publish(rt: Runtime, actor: str, council_id: int, on: date | None = None) -> CouncilView:
+    """The closed council's results made public on `on` (default today): the complaint window
+    starts."""
     with rt.transaction() as session:
-        council_publication.publish(rt, session, actor, council_id)
+        council_publication.publish(rt, session, actor, council_id, on)
         return _view(rt, session, council_id)
 
 

@@ -4,7 +4,7 @@ Errors as the rest of /api/v1 (web.api_contract.ErrorBody), each operation listi
 422 invalid_input (the request breaks the schema), 409 rule_refused (session not open,
 submitted twice, a conflict of interest, closing before every sheet, publishing before closing
 or twice) or conflicting_input (well formed, but the data refuse it: an option not on the
-criterion, a meeting day gone by), 403 forbidden (not a member, the chair's acts, another
+criterion, a meeting day gone by, a publication day in the future or before the closing), 403 forbidden (not a member, the chair's acts, another
 member's sheet before all submitted), 404 not_found (no such council, dossier, round, unit or
 user)."""
 
@@ -104,6 +104,12 @@ class Choices(CouncilBody):
 
     choices: Annotated[dict[Criterion, Option], Field(min_length=1, max_length=200)]
     version: SheetVersion | None = None
+
+
+class Publication(CouncilBody):
+    published_on: date | None = Field(None, description=(
+        "Ngày công bố (ISO, YYYY-MM-DD); bỏ trống: hôm nay. Ở tương lai hoặc trước ngày hội đồng "
+        "kết thúc phiên họp: 409 conflicting_input"))
 
 
 class Reopening(CouncilBody):
@@ -256,11 +262,15 @@ def post_close(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
     return {"council": jsonable(closed.council), "results": [_result(r) for r in closed.results]}
 
 
-@router.post(f"{COUNCIL}/publish", response_model=None,
-             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT)}, operation_id="publish_council_results",
-             summary="Công bố kết quả của hội đồng đã kết thúc (bắt đầu thời hạn khiếu nại)")
-def post_publish(request: Request, actor: ApiUser, council_id: CouncilId) -> Any:
-    return jsonable(councils.publish(rt_of(request), actor, council_id))
+@router.post(f"{COUNCIL}/publish", dependencies=[JSON_BODY], response_model=None,
+             responses={200: {"model": COUNCIL_VIEW}, **errors(*ACT, *BODY)},
+             operation_id="publish_council_results",
+             summary="Công bố kết quả của hội đồng đã kết thúc (bắt đầu thời hạn khiếu nại, "
+                     "tính theo ngày làm việc)")
+def post_publish(request: Request, actor: ApiUser, council_id: CouncilId,
+                 body: Annotated[Publication | None, Body()] = None) -> Any:
+    on = body.published_on if body is not None else None
+    return jsonable(councils.publish(rt_of(request), actor, council_id, on))
 
 
 def _result(result: councils.DossierResult) -> dict[str, Any]:

@@ -27,6 +27,7 @@ class CouncilPolicy(BaseModel):
     # Publishing a council's results opens a window for complaints (khiếu nại): recognition
     # from that council waits until it has passed. The national texts say the results are
     # published, not for how long complaints are heard: this software's default, provisional
-    # until the province sets it from its own regulation (`complaint_days_confirmed`).
+    # until the province sets it from its own regulation (`complaint_days_confirmed`). Working
+    # days (ngày làm việc), on the province's calendar, as officials count legal periods.
     complaint_days: int = Field(default=5, ge=0, le=90)
     complaint_days_confirmed: bool = False

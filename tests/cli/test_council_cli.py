@@ -101,17 +101,26 @@ def test_a_provincial_four_star_result_follows_from_the_members_sheets(db: str,
     early = plain(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
                   "--on", MEETING, today=MEETING)
     assert early.exit_code == 3 and "chưa được công bố" in early.stderr
-    published = plain(db, "council", "publish", council, today=MEETING)
+    before = ocop(db, "council", "show", council).stdout
+    for day, words in [("2022-03-10", "Ngày công bố kết quả 10/03/2022 không thể ở tương lai."),
+                       ("2022-03-04", "trước ngày hội đồng 'Hội đồng tỉnh' kết thúc phiên họp")]:
+        refused = plain(db, "council", "publish", council, "--on", day, today="2022-03-09")
+        assert refused.exit_code == 2 and words in refused.stderr, refused.output
+        assert len(refused.stderr.strip().splitlines()) == 1 and "Traceback" not in refused.output
+    assert ocop(db, "council", "show", council).stdout == before
+    # Recorded two days later, dated the meeting day: 5 working days from Monday 07/03.
+    published = plain(db, "council", "publish", council, "--on", "07/03/2022", today="2022-03-09")
     assert published.exit_code == 0, published.output
-    assert "thời hạn khiếu nại đến hết ngày 12/03/2022 (tạm thời" in published.stdout
+    assert ("Công bố kết quả ngày 07/03/2022; thời hạn khiếu nại 5 ngày làm việc, đến hết ngày "
+            "14/03/2022 (tạm thời") in published.stdout
     waiting = plain(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
-                    "--on", "2022-03-12", today="2022-03-12")
-    assert waiting.exit_code == 3 and "đến hết ngày 12/03/2022" in waiting.stderr
+                    "--on", "2022-03-14", today="2022-03-14")
+    assert waiting.exit_code == 3 and "đến hết ngày 14/03/2022" in waiting.stderr
     assert len(waiting.stderr.strip().splitlines()) == 1 and "Traceback" not in waiting.output
     twice = plain(db, "council", "publish", council, today="2022-03-12")
     assert twice.exit_code == 3 and "đã công bố ngày 07/03/2022" in twice.stderr
     certified = ocop(db, "dossier", "certify", str(dossier), "--decision", "5/QĐ-UBND",
-                     "--on", "2022-03-13", today="2022-03-13")
+                     "--on", "2022-03-15", today="2022-03-15")
     assert certified.exit_code == 0, certified.output
     assert json.loads(certified.stdout)["certificate"]["stars"] == 4
 
@@ -150,6 +159,7 @@ BAD = [  # (who, command, exit code, the sentence's words)
     ("uy-vien-1", ["submit", "{c}", "{d}", "--version", "1"], 6, "vừa được lưu ở nơi khác"),
     ("chu-tich", ["close", "{c}"], 3, "chưa nộp phiếu"),
     ("admin", ["publish", "{c}"], 3, "chưa kết thúc phiên họp"),
+    ("admin", ["publish", "{c}", "--on", "2022-13-01"], 2, "không hợp lệ"),
     ("uy-vien-1", ["sheet", "{c}", "{d}", "--member", "chu-tich"], 4, "mọi thành viên đã nộp"),
     ("thu-ky-hd", ["reopen", "{c}", "{d}", "--member", "chu-tich", "--reason", "x"], 4,
      "Chỉ chủ tịch"),

@@ -76,19 +76,44 @@ def test_four_stars_from_the_members_sheets(any_site: Site) -> None:
     assert early.status_code == 409 and "chưa được công bố" in early.json()["message"]
     published = admin.post(f"/api/v1/councils/{council}/publish")
     assert published.status_code == 200, published.text
-    assert published.json()["complaint_ends_on"] == "2022-03-12"
+    # No body: published today, Monday 07/03; 5 working days skip the weekend of 12–13/03.
+    assert published.json()["complaint_ends_on"] == "2022-03-14"
     assert published.json()["published_at"].startswith("2022-03-07")
     twice = admin.post(f"/api/v1/councils/{council}/publish")
     assert (twice.status_code, twice.json()["code"]) == (409, "rule_refused")
-    at(any_site.rt, date(2022, 3, 12))
+    at(any_site.rt, date(2022, 3, 14))
     waiting = admin.post(f"/api/v1/dossiers/{dossier}/steps/certify", json={
-        "decision": "5/QĐ-UBND", "on": "2022-03-12"})
-    assert waiting.status_code == 409 and "đến hết ngày 12/03/2022" in waiting.json()["message"]
-    at(any_site.rt, date(2022, 3, 13))
+        "decision": "5/QĐ-UBND", "on": "2022-03-14"})
+    assert waiting.status_code == 409 and "đến hết ngày 14/03/2022" in waiting.json()["message"]
+    at(any_site.rt, date(2022, 3, 15))
     certified = admin.post(f"/api/v1/dossiers/{dossier}/steps/certify", json={
-        "decision": "5/QĐ-UBND", "on": "2022-03-13"})
+        "decision": "5/QĐ-UBND", "on": "2022-03-15"})
     assert certified.status_code == 200, certified.text
     assert certified.json()["certificate"]["stars"] == 4
+
+
+def test_the_publication_day_is_said_in_iso_and_checked(any_site: Site) -> None:
+    council, [dossier] = council_in_session(any_site)
+    for member in MEMBERS:
+        score(any_site, council, dossier, member, EIGHTY)
+    assert api(any_site, "chu-tich").post(f"/api/v1/councils/{council}/close").status_code == 200
+    at(any_site.rt, date(2022, 3, 9))
+    admin = api(any_site, "admin")
+    url = f"/api/v1/councils/{council}/publish"
+    for body, status, code, words in [
+            ({"published_on": "2022-03-10"}, 409, "conflicting_input", "không thể ở tương lai"),
+            ({"published_on": "2022-03-04"}, 409, "conflicting_input", "trước ngày hội đồng"),
+            ({"published_on": "09/03/2022"}, 422, "invalid_input", "published_on"),
+            ({"on": "2022-03-08"}, 422, "invalid_input", "ở on: khoá này không được dùng")]:
+        refused = admin.post(url, json=body)
+        assert (refused.status_code, refused.json()["code"]) == (status, code), refused.text
+        assert words in refused.json()["message"], refused.json()["message"]
+        assert admin.get(f"/api/v1/councils/{council}").json()["published_at"] is None
+    published = admin.post(url, json={"published_on": "2022-03-08"})
+    assert published.status_code == 200, published.text
+    assert published.json()["published_at"].startswith("2022-03-08")
+    assert published.json()["complaint_ends_on"] == "2022-03-15"
+    assert "5 ngày làm việc, đến hết ngày 15/03/2022" in published.json()["complaint_window"]
 
 
 def test_a_mandatory_failure_stops_a_95_point_product(any_site: Site) -> None:

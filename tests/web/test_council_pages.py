@@ -132,13 +132,18 @@ def test_the_closed_results_are_published_once_from_the_councils_page(
     shown = admin.get(page).text
     assert "Chưa công bố kết quả; thời hạn khiếu nại 5 ngày" in shown and "tạm thời" in shown
     assert f'action="{page}/publish"' in shown
+    assert 'name="published_on" type="date" max="2022-03-07" value="2022-03-07"' in shown
     unconfirmed = post(admin, f"{page}/publish", {}, page)
     assert unconfirmed.status_code == 422 and uc.show(site.rt, "admin", council_id).published_at is None
-    done = post(admin, f"{page}/publish", {"confirm": "yes"}, page)
+    future = post(admin, f"{page}/publish", {"confirm": "yes", "published_on": "2022-03-08"}, page)
+    assert future.status_code == 422 and "08/03/2022 không thể ở tương lai" in future.text
+    assert uc.show(site.rt, "admin", council_id).published_at is None
+    done = post(admin, f"{page}/publish", {"confirm": "yes", "published_on": ""}, page)  # today
     assert done.status_code == 303 and done.headers["location"] == f"{page}?done=publish"
     shown = admin.get(f"{page}?done=publish").text
     assert "Đã công bố kết quả" in shown and f'action="{page}/publish"' not in shown
-    assert "Công bố kết quả ngày 07/03/2022; thời hạn khiếu nại đến hết ngày 12/03/2022" in shown
+    assert ("Công bố kết quả ngày 07/03/2022; thời hạn khiếu nại 5 ngày làm việc, đến hết ngày "
+            "14/03/2022") in shown
     twice = post(admin, f"{page}/publish", {"confirm": "yes"}, page)
     assert twice.status_code == 409 and "đã công bố ngày 07/03/2022" in twice.text
-    assert "đến hết ngày 12/03/2022" in site.login("chu-tich").get(page).text  # members read it
+    assert "đến hết ngày 14/03/2022" in site.login("chu-tich").get(page).text  # members read it

@@ -42,7 +42,7 @@ def council_page(request: Request, me: PageUser, council_id: int) -> Response:
     return page(request, "council/council.html", {
         "a": agenda, "chair": chair_screen(rt, me.name, council_id),
         "p": printouts(rt, me.name, council_id),  # the downloads of web/pages/council_printouts.py
-        "done": request.query_params.get("done")})
+        "done": request.query_params.get("done"), "today": rt.clock.today().isoformat()})
 
 
 @router.get("/councils/{council_id}/dossiers/{dossier_id}")
@@ -144,5 +144,7 @@ def close(request: Request, me: PageUser, form: CheckedForm, council_id: int) ->
 def publish(request: Request, me: PageUser, form: CheckedForm, council_id: int) -> Response:
     if optional(form, "confirm") != "yes":
         raise InvalidInput("Hãy đánh dấu ô xác nhận trước khi công bố kết quả.")
-    uc.publish(rt_of(request), me.name, council_id)
+    on = optional(form, "published_on")  # left empty: today
+    uc.publish(rt_of(request), me.name, council_id,
+               parse_day(on, "Ngày công bố kết quả") if on else None)
     return _back(f"/councils/{council_id}", "publish")

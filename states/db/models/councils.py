@@ -31,7 +31,8 @@ class Council(Base):
     created_by: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime]
     # Publishing the closed results opens the complaint window; its last day is fixed then
-    # (`[councils] complaint_days` as it stood), and recognition from this council waits for it.
+    # (`[councils] complaint_days` working days as they stood), and recognition from this
+    # council waits for it. `published_at` is the day said (`--on`), at 09:00 if a day gone by.
     published_at: Mapped[datetime | None]
     published_by: Mapped[str | None] = mapped_column(String(100))
     complaint_ends_on: Mapped[date | None]

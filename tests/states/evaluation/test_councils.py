@@ -26,9 +26,10 @@ from use_cases import councils as uc
 from use_cases import dossiers as c
 from use_cases.queries import dossier_history, show_dossier
 
-# The complaint window's default is 5 days: published on the meeting day (07/03/2022), it ends
-# on 12/03, and recognition may come from 13/03.
-AFTER_WINDOW = date(2022, 3, 13)
+# The complaint window's default is 5 working days: published on the meeting day (Monday
+# 07/03/2022), it ends on Monday 14/03 (not counting the weekend), and recognition may come
+# from 15/03.
+AFTER_WINDOW = date(2022, 3, 15)
 
 
 def test_a_provincial_four_star_result_follows_from_the_sheets(any_rt: Runtime) -> None:
@@ -41,7 +42,7 @@ def test_a_provincial_four_star_result_follows_from_the_sheets(any_rt: Runtime) 
     assert (result.average, result.stars, result.failed_mandatory) == (78.75, 4, [])
     closed = uc.close(any_rt, "chu-tich", council)
     assert closed.council.status == "closed" and closed.council.dossiers[0].stars == 4
-    uc.publish(any_rt, "admin", council)  # 07/03: complaints heard until 12/03
+    uc.publish(any_rt, "admin", council)  # 07/03: complaints heard until 14/03
     # Recognition reads the closed result: nothing typed.
     view = c.certify(at(any_rt, AFTER_WINDOW), "admin", dossier, totals=None,
                      decision="12/QĐ-UBND", on=AFTER_WINDOW)
