@@ -208,3 +208,12 @@ def test_a_refusal_names_the_option_the_officer_typed(ocop) -> None:  # type: ig
     result = ocop("--json", "campaign", "open", "renewal", "--deadline", "2022-04-01",
                   "--expiring-before", "2022-02-01")
     assert json.loads(refused(result))["message"].endswith("phải sau hôm nay (--expiring-before).")
+
+
+def test_the_option_ends_the_first_clause_never_inside_a_typed_value() -> None:
+    from ocop_cli.option_hints import with_options
+
+    assert with_options("Chủ thể 'Cty: ABC' chưa có email: ghi địa chỉ.", ["--email"]) == \
+        "Chủ thể 'Cty: ABC' chưa có email (--email): ghi địa chỉ."
+    assert with_options("Cần ghi lý do trả lại.", ["--reason"]) == "Cần ghi lý do trả lại (--reason)."
+    assert with_options("Cần ghi lý do trả lại.", []) == "Cần ghi lý do trả lại."

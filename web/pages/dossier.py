@@ -38,9 +38,9 @@ def render_dossier(request: Request, actor: str, dossier_id: int, *, status: int
 
 
 def marked(error: OcopError, form_fields: list[str]) -> dict[str, Any]:
-    """The form's fields the error names (marked invalid), and the first of them (the message is
-    shown beside it; with none on this form, above the form)."""
-    named = [name for name in error.fields if name in form_fields]
+    """The form's fields the error names (marked invalid), and the first of them on the form
+    (the message is shown beside it; with none on this form, above the form)."""
+    named = [name for name in form_fields if name in error.fields]
     return {"field": named[0] if named else None, "fields": named}
 
 
