@@ -34,6 +34,7 @@ from ocop_cli import (
 )
 from ocop_cli.acting import guard_commands
 from ocop_cli.context import state_of
+from ocop_cli.option_hints import hint_options
 from ocop_cli.output import WIDE, error_console, report_error, tell_queued_mail
 from ocop_cli.parser_language import commands_under, speak_vietnamese, translated
 from ocop_cli.parsing import parse_day
@@ -48,13 +49,15 @@ LONG_RUNNING = frozenset({"web", "serve"})
 
 
 class OcopGroup(TyperGroup):
-    """Turns every user-facing error into a Vietnamese message and its exit code, and makes the
-    whole command tree write its help and usage errors in Vietnamese."""
+    """Turns every user-facing error into a Vietnamese message and its exit code (naming the
+    options it is about), and makes the whole command tree write its help and usage errors in
+    Vietnamese."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         speak_vietnamese(self)
         guard_commands(list(commands_under(self)))
+        hint_options(list(commands_under(self)))
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:

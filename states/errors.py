@@ -1,4 +1,11 @@
-"""Errors a user can cause, each with its own exit code (listed in `ocop --help` and the README)."""
+"""Errors a user can cause, each with its own exit code (listed in `ocop --help` and the README).
+
+An error about one input names it twice: in words in the message ("Cần ghi lý do trả lại."), and
+by its code in `fields` ("reason": the step's field, the API body's key, the CLI option's name
+with `_` for `-`). The faces say which control that is in their own terms: the CLI adds its
+option ("--reason"), a web form marks its field, the API lists the codes."""
+
+from collections.abc import Sequence
 
 
 class OcopError(Exception):
@@ -7,9 +14,10 @@ class OcopError(Exception):
     exit_code = 1
     kind = "lỗi"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, fields: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.fields = tuple(fields)  # the inputs at fault, by code: never a face's own name
 
 
 class InvalidInput(OcopError):

@@ -11,14 +11,6 @@ from states.typed_text import split_items
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
 
-class FieldError(InvalidInput):
-    """Bad input in one named field: a form shows the message beside it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-
-
 def parse_day(text: str, what: str = "Ngày") -> date:
     for fmt in DATE_FORMATS:
         try:
@@ -34,7 +26,8 @@ def parse_points(points: float | None, members: str | Sequence[str] | None) -> l
 
     members = members or None  # an option never given (an empty list) is not given
     if (points is None) == (members is None):
-        raise InvalidInput("Cần đúng một trong hai: --points P hoặc --members P1,P2,...")
+        raise InvalidInput("Cần đúng một trong hai: điểm trung bình hoặc điểm từng thành viên hội đồng.",
+                           fields=("points", "members"))
     return [points] if points is not None else parse_member_totals(members or [])
 
 

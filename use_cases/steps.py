@@ -12,7 +12,7 @@ from states.registry import recognition
 from states.runtime import Runtime
 from states.territory.lookups import find_user
 from states.vocabulary import Action, RevocationReason
-from use_cases.inputs import FieldError, parse_day, parse_points, split_names
+from use_cases.inputs import parse_day, parse_points, split_names
 from use_cases.queries import visible_dossier
 from use_cases.revocations import revoke_and_tell
 
@@ -47,7 +47,7 @@ def text(fields: Fields, name: str) -> str | None:
 def required(fields: Fields, field: StepField) -> str:
     value = text(fields, field.name)
     if value is None:
-        raise FieldError(field.name, f"Cần nhập {field.label.lower()}.")
+        raise InvalidInput(f"Cần nhập {field.label.lower()}.", fields=(field.name,))
     return value
 
 
@@ -59,13 +59,13 @@ def _totals(fields: Fields) -> list[float]:
     try:
         number = float(points.replace(",", ".")) if points is not None else None
     except ValueError:
-        raise FieldError("points", f"Điểm '{points}' không phải là số.") from None
+        raise InvalidInput(f"Điểm '{points}' không phải là số.", fields=("points",)) from None
     try:
         return parse_points(number, text({"m": members}, "m"))
-    except FieldError:
-        raise
-    except InvalidInput as error:  # shown beside the members' field
-        raise FieldError("members", error.message) from None
+    except InvalidInput as error:  # a list's typo (no field named): beside the members' field
+        if error.fields:
+            raise
+        raise InvalidInput(error.message, fields=("members",)) from None
 
 
 def _typed_totals(fields: Fields) -> bool:
@@ -80,7 +80,7 @@ def _day(fields: Fields, field: StepField) -> Any:
     try:
         return parse_day(value, field.label)
     except InvalidInput as error:
-        raise FieldError(field.name, error.message) from None
+        raise InvalidInput(error.message, fields=(field.name,)) from None
 
 
 def _codes(fields: Fields, name: str) -> list[str]:

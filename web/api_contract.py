@@ -62,10 +62,14 @@ BODY = (400, 415)
 
 
 class ErrorBody(BaseModel):
-    """Every error of the API: a code to branch on and one Vietnamese sentence to show."""
+    """Every error of the API: a code to branch on, one Vietnamese sentence to show, and, when
+    the error is about some of the request's inputs, their names (a client marks its fields)."""
 
     code: str = Field(json_schema_extra={"enum": list(ERROR_CODES)})
     message: str = Field(min_length=1)
+    # Left out, never empty, when the error names no input (a missing token, a rule's refusal).
+    fields: list[Annotated[str, Field(min_length=1)]] = Field(
+        default=[], description="Các trường gây lỗi, theo tên trong yêu cầu (vd. reason)")
 
 
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -1,5 +1,8 @@
 """One table from error to HTTP status, for pages (a Vietnamese sentence on the page) and for
-the API (`{"code": …, "message": …}`)."""
+the API (`{"code": …, "message": …, "fields": […]}`, `fields` only when the error names the
+inputs at fault, by their codes: a page shows the message, and a form marks its own fields)."""
+
+from collections.abc import Sequence
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -52,9 +55,11 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
+def error_response(request: Request, status: int, code: str, message: str,
+                   fields: Sequence[str] = ()) -> Response:
     if is_api(request):
-        return JSONResponse({"code": code, "message": message}, status_code=status)
+        named = {"fields": list(dict.fromkeys(fields))} if fields else {}
+        return JSONResponse({"code": code, "message": message, **named}, status_code=status)
     return page(request, "error.html", {"status": status, "message": message}, status)
 
 
@@ -66,7 +71,7 @@ async def ocop_error(request: Request, error: Exception) -> Response:
         # well formed but the data refuse it (a date before the dossier's step, a commune of
         # another unit). 422 stays the answer to a request that breaks the schema.
         status, code = 409, "conflicting_input"
-    return error_response(request, status, code, error.message)
+    return error_response(request, status, code, error.message, error.fields)
 
 
 METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
@@ -95,8 +100,11 @@ async def validation_error(request: Request, error: Exception) -> Response:
         return error_response(request, 400, "invalid_json", HTTP_MESSAGES[400])
     if not is_api(request) and any(e.get("loc", ("",))[0] == "path" for e in error.errors()):
         return error_response(request, 404, "not_found", HTTP_MESSAGES[404])
-    fields = "; ".join(f"{e.get('loc', ('?',))[-1]}: {reason_of(e)}" for e in error.errors())
-    return error_response(request, 422, "invalid_input", f"Dữ liệu không hợp lệ ở {fields}.")
+    problems = "; ".join(f"{e.get('loc', ('?',))[-1]}: {reason_of(e)}" for e in error.errors())
+    # The top-level key of each part at fault ("members" for members[2]); not the body itself.
+    fields = [str(e["loc"][1]) for e in error.errors() if len(e.get("loc", ())) > 1]
+    return error_response(request, 422, "invalid_input", f"Dữ liệu không hợp lệ ở {problems}.",
+                          fields)
 
 
 async def login_required(request: Request, error: Exception) -> Response:

@@ -25,7 +25,8 @@ from states.rules.scoring import council_average
 from states.runtime import Runtime
 from states.vocabulary import Action, Correction, CouncilLevel, State, label
 
-OPTIONS = "--on, --inspectors, --minutes hoặc --members"
+CORRECTABLE = ("ngày kiểm tra, người kiểm tra, số biên bản hoặc điểm thành viên hội đồng",
+               ("on", "inspectors", "minutes", "members"))
 # The inspection exists from `district_inspected` on; the score from `district_scored`.
 INSPECTED_STATES = (State.DISTRICT_INSPECTED, State.DISTRICT_SCORED)
 
@@ -42,15 +43,15 @@ class DossierCorrection:
 
 def _checked(rt: Runtime, wanted: DossierCorrection) -> DossierCorrection:
     if wanted == DossierCorrection():
-        raise nothing_given(OPTIONS)
+        raise nothing_given(*CORRECTABLE)
     if wanted.inspected_on is not None:
         not_in_future(rt, wanted.inspected_on, "Ngày kiểm tra")
     names = None if wanted.inspectors is None else [n.strip() for n in wanted.inspectors if n.strip()]
     if names is not None and not names:
-        raise InvalidInput("Biên bản kiểm tra cần ít nhất một người kiểm tra (--inspectors).")
+        raise InvalidInput("Biên bản kiểm tra cần ít nhất một người kiểm tra.", fields=("inspectors",))
     minutes = None if wanted.minutes_ref is None else wanted.minutes_ref.strip()
     if minutes is not None and not minutes:
-        raise InvalidInput("Số biên bản không được để trống (--minutes).")
+        raise InvalidInput("Số biên bản không được để trống.", fields=("minutes",))
     if wanted.members is not None:
         council_average(wanted.members)  # every total within 0–100
     return DossierCorrection(wanted.inspected_on, names, minutes, wanted.members)

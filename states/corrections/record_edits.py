@@ -70,7 +70,7 @@ def edit_product(rt: Runtime, session: Session, actor: str, product_id: int, *,
     why = required_reason(reason)
     new_name = optional_name(name, "Tên sản phẩm", length_of(Product.name))
     if new_name is None and group is None:
-        raise nothing_given("--name hoặc --group")
+        raise nothing_given("tên hoặc nhóm sản phẩm", ("name", "group"))
     product = session.get(Product, product_id)
     if product is None:
         raise NotFound(f"Không có sản phẩm số {product_id}.")
@@ -128,7 +128,8 @@ def edit_producer(rt: Runtime, session: Session, actor: str, producer_id: int,
                   wanted: ProducerCorrection, reason: str | None) -> Corrected:
     why = required_reason(reason)
     if wanted == ProducerCorrection():
-        raise nothing_given("--name, --type, --email, --phone hoặc --commune")
+        raise nothing_given("tên, loại, email, điện thoại hoặc xã",
+                            ("name", "kind", "email", "phone", "commune"))
     name = optional_name(wanted.name, "Tên chủ thể", length_of(Producer.name))
     kind = parse_code(ProducerType, wanted.kind, "Loại chủ thể") if wanted.kind else None
     email = valid_email(wanted.email) if wanted.email is not None else None

@@ -99,7 +99,7 @@ def check_file(rt: Runtime, session: Session, actor: str, file_id: int, *, accep
     _, dossier = dossier_for(session, actor, row.dossier_id, Action.CHECK_FILE)
     if not accept:
         if reason is None or not reason.strip():
-            raise InvalidInput("Cần ghi lý do từ chối tệp (--reason).")
+            raise InvalidInput("Cần ghi lý do từ chối tệp.", fields=("reason",))
         reason = typed_text(reason, "Lý do từ chối", lines=True)
     still_open(dossier)
     if row.status != FileStatus.SUBMITTED:

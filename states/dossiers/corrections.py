@@ -1,6 +1,7 @@
 """What every correction shares: a reason is required, only what differs is recorded, and the
 audit event keeps the values before and after (a dossier's history shows them)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,12 +27,14 @@ class Corrected:
 def required_reason(reason: str | None) -> str:
     text = " ".join((reason or "").split())
     if not text:
-        raise InvalidInput("Cần ghi lý do sửa (--reason): lịch sử giữ lại lý do cùng giá trị cũ và mới.")
+        raise InvalidInput("Cần ghi lý do sửa: lịch sử giữ lại lý do cùng giá trị cũ và mới.",
+                           fields=("reason",))
     return text
 
 
-def nothing_given(options: str) -> InvalidInput:
-    return InvalidInput(f"Cần ít nhất một giá trị cần sửa: {options}.")
+def nothing_given(what: str, fields: Sequence[str]) -> InvalidInput:
+    """`what` names the values that can be corrected in words, `fields` by their codes."""
+    return InvalidInput(f"Cần ít nhất một giá trị cần sửa: {what}.", fields=fields)
 
 
 NOTHING_CHANGES = "Không có gì thay đổi: giá trị mới giống giá trị đang ghi."

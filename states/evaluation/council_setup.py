@@ -54,7 +54,7 @@ def create_council(rt: Runtime, session: Session, actor: str, *, name: str, leve
     user = find_user(session, actor)
     place = find_unit(session, unit, rt.clock.today()) if unit else user.unit
     if place is None:
-        raise InvalidInput("Cần đơn vị lập hội đồng (--unit).")
+        raise InvalidInput("Cần đơn vị lập hội đồng.", fields=("unit",))
     authorize(user, Action.COUNCIL, place.id)
     rulebook = rt.rules.get(found.rulebook_code)
     council = Council(name=name, level=level, unit_id=place.id, round_id=found.id,

@@ -28,7 +28,7 @@ def inspect(rt: Runtime, session: Session, actor: str, dossier_id: int, *, on: d
             inspectors: list[str], minutes_ref: str | None = None) -> DossierView:
     names = [typed_name(n, "Tên người kiểm tra", INSPECTOR_LIMIT) for n in inspectors if n.strip()]
     if not names:
-        raise InvalidInput("Biên bản kiểm tra cần ít nhất một người kiểm tra (--inspectors).")
+        raise InvalidInput("Biên bản kiểm tra cần ít nhất một người kiểm tra.", fields=("inspectors",))
     minutes_ref = optional_name(minutes_ref, "Số biên bản", length_of(Inspection.minutes_ref))
     not_in_future(rt, on, "Ngày kiểm tra")
     change = DossierChange(rt, session, actor, dossier_id, Action.INSPECT)
@@ -76,7 +76,7 @@ def forward(rt: Runtime, session: Session, actor: str, dossier_id: int) -> Dossi
 def return_dossier(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
                    reason: str) -> DossierView:
     if not reason.strip():
-        raise InvalidInput("Cần ghi lý do trả lại (--reason).")
+        raise InvalidInput("Cần ghi lý do trả lại.", fields=("reason",))
     reason = typed_text(reason, "Lý do trả lại", lines=True)
     change = DossierChange(rt, session, actor, dossier_id, Action.RETURN)
     # Why it went back, as facts at this moment (the consultant report counts them): below

@@ -52,13 +52,13 @@ def expire(rt: Runtime, session: Session, actor: str, dossier_id: int) -> Dossie
 def parse_revocation(reason: str, note: str | None) -> RevocationReason:
     parsed = parse_code(RevocationReason, reason, "Lý do thu hồi")
     if parsed == RevocationReason.OTHER and not (note and note.strip()):
-        raise InvalidInput("Lý do 'other' cần ghi rõ nội dung (--note).")
+        raise InvalidInput("Lý do khác cần ghi rõ nội dung trong ghi chú.", fields=("note",))
     return parsed
 
 
 def check_decision(decision: str) -> str:
     if not decision.strip():
-        raise InvalidInput("Cần số quyết định thu hồi (--decision).")
+        raise InvalidInput("Cần số quyết định thu hồi.", fields=("decision",))
     return typed_name(decision, "Số quyết định thu hồi", length_of(Certificate.revocation_decision))
 
 

@@ -51,7 +51,7 @@ def role_and_unit(rt: Runtime, session: Session, actor: str, user: User, role: s
     parsed = staff_role(role)
     unit_row = find_unit(session, unit, rt.clock.today()) if unit else user.unit
     if parsed == Role.DISTRICT and unit_row is None:
-        raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")
+        raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị.", fields=("unit",))
     if user.name == actor and parsed != Role.DEPARTMENT:
         raise RuleRefused("Không thể tự bỏ vai trò Sở của chính mình: nhờ một người dùng khác "
                           "của Sở.")

@@ -71,7 +71,7 @@ def add_user(rt: Runtime, session: Session, actor: str, name: str, role: str, un
     parsed = staff_role(role)
     name = typed_name(name, "Tên người dùng", length_of(User.name))
     if parsed == Role.DISTRICT and unit is None:
-        raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị: thêm --unit.")
+        raise InvalidInput("Cán bộ cấp huyện / xã cần có đơn vị.", fields=("unit",))
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     taken = next((u for u in session.scalars(select(User.name)) if name_key(u) == name_key(name)),
                  None)

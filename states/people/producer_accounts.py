@@ -52,7 +52,7 @@ def _address(producer: Producer, email: str | None) -> str:
     typed = (email or "").strip() or producer.email
     if not typed:
         raise InvalidInput(f"Chủ thể '{producer.name}' chưa có địa chỉ email: ghi địa chỉ để "
-                           "gửi lời mời (--email).")
+                           "gửi lời mời.", fields=("email",))
     address = valid_email(typed)
     limit = length_of(User.name) or len(address)
     if len(address) > limit:

@@ -73,7 +73,8 @@ def open_renewal(rt: Runtime, session: Session, actor: str, *, deadline: date,
     """Move every certified product whose certificate expires in the window to `renewal`."""
     window_end = expiring_before or default_window_end(rt, deadline)
     if window_end <= rt.clock.today():
-        raise InvalidInput(f"--expiring-before {window_end:%d/%m/%Y} phải sau hôm nay.")
+        raise InvalidInput(f"Ngày giấy chứng nhận hết hạn trước đó ({window_end:%d/%m/%Y}) phải sau "
+                           "hôm nay.", fields=("expiring_before",))
     campaign = _new_campaign(rt, session, actor, CampaignKind.RENEWAL, deadline, window_end)
     return take_renewals(rt, session, actor, campaign)
 

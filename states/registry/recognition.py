@@ -50,8 +50,8 @@ def _scored(change: DossierChange, level: CouncilLevel, totals: list[float] | No
         return Scored(list(item.member_totals or []), item.failed_mandatory, ScoreSource.COUNCIL,
                       council.id)
     if not totals:
-        raise InvalidInput("Cần điểm của hội đồng: hội đồng kết luận trên hệ thống "
-                           "(ocop council close), hoặc điểm từ phiếu giấy (--members / --points).")
+        raise InvalidInput("Cần điểm của hội đồng: hội đồng kết luận trên hệ thống, hoặc điểm từ "
+                           "phiếu giấy.", fields=("members", "points"))
     council_average(totals)
     return Scored(totals, failed_mandatory, ScoreSource.PAPER)
 
@@ -81,7 +81,7 @@ def certify(rt: Runtime, session: Session, actor: str, dossier_id: int, *,
         if to_state != State.CERTIFIED:
             return None
         if not decision or on is None:
-            raise InvalidInput("Công nhận cần số quyết định (--decision) và ngày (--on).")
+            raise InvalidInput("Công nhận cần số quyết định và ngày quyết định.", fields=("decision", "on"))
         not_before(on, reached, "Ngày quyết định công nhận")
         issued.append(_issue_certificate(change, average, decision, on, level))
         # A certified dossier's next date is its certificate's expiry.

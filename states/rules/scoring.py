@@ -14,7 +14,7 @@ MEMBER_TOTAL = re.compile(r"\d{1,3}(\.\d{1,2})?")
 def parse_member_totals(typed: str | Sequence[str]) -> list[float]:
     parts = split_items(typed, "Điểm các thành viên") if typed else []
     if not parts:
-        raise InvalidInput("Cần ít nhất một điểm thành viên hội đồng, ví dụ: --members 62,58,60")
+        raise InvalidInput("Cần ít nhất một điểm thành viên hội đồng: vd. 62,58,60.", fields=("members",))
     for part in parts:
         if not MEMBER_TOTAL.fullmatch(part):
             raise InvalidInput(f"Điểm '{part}' không phải là một số (vd. 62 hoặc 62.5).")

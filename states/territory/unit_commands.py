@@ -27,7 +27,7 @@ def add_unit(rt: Runtime, session: Session, actor: str, *, code: str, name: str,
     authorize(find_user(session, actor), Action.MANAGE_USERS)
     book = UnitBook.load(session)
     if not code.strip() or not name.strip():
-        raise InvalidInput("Đơn vị cần có mã (--code) và tên.")
+        raise InvalidInput("Đơn vị cần có mã và tên.", fields=("code", "name"))
     code = typed_name(code, "Mã đơn vị", length_of(AdministrativeUnit.code))
     name = " ".join(typed_name(name, "Tên đơn vị", length_of(AdministrativeUnit.name)).split())
     if book.find(code) is not None:
@@ -38,9 +38,10 @@ def add_unit(rt: Runtime, session: Session, actor: str, *, code: str, name: str,
     day = valid_from or min(valid_until or date.max, rt.clock.today())
     parent_row = find_unit(session, parent, day) if parent else None
     if level != UnitLevel.PROVINCE and parent_row is None:
-        raise InvalidInput("Đơn vị cấp dưới tỉnh cần có đơn vị cấp trên (--parent).")
+        raise InvalidInput("Đơn vị cấp dưới tỉnh cần có đơn vị cấp trên.", fields=("parent",))
     if succeeds and (valid_from is None or not basis):
-        raise InvalidInput("Kế thừa đơn vị khác cần ngày bắt đầu (--from) và căn cứ (--basis).")
+        raise InvalidInput("Kế thừa đơn vị khác cần ngày bắt đầu và căn cứ.",
+                           fields=("valid_from", "basis"))
     unit = book.ensure(code, name, level, parent_row, valid_emails(contacts or []), valid_from,
                        valid_until)
     for ref in succeeds or []:

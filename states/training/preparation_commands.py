@@ -54,16 +54,18 @@ def _check(kind: PreparedBy, officer: str | None, consultant: str | None,
            parts: tuple[ContractedPart, ...]) -> None:
     if kind == PreparedBy.CONSULTANT:
         if consultant is None or not organisation_key(consultant):
-            raise InvalidInput("Hồ sơ thuê tư vấn cần tên đơn vị tư vấn (--consultant).")
+            raise InvalidInput("Hồ sơ thuê tư vấn cần tên đơn vị tư vấn.", fields=("consultant",))
         if not parts:
-            raise InvalidInput("Cần ghi phần thuê tư vấn (--contracted): "
-                               f"{', '.join(ContractedPart)}.")
+            raise InvalidInput(f"Cần ghi phần thuê tư vấn: {', '.join(ContractedPart)}.",
+                               fields=("contracted",))
     elif consultant is not None or parts:
-        raise InvalidInput("--consultant và --contracted chỉ dùng khi hồ sơ thuê tư vấn.")
+        raise InvalidInput("Đơn vị tư vấn và phần thuê tư vấn chỉ ghi khi hồ sơ thuê tư vấn.",
+                           fields=("consultant", "contracted"))
     if kind == PreparedBy.OFFICER and officer is None:
-        raise InvalidInput("Cần tên người dùng của cán bộ hỗ trợ (--officer).")
+        raise InvalidInput("Cần tên người dùng của cán bộ hỗ trợ.", fields=("officer",))
     if kind != PreparedBy.OFFICER and officer is not None:
-        raise InvalidInput("--officer chỉ dùng khi cán bộ hỗ trợ chủ thể làm hồ sơ.")
+        raise InvalidInput("Cán bộ hỗ trợ chỉ ghi khi cán bộ hỗ trợ chủ thể làm hồ sơ.",
+                           fields=("officer",))
 
 
 def consultant_named(session: Session, name: str, now: datetime) -> Consultant:

@@ -191,3 +191,29 @@ def test_init_seed_is_a_packaged_name_or_a_file_never_a_path_under_the_seeds(tmp
 def test_outbox_limits_are_checked(ocop, limit: str) -> None:  # type: ignore[no-untyped-def]
     refused(ocop("outbox", "list", "--limit", limit))
     refused(ocop("outbox", "send", "--limit", limit if limit != "0" else "-5"))
+
+
+def test_a_refusal_names_the_option_the_officer_typed(ocop) -> None:  # type: ignore[no-untyped-def]
+    """The domain names the input ("reason"); the CLI says which option gives it."""
+    dossier_id = register(ocop)
+    assert "Lỗi (dữ liệu không hợp lệ): Cần ghi lý do trả lại (--reason)." in \
+        refused(ocop("dossier", "return", str(dossier_id), "--reason", "   "))
+    # A sentence that goes on after its first clause: the option ends the clause.
+    assert "Cần ghi lý do sửa (--reason): lịch sử giữ lại" in refused(
+        ocop("dossier", "correct", str(dossier_id), "--reason", " ", "--minutes", "BB1"))
+    # Several inputs at fault; an option named unlike its parameter (`valid_from` is --from).
+    assert "Kế thừa đơn vị khác cần ngày bắt đầu và căn cứ (--from, --basis)." in refused(
+        ocop("unit", "add", "Xã Mới", "--code", "99001", "--level", "commune", "--parent",
+             "Huyện Lục Ngạn", "--succeeds", "Huyện Lục Ngạn"))
+    result = ocop("--json", "campaign", "open", "renewal", "--deadline", "2022-04-01",
+                  "--expiring-before", "2022-02-01")
+    assert json.loads(refused(result))["message"].endswith("phải sau hôm nay (--expiring-before).")
+
+
+def test_the_option_ends_the_first_clause_never_inside_a_typed_value() -> None:
+    from ocop_cli.option_hints import with_options
+
+    assert with_options("Chủ thể 'Cty: ABC' chưa có email: ghi địa chỉ.", ["--email"]) == \
+        "Chủ thể 'Cty: ABC' chưa có email (--email): ghi địa chỉ."
+    assert with_options("Cần ghi lý do trả lại.", ["--reason"]) == "Cần ghi lý do trả lại (--reason)."
+    assert with_options("Cần ghi lý do trả lại.", []) == "Cần ghi lý do trả lại."

@@ -67,17 +67,20 @@ def test_editing_keeps_before_and_after_and_one_row_per_firm(any_rt: Runtime) ->
 @pytest.mark.parametrize(("options", "message"), [
     (("consultant", None, None, ["testing"]), "tên đơn vị tư vấn"),
     ((None, None, "Cty ABC", []), "phần thuê tư vấn"),
-    (("producer", None, None, ["testing"]), "chỉ dùng khi hồ sơ thuê tư vấn"),
-    (("officer", None, None, []), "--officer"),
-    (("producer", "admin", None, []), "--officer chỉ dùng"),
+    (("producer", None, None, ["testing"]), "chỉ ghi khi hồ sơ thuê tư vấn"),
+    (("officer", None, None, []), "Cần tên người dùng của cán bộ hỗ trợ"),
+    (("producer", "admin", None, []), "Cán bộ hỗ trợ chỉ ghi khi"),
     (("someone", None, None, []), "Người chuẩn bị hồ sơ 'someone' không hợp lệ"),
     ((None, None, "Cty ABC", ["logo"]), "Phần thuê tư vấn 'logo' không hợp lệ"),
     ((None, None, "  ..  ", ["testing"]), "tên đơn vị tư vấn"),
 ])
 def test_nonsense_is_refused_before_anything_is_written(
         rt: Runtime, options: tuple[object, ...], message: str) -> None:
-    with pytest.raises(InvalidInput, match=message):
+    with pytest.raises(InvalidInput, match=message) as refused:
         register(rt, *options)
+    # Named in words, never as a face's option; the faces read the codes.
+    assert "--" not in refused.value.message
+    assert refused.value.fields or "không hợp lệ" in message
     assert (count(rt, Dossier), count(rt, OutboxMessage)) == (0, 0)
 
 

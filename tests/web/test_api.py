@@ -78,6 +78,22 @@ def test_errors_have_a_code_and_one_vietnamese_sentence(any_site: Site) -> None:
     assert officer.post(f"/api/v1/dossiers/{mine}/steps/fly", json={}).status_code == 404
 
 
+def test_an_error_about_some_inputs_lists_them_by_their_codes(site: Site) -> None:
+    """The refusal the CLI words "(--decision, --on)": the API names the body's keys instead."""
+    dossier = register(site.rt, unit="Huyện Yên Thế")
+    advance(site.rt, dossier, "provincial_review")
+    refused = api(site, "admin").post(f"/api/v1/dossiers/{dossier}/steps/certify",
+                                      json={"members": [76]})
+    assert refused.status_code == 409
+    assert refused.json() == {"code": "conflicting_input", "fields": ["decision", "on"],
+                              "message": "Công nhận cần số quyết định và ngày quyết định."}
+    broken = api(site, "admin").post(f"/api/v1/dossiers/{dossier}/steps/certify",
+                                     json={"members": [76], "decision": 5})
+    assert broken.status_code == 422 and broken.json()["fields"] == ["decision"]
+    assert api(site, "admin").get(f"/api/v1/dossiers/{dossier}").json()["state"] == \
+        "provincial_review"
+
+
 def test_tokens_are_checked_and_revocable(site: Site) -> None:
     anonymous = site.client()
     missing = anonymous.get("/api/v1/dossiers")

@@ -100,6 +100,24 @@ def test_bad_input_is_shown_beside_its_field(site: Site) -> None:
     assert "Cần nhập người kiểm tra." in reply.text
 
 
+def test_a_refusal_naming_inputs_marks_their_fields_without_cli_options(site: Site) -> None:
+    """The domain names the inputs at fault (`--decision`, `--on` on the CLI): the form marks its
+    own fields and says it beside the first, in words alone."""
+    dossier = register(site.rt, unit="Huyện Yên Thế")
+    advance(site.rt, dossier, "provincial_review")
+    client = site.login("admin")
+    reply = post(client, f"/dossiers/{dossier}/steps/certify", version=version_of(client, dossier),
+                 members="76")
+    assert reply.status_code == 422
+    assert re.search(r'<small id="certify-decision-msg" class="error">Công nhận cần số quyết định '
+                     r"và ngày quyết định.</small>", reply.text)
+    for field in ("decision", "on"):
+        assert re.search(rf'id="certify-{field}"[^>]*aria-invalid="true" '
+                         r'aria-describedby="certify-decision-msg"', reply.text)
+    assert not re.search(r'id="certify-members"[^>]*aria-invalid', reply.text)
+    assert "(--" not in reply.text
+
+
 def test_another_units_dossier_is_not_found(site: Site) -> None:
     dossier = register(site.rt, unit="Huyện Lục Ngạn")
     client = site.login("can-bo-yen-the")

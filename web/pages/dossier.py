@@ -7,13 +7,12 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from states.errors import Conflict, InvalidInput, NotFound, RuleRefused
+from states.errors import Conflict, InvalidInput, NotFound, OcopError, RuleRefused
 from states.vocabulary import Action, RevocationReason
 from use_cases.campaigns import propose_revocation
 from use_cases.document_files import list_files
 from use_cases.dossier_page import dossier_page
 from use_cases.dossiers import record_who_prepared
-from use_cases.inputs import FieldError
 from use_cases.producer_accounts import dossier_accounts
 from use_cases.queries import show_dossier
 from use_cases.registry import dossier_certificate
@@ -36,6 +35,13 @@ def render_dossier(request: Request, actor: str, dossier_id: int, *, status: int
         "problem": problem or {}, "stale": stale, "reasons": list(RevocationReason),
         "done": request.query_params.get("done", ""),
         "accounts": dossier_accounts(rt, actor, dossier_id)}, status)
+
+
+def marked(error: OcopError, form_fields: list[str]) -> dict[str, Any]:
+    """The form's fields the error names (marked invalid), and the first of them on the form
+    (the message is shown beside it; with none on this form, above the form)."""
+    named = [name for name in form_fields if name in error.fields]
+    return {"field": named[0] if named else None, "fields": named}
 
 
 @router.get("/dossiers/{dossier_id}")
@@ -69,8 +75,8 @@ def dossier_step(request: Request, me: PageUser, form: CheckedForm, dossier_id: 
         return render_dossier(request, me.name, dossier_id, status=409, stale=True)
     except (InvalidInput, RuleRefused) as error:
         status = 409 if isinstance(error, RuleRefused) else 422
-        problem = {"trigger": trigger, "field": getattr(error, "field", None),
-                   "message": error.message, "values": fields}
+        problem = {"trigger": trigger, "message": error.message, "values": fields,
+                   **marked(error, [field.name for field in spec.fields])}
         return render_dossier(request, me.name, dossier_id, status=status, problem=problem)
     return RedirectResponse(f"/dossiers/{dossier_id}?done={trigger}", status_code=303)
 
@@ -82,7 +88,7 @@ def dossier_propose(request: Request, me: PageUser, form: CheckedForm, dossier_i
     try:
         campaign = int(text(form, "campaign"))
     except ValueError:
-        raise FieldError("campaign", "Hãy chọn chiến dịch thu hồi.") from None
+        raise InvalidInput("Hãy chọn chiến dịch thu hồi.", fields=("campaign",)) from None
     try:
         propose_revocation(rt, me.name, campaign, dossier_id, text(form, "reason"),
                            optional(form, "note"))

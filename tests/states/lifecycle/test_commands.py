@@ -114,8 +114,9 @@ def test_renewal_issues_a_new_certificate_and_keeps_the_old(any_rt: Runtime) -> 
 def test_revocation_needs_a_known_reason_and_a_note_for_other(any_rt: Runtime) -> None:
     dossier_id = register(any_rt)
     advance(any_rt, dossier_id, "certified")
-    with pytest.raises(InvalidInput, match="--note"):
+    with pytest.raises(InvalidInput, match="ghi chú") as refused:
         c.revoke(any_rt, "admin", dossier_id, reason="other", decision="3/QĐ")
+    assert refused.value.fields == ("note",)
     with pytest.raises(InvalidInput, match="không hợp lệ"):
         c.revoke(any_rt, "admin", dossier_id, reason="bored", decision="3/QĐ")
     view = c.revoke(any_rt, "admin", dossier_id, reason="other", decision="3/QĐ",
