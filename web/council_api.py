@@ -5,8 +5,8 @@ Errors as the rest of /api/v1 (web.api_contract.ErrorBody), each operation listi
 submitted twice, a conflict of interest, closing before every sheet, publishing before closing
 or twice) or conflicting_input (well formed, but the data refuse it: an option not on the
 criterion, a meeting day gone by, a publication day in the future or before the closing),
-403 forbidden (not a member, the chair's acts, another member's sheet before all submitted), 404 not_found (no such council, dossier, round, unit or
-user)."""
+403 forbidden (not a member, the chair's acts, another member's sheet before all submitted),
+404 not_found (no such council, dossier, round, unit or user)."""
 
 from datetime import date
 from typing import Annotated, Any, Literal
