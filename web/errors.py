@@ -102,7 +102,8 @@ async def validation_error(request: Request, error: Exception) -> Response:
         return error_response(request, 404, "not_found", HTTP_MESSAGES[404])
     problems = "; ".join(f"{e.get('loc', ('?',))[-1]}: {reason_of(e)}" for e in error.errors())
     # The top-level key of each part at fault ("members" for members[2]); not the body itself.
-    fields = [str(e["loc"][1]) for e in error.errors() if len(e.get("loc", ())) > 1]
+    # A body key may be any string, even "": only a key that names something is a field.
+    fields = [str(e["loc"][1]) for e in error.errors() if len(e.get("loc", ())) > 1 and e["loc"][1] != ""]
     return error_response(request, 422, "invalid_input", f"Dữ liệu không hợp lệ ở {problems}.",
                           fields)
 

@@ -183,12 +183,17 @@ def test_a_refusal_is_not_retried_and_reaches_the_operator_at_once(
 
 def test_the_nightly_backup_flow_writes_archives_and_keeps_the_newest(
         harness: None, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
     from flows.runner import run_flows
+    from storage.layout import object_key
     from use_cases.backup_archive import open_checked
 
+    content = b"%PDF-1.7 ..."
     files = tmp_path / "files"
-    (files / "ab").mkdir(parents=True)
-    (files / "ab" / "abcd.pdf").write_bytes(b"%PDF-1.7 ...")
+    stored = files / object_key(hashlib.sha256(content).hexdigest())
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(content)  # a stored object, laid out as the store keeps it
     old = tmp_path / "backups" / "ocop-sao-luu-2020-01-01-013000.tar"
     old.parent.mkdir()
     old.write_bytes(b"an older archive")
@@ -199,7 +204,7 @@ def test_the_nightly_backup_flow_writes_archives_and_keeps_the_newest(
     archive = Path(result["archive"])
     assert result["files"] == 1 and archive.parent == old.parent and not old.exists()
     with open_checked(archive).tar as tar:
-        assert "files/ab/abcd.pdf" in tar.getnames()
+        assert f"files/{stored.relative_to(files)}" in tar.getnames()
 
 
 def test_with_the_s3_store_the_nightly_backup_archives_the_bucket(
