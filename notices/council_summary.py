@@ -23,7 +23,7 @@ def council_summary_xlsx(rt: Runtime, session: Session, council: Council) -> byt
     rows: list[tuple[object, ...]] = []
     provisional = False
     items = agenda(session, council.id)
-    book = load_book(rt, session, council, items)
+    book = load_book(session, council, items)
     for item in items:
         product = book.products.get(item.dossier_id, "")
         provisional = provisional or item.sheet_provisional

@@ -209,7 +209,7 @@ def chair_screen(rt: Runtime, actor: str, council_id: int) -> ChairScreen:
         user = find_user(session, actor)
         may_see_council(session, user, council)
         items = agenda(session, council.id)
-        book = load_book(rt, session, council, items)
+        book = load_book(session, council, items)
         progress = {(m.user.name, item.dossier_id): STATE_WORDS[_sheet_state(
                         (m.id, item.dossier_id) in book.abstaining, book.sheet(m, item.dossier_id))]
                     for m in book.members for item in items}

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from states.db.models import CouncilDossier, CouncilMember, Dossier, EvaluationRound, User
 from states.errors import PermissionDenied
-from states.evaluation.council_reads import CouncilView, agenda, load_council, scorers, who
+from states.evaluation.council_book import load_book
+from states.evaluation.council_reads import CouncilView, agenda, load_council, who
 from states.evaluation.council_setup import AGENDA_STATE, council_view, level_name
 from states.evaluation.member_sheets import may_read, may_see_council
 from states.permissions import authorize, may
@@ -157,17 +158,17 @@ def setup_choices(rt: Runtime, actor: str, council_id: int) -> SetupChoices:
 
 def _readable(session: Session, actor: str, council_id: int) -> list[PrintableSheet]:
     council = load_council(session, council_id)
+    items = agenda(session, council_id)
+    book = load_book(session, council, items, choices=False)
     sheets = []
-    for item in agenda(session, council_id):
-        dossier = session.get(Dossier, item.dossier_id)
-        assert dossier is not None
-        for seat in scorers(session, council_id, item.dossier_id):
+    for item in items:
+        for seat in book.scorers(item.dossier_id):
             try:
-                may_read(session, actor, council, item, seat)
+                may_read(session, actor, council, item, seat, book)
             except PermissionDenied:
                 continue
-            sheets.append(PrintableSheet(item.dossier_id, dossier.product.name, seat.user.name,
-                                         who(seat)))
+            sheets.append(PrintableSheet(item.dossier_id, book.products.get(item.dossier_id, ""),
+                                         seat.user.name, who(seat)))
     return sheets
 
 

@@ -20,7 +20,6 @@ from states.db.models import (
     SheetChoice,
 )
 from states.evaluation.sheet_source import sheet_for
-from states.rules.rulebooks import Rulebook
 from states.rules.score_sheets import ScoreSheet
 from states.runtime import Runtime
 from states.vocabulary import SheetStatus
@@ -46,14 +45,15 @@ class CouncilBook:
     choices: dict[int, list[Chosen]]  # sheet id → its choices, in the order saved
     products: dict[int, str]  # dossier id → product name
     groups: dict[int, tuple[str, str | None]]  # dossier id → its product's group and sub-group
-    rulebook: Rulebook
+    rulebook_code: str
     # Filled on first use: a view of the agenda's counts needs no sheet's data.
     score_sheets: dict[int, ScoreSheet] = field(default_factory=dict)
 
     def score_sheet(self, rt: Runtime, dossier_id: int) -> ScoreSheet:
         """The sheet the dossier's members fill in."""
         if dossier_id not in self.score_sheets:
-            self.score_sheets[dossier_id] = sheet_for(rt, self.rulebook, *self.groups[dossier_id])
+            self.score_sheets[dossier_id] = sheet_for(rt, rt.rules.get(self.rulebook_code),
+                                                      *self.groups[dossier_id])
         return self.score_sheets[dossier_id]
 
     def scorers(self, dossier_id: int) -> list[CouncilMember]:
@@ -76,7 +76,7 @@ class CouncilBook:
         return missing
 
 
-def load_book(rt: Runtime, session: Session, council: Council, items: list[CouncilDossier],
+def load_book(session: Session, council: Council, items: list[CouncilDossier],
               *, choices: bool = True) -> CouncilBook:
     """The book of `items` (the council's agenda, or a part of it); without the sheets'
     choices when only who submitted is asked."""
@@ -105,4 +105,4 @@ def load_book(rt: Runtime, session: Session, council: Council, items: list[Counc
             .join(Product, Product.id == Dossier.product_id).where(Dossier.id.in_(dossier_ids))):
         products[dossier_id], groups[dossier_id] = name, (group, subgroup)
     return CouncilBook(members, abstaining, sheets, dict(chosen), products, groups,
-                       rt.rules.get(council.round.rulebook_code))
+                       council.round.rulebook_code)

@@ -43,7 +43,7 @@ def close(rt: Runtime, session: Session, actor: str, council_id: int) -> list[Do
     chair_of(session, council, find_user(session, actor), "kết thúc phiên họp")
     in_session(council)
     items = agenda(session, council.id)
-    book = load_book(rt, session, council, items)
+    book = load_book(session, council, items)
     results = [dossier_result(rt, session, council, item, book) for item in items]
     pending = [discrepancy_text(r) for r in results
                if r.discrepant and r.discrepancy_acknowledged_by is None]

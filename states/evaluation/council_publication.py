@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from states.clock import Clock, local_date
 from states.db.models import Council
 from states.errors import InvalidInput, RuleRefused
-from states.evaluation.council_reads import agenda, load_council, record_on_dossier
+from states.evaluation.council_reads import agenda, load_council, record_on_dossiers
 from states.lifecycle.change import not_in_future
 from states.permissions import authorize
 from states.rules.council_policy import CouncilPolicy
@@ -50,10 +50,10 @@ def publish(rt: Runtime, session: Session, actor: str, council_id: int,
     # A day gone by is recorded as a replayed day is (Clock): 09:00 local, that day.
     council.published_at = now if published_on == local_date(now) else Clock(published_on).now()
     council.published_by, council.complaint_ends_on = actor, ends_on
-    for item in agenda(session, council.id):
-        record_on_dossier(rt, session, item.dossier_id, Action.PUBLISH_RESULTS, actor, None,
-                          {"council_id": council.id, "published_on": published_on.isoformat(),
-                           "complaint_ends_on": ends_on.isoformat()})
+    said = {"council_id": council.id, "published_on": published_on.isoformat(),
+            "complaint_ends_on": ends_on.isoformat()}
+    record_on_dossiers(rt, session, Action.PUBLISH_RESULTS, actor,
+                       {item.dossier_id: said for item in agenda(session, council.id)})
     return council
 
 

@@ -15,7 +15,6 @@ from states.db.models import (
     CouncilDossier,
     CouncilMember,
     Dossier,
-    DossierEvent,
     MemberSheet,
     Product,
     User,
@@ -24,8 +23,7 @@ from states.dossiers.history import record_events
 from states.errors import NotFound, PermissionDenied, RuleRefused
 from states.rules.working_days import WorkingCalendar
 from states.runtime import Runtime
-from states.territory.units import name_on
-from states.vocabulary import Action, CouncilLevel, CouncilRole, CouncilStatus, SheetStatus, label
+from states.vocabulary import Action, CouncilLevel, CouncilRole, CouncilStatus, label
 
 
 def load_council(session: Session, council_id: int) -> Council:
@@ -83,49 +81,25 @@ def conflicted(session: Session, member_id: int, dossier_id: int) -> CouncilConf
                                                         CouncilConflict.dossier_id == dossier_id))
 
 
-def scorers(session: Session, council_id: int, dossier_id: int) -> list[CouncilMember]:
-    """Who must score the dossier: the members present, less those with a conflict of interest."""
-    abstaining = set(session.scalars(select(CouncilConflict.member_id)
-                                     .join(CouncilMember, CouncilMember.id == CouncilConflict.member_id)
-                                     .where(CouncilMember.council_id == council_id,
-                                            CouncilConflict.dossier_id == dossier_id)))
-    return [m for m in members_of(session, council_id) if m.present and m.id not in abstaining]
-
-
 def sheet_of(session: Session, member_id: int, dossier_id: int) -> MemberSheet | None:
     return session.scalar(select(MemberSheet).where(MemberSheet.member_id == member_id,
                                                     MemberSheet.dossier_id == dossier_id))
 
 
-def not_submitted(session: Session, council_id: int, dossier_id: int) -> list[CouncilMember]:
-    missing = []
-    for member in scorers(session, council_id, dossier_id):
-        sheet = sheet_of(session, member.id, dossier_id)
-        if sheet is None or sheet.status != SheetStatus.SUBMITTED:
-            missing.append(member)
-    return missing
-
-
 def record_on_dossier(rt: Runtime, session: Session, dossier_id: int, trigger: Action, actor: str,
                       note: str | None, details: dict[str, Any]) -> None:
     """A council's act in the dossier's history (append-only), its state unchanged."""
-    dossier = session.get(Dossier, dossier_id)
-    assert dossier is not None
-    session.add(DossierEvent(
-        dossier_id=dossier_id, from_state=dossier.state, to_state=dossier.state, trigger=trigger,
-        actor=actor, at=rt.clock.now(), note=note, details=details, unit_id=dossier.unit_id,
-        unit_name=name_on(session, dossier.unit, rt.clock.today())))
-    session.flush()
+    record_on_dossiers(rt, session, trigger, actor, {dossier_id: details}, note)
 
 
 def record_on_dossiers(rt: Runtime, session: Session, trigger: Action, actor: str,
-                       details: dict[int, dict[str, Any]]) -> None:
+                       details: dict[int, dict[str, Any]], note: str | None = None) -> None:
     """record_on_dossier for a whole agenda (dossier id → details) in three statements: a
     council closes or publishes a hundred dossiers at once."""
     now = rt.clock.now()
     record_events(session, [
         {"dossier_id": dossier_id, "unit_id": unit_id, "from_state": state, "to_state": state,
-         "trigger": trigger, "actor": actor, "at": now, "note": None, "details": details[dossier_id]}
+         "trigger": trigger, "actor": actor, "at": now, "note": note, "details": details[dossier_id]}
         for dossier_id, unit_id, state in session.execute(
             select(Dossier.id, Dossier.unit_id, Dossier.state).where(Dossier.id.in_(details)))])
 

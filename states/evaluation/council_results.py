@@ -150,7 +150,7 @@ def dossier_result(rt: Runtime, session: Session, council: Council, item: Counci
                    book: CouncilBook | None = None) -> DossierResult:
     """The dossier's result from its members' sheets; `book`, when the caller reads the whole
     agenda's, saves reading them again for each dossier."""
-    book = book or load_book(rt, session, council, [item])
+    book = book or load_book(session, council, [item])
     missing = book.not_submitted(item.dossier_id)
     if missing:
         raise RuleRefused(f"Hồ sơ {item.dossier_id}: còn {len(missing)} thành viên chưa nộp "
@@ -165,7 +165,7 @@ def dossier_result(rt: Runtime, session: Session, council: Council, item: Counci
     members = [MemberTotal(s.member, s.member_name, s.total, round(s.total - average, 2),
                            abs(s.total - average) > policy.discrepancy_points) for s in sheets]
     return DossierResult(item.dossier_id, members, average,
-                         book.rulebook.stars_for(average),
+                         rt.rules.get(book.rulebook_code).stars_for(average),
                          failed_mandatory(sheets, policy.mandatory_fail_share),
                          policy.discrepancy_points, item.discrepancy_acknowledged_by,
                          item.sheet_provisional)

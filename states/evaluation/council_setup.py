@@ -148,7 +148,7 @@ def council_view(rt: Runtime, session: Session, council: Council) -> CouncilView
            if council.meeting_on else None)
     status = CouncilStatus(council.status)
     items = agenda(session, council.id)
-    book = load_book(rt, session, council, items, choices=False)
+    book = load_book(session, council, items, choices=False)
     return CouncilView(
         council.id, council.name, CouncilLevel(council.level), council.level_name, status,
         label(status), council.unit.name, council.round.code,

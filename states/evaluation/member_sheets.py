@@ -20,6 +20,7 @@ from states.db.models import (
     User,
 )
 from states.errors import Conflict, InvalidInput, PermissionDenied, RuleRefused
+from states.evaluation.council_book import CouncilBook, load_book
 from states.evaluation.council_reads import (
     agenda_item,
     chair_of,
@@ -27,7 +28,6 @@ from states.evaluation.council_reads import (
     in_session,
     load_council,
     membership,
-    not_submitted,
     record_on_dossier,
     sheet_of,
     who,
@@ -135,7 +135,6 @@ def choose(rt: Runtime, session: Session, actor: str, council_id: int, dossier_i
            criterion: str, option: str) -> SheetChoice:
     """Save one criterion's option in the member's draft (the draft is made on first save)."""
     seat = _seat(rt, session, actor, council_id, dossier_id)
-    _picked(seat, criterion, option)  # a wrong code is refused before a draft is made
     draft = _draft(session, seat, sheet_of(session, seat.member.id, dossier_id))
     row = _put(rt, session, draft, criterion, option)
     session.flush()
@@ -163,8 +162,6 @@ def save_choices(rt: Runtime, session: Session, actor: str, council_id: int, dos
     existed = sheet_of(session, seat.member.id, dossier_id)
     if expected_version is not None and (existed.version if existed else 0) != expected_version:
         raise Conflict(STALE_SHEET)
-    for criterion, option in choices:
-        _picked(seat, criterion, option)
     if not choices:
         return Draft(seat, existed, choices_of(session, existed.id) if existed else [])
     draft = _draft(session, seat, existed)
@@ -256,14 +253,15 @@ def may_see_council(session: Session, user: User, council: Council) -> None:
 
 
 def may_read(session: Session, actor: str, council: Council, item: CouncilDossier,
-             member: CouncilMember) -> None:
+             member: CouncilMember, book: CouncilBook | None = None) -> None:
     """Members read their own sheet at any time; anyone else's only once every member due to
-    score the dossier has submitted (results stay confidential until then)."""
+    score the dossier has submitted (results stay confidential until then). `book`: the
+    agenda's, when the caller asks for many sheets."""
     user = find_user(session, actor)
     if member.user_id == user.id:
         return
     may_see_council(session, user, council)
-    if council.status != CouncilStatus.CLOSED and not_submitted(session, council.id,
-                                                                item.dossier_id):
+    book = book or load_book(session, council, [item], choices=False)
+    if council.status != CouncilStatus.CLOSED and book.not_submitted(item.dossier_id):
         raise PermissionDenied(f"Chưa xem được phiếu của {who(member)}: phiếu các thành viên chỉ "
                                f"mở khi mọi thành viên đã nộp phiếu hồ sơ {item.dossier_id}.")
