@@ -137,7 +137,11 @@ def bench_uploads(report: Report, sizes_mb: list[int], repeat: int) -> None:
             os.sync()
             web, copy = [], []
             for path in files:
+                # Each side starts on a settled disk: neither pays for what the other left to
+                # write back or to free (the copy's unlink).
+                os.sync()
                 web.append(upload(bench, path))
+                os.sync()
                 copy.append(plain_copy(path, folder))
             web_s, copy_s = statistics.median(web), statistics.median(copy)
             ratio = copy_s / web_s

@@ -3,7 +3,6 @@
 
 import errno
 import os
-import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -45,19 +44,19 @@ class LocalStore:
         except OSError as error:
             if error.errno not in NO_LINK:
                 raise
-            return self._copy_exclusive(received.staged, final)
+            return self._move_into_place(received.staged, final)
         _sync_folder(final.parent)
         return True
 
     @staticmethod
-    def _copy_exclusive(staged: Path, final: Path) -> bool:
-        try:
-            with staged.open("rb") as source, final.open("xb") as target:
-                shutil.copyfileobj(source, target, CHUNK_BYTES)
-                target.flush()
-                os.fsync(target.fileno())
-        except FileExistsError:
+    def _move_into_place(staged: Path, final: Path) -> bool:
+        """Where link() cannot work: the staged file (whole and synced) renamed into place, so a
+        crash leaves either no object or a whole one, never half of one. Two uploads of the same
+        bytes at once may both rename: the second replaces the object with the same bytes."""
+        if final.exists():
             return False
+        os.replace(staged, final)
+        _sync_folder(final.parent)
         return True
 
     def discard(self, received: Received) -> None:

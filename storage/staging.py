@@ -41,6 +41,12 @@ def stage(chunks: Iterable[bytes], limit: int, folder: Path) -> Received:
                     hashing.result()
                 hashing = hasher.submit(digest.update, chunk)
                 out.write(chunk)
+                out.flush()
+                # Starts writing these pages to disk now (on Linux DONTNEED writes dirty pages
+                # back), so the fsync below waits for the last chunk, not the whole file.
+                os.posix_fadvise(out.fileno(), size - len(chunk), len(chunk), os.POSIX_FADV_DONTNEED)
+                out.flush()
+                os.posix_fadvise(out.fileno(), 0, size, os.POSIX_FADV_DONTNEED)
             if hashing is not None:
                 hashing.result()
             if size == 0:

@@ -3,21 +3,15 @@ streamed to the store as it arrives), accept, reject, read. Bytes that are not P
 PNG, an empty file, a name the server's rules refuse: 409 conflicting_input (the request is
 well formed, web/errors.py); over a limit: 413 too_large."""
 
-from collections.abc import AsyncIterator, Iterator
 from typing import Annotated, Any
 
-import anyio
-import anyio.from_thread
-import anyio.to_thread
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from states.documents.files import FileView
 from states.documents.kinds import FILE_NAME_LIMIT, MAGIC
-from states.errors import InvalidInput
 from states.jsonable import jsonable
 from use_cases.document_files import (
     DossierFiles,
@@ -40,44 +34,9 @@ from web.api_contract import (
 from web.api_schema import codes
 from web.auth import ApiUser, rt_of, system_of
 from web.file_responses import inline_file
+from web.upload_body import with_body
 
 router = APIRouter(prefix="/api/v1", tags=["OCOP"])
-# Uvicorn hands the body over in pieces of ~64 kB: gathered to 1 MiB before each hop to the
-# worker thread, the hops cost nothing next to hashing and writing.
-GATHER_BYTES = 1024 * 1024
-CUT_OFF = "Việc tải lên bị ngắt giữa chừng: không có gì được lưu."
-
-
-async def _gathered(request: Request) -> AsyncIterator[bytes]:
-    buffer = bytearray()
-    async for piece in request.stream():
-        buffer += piece
-        if len(buffer) >= GATHER_BYTES:
-            yield bytes(buffer)
-            buffer.clear()
-    if buffer:
-        yield bytes(buffer)
-
-
-def _pulled(source: AsyncIterator[bytes]) -> Iterator[bytes]:
-    """The async body as a plain iterator, for the use case running in a worker thread."""
-    async def following() -> bytes:
-        return await source.__anext__()
-
-    while True:
-        try:
-            yield anyio.from_thread.run(following)
-        except StopAsyncIteration:
-            return
-        except ClientDisconnect:
-            raise InvalidInput(CUT_OFF) from None
-
-
-def streamed_body(request: Request) -> Iterator[bytes]:
-    """The request body, gathered, as the worker thread's iterator (the producer's API too)."""
-    return _pulled(_gathered(request))
-
-
 DocumentCode = Annotated[str, codes("documents", Path, description="Mã tài liệu")]
 # A name, not a path (states.documents.kinds.checked_file_name has the rest of the rules).
 FileName = Annotated[str, Query(min_length=1, max_length=FILE_NAME_LIMIT,
@@ -119,10 +78,9 @@ async def post_file(request: Request, actor: ApiUser, _kind: Annotated[None, FIL
     """The body is the file itself (PDF, JPEG or PNG, told by its bytes). Its Content-Type is
     checked after the token (a parameter, not a route dependency): 401 comes first."""
     system = system_of(request)
-    chunks = streamed_body(request)
     # Over a limit: 413 (web/errors.py); the body stops being read there.
-    view = await anyio.to_thread.run_sync(
-        lambda: upload_file(system.rt, system.files, actor, dossier_id, document, name, chunks))
+    view = await with_body(request, lambda chunks: upload_file(
+        system.rt, system.files, actor, dossier_id, document, name, chunks))
     return JSONResponse(jsonable(view), status_code=201,
                         headers={"Location": f"/api/v1/files/{view.id}/content"})
 

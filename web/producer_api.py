@@ -4,7 +4,6 @@ and a producer's token on the staff's /api/v1 routes, are 404 too."""
 
 from typing import Annotated, Any
 
-import anyio.to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
@@ -16,7 +15,8 @@ from use_cases.producer_portal import own_dossier, own_dossiers
 from web.api_answers import answer, listed
 from web.api_contract import FILE_BODY, FILE_REQUEST, DossierId, errors
 from web.auth import ProducerApiUser, rt_of, system_of
-from web.files_api import FILE, FILES, DocumentCode, FileName, streamed_body
+from web.files_api import FILE, FILES, DocumentCode, FileName
+from web.upload_body import with_body
 
 router = APIRouter(prefix="/api/v1/producer", tags=["Chủ thể"])
 OWN_DOSSIERS = listed(answer(OwnDossier), "OwnDossiers")
@@ -56,7 +56,6 @@ async def producer_upload(request: Request, me: ProducerApiUser, _kind: Annotate
                           ) -> JSONResponse:
     """The body is the file itself, streamed to the store as the officer's upload is."""
     system = system_of(request)
-    chunks = streamed_body(request)
-    view = await anyio.to_thread.run_sync(
-        lambda: upload_file(system.rt, system.files, me, dossier_id, document, name, chunks))
+    view = await with_body(request, lambda chunks: upload_file(
+        system.rt, system.files, me, dossier_id, document, name, chunks))
     return JSONResponse(jsonable(view), status_code=201)

@@ -80,3 +80,28 @@ def test_the_local_store_never_overwrites_an_object(tmp_path: Path) -> None:
     final.write_bytes(b"damaged")  # someone writes over it behind our back
     again = local.receive([PDF], 10_000)
     assert local.keep(again) is False and final.read_bytes() == b"damaged"
+
+
+def test_where_links_fail_the_whole_staged_file_is_renamed_into_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a file system without hard links the object appears whole or not at all: the staged
+    file is renamed, not copied under the object's name; the same bytes again are not kept."""
+    import errno
+    import os
+
+    from storage.local import LocalStore, object_path
+
+    def no_link(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_link)
+    store = LocalStore(tmp_path / "files")
+    data = PDF * 300
+    received = store.receive(chunked(data, 4096), 10_000_000)
+    assert store.keep(received) is True
+    assert object_path(store.root, received.sha256).read_bytes() == data
+    assert not received.staged.exists()  # moved, so no second copy was written
+    again = store.receive([data], 10_000_000)
+    assert store.keep(again) is False
+    store.discard(again)
+    assert staged_files(tmp_path) == [] and list(store.names()) == [received.sha256]
