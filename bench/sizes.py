@@ -41,7 +41,7 @@ FULL = Sizes(sweep=[10_000, 100_000, 1_000_000], sweep_repeat=5, bulk_moves=[10_
              bulk_source=1_000_000, bulk_repeat=3, bulk_orm_sample=300, daily=76_000,
              daily_repeat=3, latency=1000, cli_repeat=10, outbox=10_000, outbox_tmpfs=True,
              imports=[10_000, 100_000], chaos=chaos.FULL, web=[100_000, 1_000_000],
-             web_requests=200, web_seconds=10, uploads_mb=[20, 100], uploads_repeat=5,
+             web_requests=200, web_seconds=10, uploads_mb=[20, 100], uploads_repeat=9,
              council_dataset=1_000_000, council_members=9, council_dossiers=100,
              council_saves=500)
 QUICK = Sizes(sweep=[10_000], sweep_repeat=3, bulk_moves=[2_000], bulk_source=10_000,

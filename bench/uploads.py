@@ -132,6 +132,8 @@ def bench_uploads(report: Report, sizes_mb: list[int], repeat: int) -> None:
         with server(folder, max(sizes)) as bench:
             first = sizes[0]
             files = [make_pdf(folder / f"f-{n}.pdf", first) for n in range(repeat)]
+            # A fresh server's first request builds its routes (~150 ms): not an upload's cost.
+            upload(bench, make_pdf(folder / "warm-up.pdf", MEGABYTE))
             # Writing the test files leaves dirty pages that the disk flushes for seconds: let it
             # finish first, then take turns, so that neither side gets the quieter moment.
             os.sync()

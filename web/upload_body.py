@@ -19,7 +19,7 @@ T = TypeVar("T")
 GATHER_BYTES = 1024 * 1024
 # Gathered pieces waiting for the worker. Without them the socket is read only while the
 # worker waits for its next piece, and receiving and storing take turns (bench/uploads.py).
-AHEAD = 4
+AHEAD = 2
 CUT_OFF = "Việc tải lên bị ngắt giữa chừng: không có gì được lưu."
 
 
