@@ -3,7 +3,7 @@ upload (its object already received), accept or reject a file, keep a dossier on
 
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from states.db.models import DocumentFile, DocumentReceipt, Dossier, User
@@ -103,14 +103,27 @@ def check_file(rt: Runtime, session: Session, actor: str, file_id: int, *, accep
         reason = typed_text(reason, "Lý do từ chối", lines=True)
     still_open(dossier)
     if row.status != FileStatus.SUBMITTED:
-        raise RuleRefused(f"Tệp số {file_id} đã được kiểm tra ({FileView.of(row).status_label}); "
-                          "hãy nộp bản mới nếu cần.")
-    row.status = FileStatus.ACCEPTED if accept else FileStatus.REJECTED
-    row.checked_by, row.checked_at, row.reason = actor, rt.clock.now(), reason
+        raise _already_checked(row)
+    # The conditional update is the lock: of two officers checking the file at once, the
+    # second's update waits for the first's commit, then matches nothing and is refused.
+    checked = session.execute(
+        update(DocumentFile).where(DocumentFile.id == row.id,
+                                   DocumentFile.status == FileStatus.SUBMITTED)
+        .values(status=FileStatus.ACCEPTED if accept else FileStatus.REJECTED, checked_by=actor,
+                checked_at=rt.clock.now(), reason=reason)
+        .execution_options(synchronize_session=False))
+    session.refresh(row)  # what the database holds now: the verdict, or the winner's
+    if getattr(checked, "rowcount", 0) != 1:
+        raise _already_checked(row)
     record_events(session, [_event(rt, dossier, actor, Action.CHECK_FILE, reason, {
         "file_id": row.id, "document": row.document_code, "version": row.version,
         "status": row.status})])
     return FileView.of(row)
+
+
+def _already_checked(row: DocumentFile) -> RuleRefused:
+    return RuleRefused(f"Tệp số {row.id} đã được kiểm tra ({FileView.of(row).status_label}); "
+                       "hãy nộp bản mới nếu cần.")
 
 
 def mark_paper_originals(rt: Runtime, session: Session, actor: str, dossier_id: int,

@@ -231,3 +231,41 @@ def test_files_on_postgresql_too(any_rt: Runtime, tmp_path: Path) -> None:
     listed = list_files(any_rt, desk, "admin", dossier_id)
     assert next(d for d in listed.documents if d.code == "business-plan").status == "accepted"
     assert listed.stored_bytes == len(PDF) * 2 + 1
+
+
+def test_two_officers_checking_one_file_at_once_only_one_verdict_stands(pg_url: str,
+                                                                         tmp_path: Path) -> None:
+    """On PostgreSQL the second officer's check waits for the first's commit, then is refused:
+    one verdict, one history line (a check then a write let both through)."""
+    import threading
+
+    from states.documents.commands import check_file
+    from tests.conftest import make_runtime
+
+    rt = make_runtime(pg_url)
+    desk = FileDesk(build_store("local", tmp_path / "files"), FileLimits())
+    dossier_id = register(rt)
+    mark_paper(rt, "admin", dossier_id, False)
+    f = upload_file(rt, desk, "admin", dossier_id, "business-plan", "a.pdf", [PDF])
+    second: list[BaseException] = []
+
+    def reject() -> None:
+        try:
+            reject_file(rt, "admin", f.id, "Mờ", site_url="http://ocop.test")
+        except OcopError as error:
+            second.append(error)
+
+    with rt.transaction() as session:
+        check_file(rt, session, "admin", f.id, accept=True)
+        other = threading.Thread(target=reject)
+        other.start()
+        other.join(1.0)
+        assert other.is_alive()  # waiting for this transaction's row lock
+    other.join(10)
+    assert len(second) == 1 and isinstance(second[0], RuleRefused)
+    assert "đã được kiểm tra" in str(second[0])
+    with rt.transaction() as session:
+        assert session.get(DocumentFile, f.id).status == "accepted"  # type: ignore[union-attr]
+        assert session.scalar(select(func.count()).select_from(DossierEvent).where(
+            DossierEvent.trigger == "check_file")) == 1
+    rt.db.dispose()
