@@ -1,6 +1,7 @@
 """/api/v1: the same use cases and permissions as the pages, with personal tokens.
 
-Errors are web.api_contract.ErrorBody, `{"code": …, "message": "<one Vietnamese sentence>"}`:
+Errors are web.api_contract.ErrorBody, `{"code": …, "message": "<one Vietnamese sentence>",
+"fields": ["reason", …]}` (`fields` only when the error names some of the request's inputs):
 422 invalid_input (the request breaks the schema), 409 rule_refused, stale_version or
 conflicting_input (well formed, but the data refuse it), 400 invalid_json, 415
 unsupported_media_type, 403 forbidden, 404 not_found (also another unit's dossier), 401

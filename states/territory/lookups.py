@@ -52,7 +52,9 @@ def find_user(session: Session, name: str) -> User:
     # Stored composed (NFC): a name typed with decomposed accents is the same name.
     user = session.scalar(select(User).where(User.name == unicodedata.normalize("NFC", name.strip())))
     if user is None:
-        raise NotFound(f"Không có người dùng '{name}'. Thêm bằng: ocop user add {name} --role ...")
+        # Read on the web as well as in the terminal: both ways of adding a user are named.
+        raise NotFound(f"Không có người dùng '{name}': quản trị viên thêm ở trang /admin/users "
+                       f"hoặc bằng lệnh 'ocop user add {name} --role …'.")
     return user
 
 
