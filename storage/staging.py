@@ -45,8 +45,6 @@ def stage(chunks: Iterable[bytes], limit: int, folder: Path) -> Received:
                 # Starts writing these pages to disk now (on Linux DONTNEED writes dirty pages
                 # back), so the fsync below waits for the last chunk, not the whole file.
                 os.posix_fadvise(out.fileno(), size - len(chunk), len(chunk), os.POSIX_FADV_DONTNEED)
-                out.flush()
-                os.posix_fadvise(out.fileno(), 0, size, os.POSIX_FADV_DONTNEED)
             if hashing is not None:
                 hashing.result()
             if size == 0:
