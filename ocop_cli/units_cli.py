@@ -106,8 +106,9 @@ def dossier_unassigned(ctx: typer.Context) -> None:
     state = state_of(ctx)
     rows = unsettled(state.runtime(), state.actor)
     listing(state.as_json, rows, f"Hồ sơ chưa xác định xã ({len(rows)})",
-            ["Số", "Trạng thái", "Đơn vị cũ", "Sản phẩm", "Chủ thể", "Lý do"],
-            lambda r: (r.dossier_id, r.state_label, r.unit, r.product, r.producer, r.reason),
+            ["Số", "Trạng thái", "Đơn vị cũ", "Sản phẩm", "Chủ thể", "Lý do", "Có thể sang"],
+            lambda r: (r.dossier_id, r.state_label, r.unit, r.product, r.producer, r.reason,
+                       "; ".join(r.candidates)),
             drop=("Chủ thể", "Đơn vị cũ"))
 
 

@@ -87,6 +87,7 @@ def test_a_reorganisations_plan_switch_and_unplaced_dossiers_fit(
     fits(columns, switched, (WARD, COMMUNE))
     unplaced = succeeded(ocop("dossier", "unassigned", today="2025-07-02")).stdout
     fits(columns, unplaced, (OLD, f"{PRODUCT} số 3", f"{PRODUCER} 3", UNSETTLED))
+    fits(columns, unplaced, (WARD, COMMUNE))
     # Run again, nothing is left to move: a sentence, not an empty frame.
     again = succeeded(ocop(*PLAN, today="2025-07-02")).stdout
     assert "┏" not in again and "không có hồ sơ nào cần chuyển" in again
