@@ -102,10 +102,9 @@ def check_file(rt: Runtime, session: Session, actor: str, file_id: int, *, accep
             raise InvalidInput("Cần ghi lý do từ chối tệp.", fields=("reason",))
         reason = typed_text(reason, "Lý do từ chối", lines=True)
     still_open(dossier)
-    if row.status != FileStatus.SUBMITTED:
-        raise _already_checked(row)
-    # The conditional update is the lock: of two officers checking the file at once, the
-    # second's update waits for the first's commit, then matches nothing and is refused.
+    # The conditional update is the only check: a file checked before matches nothing, and of
+    # two officers checking it at once the second's update waits for the first's commit, then
+    # matches nothing too.
     checked = session.execute(
         update(DocumentFile).where(DocumentFile.id == row.id,
                                    DocumentFile.status == FileStatus.SUBMITTED)
@@ -114,16 +113,12 @@ def check_file(rt: Runtime, session: Session, actor: str, file_id: int, *, accep
         .execution_options(synchronize_session=False))
     session.refresh(row)  # what the database holds now: the verdict, or the winner's
     if getattr(checked, "rowcount", 0) != 1:
-        raise _already_checked(row)
+        raise RuleRefused(f"Tệp số {row.id} đã được kiểm tra ({FileView.of(row).status_label}); "
+                          "hãy nộp bản mới nếu cần.")
     record_events(session, [_event(rt, dossier, actor, Action.CHECK_FILE, reason, {
         "file_id": row.id, "document": row.document_code, "version": row.version,
         "status": row.status})])
     return FileView.of(row)
-
-
-def _already_checked(row: DocumentFile) -> RuleRefused:
-    return RuleRefused(f"Tệp số {row.id} đã được kiểm tra ({FileView.of(row).status_label}); "
-                       "hãy nộp bản mới nếu cần.")
 
 
 def mark_paper_originals(rt: Runtime, session: Session, actor: str, dossier_id: int,
